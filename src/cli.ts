@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { allModules } from './modules.js';
+
+/** Thrown by a command for bad input: the message is printed and the process exits with `code`. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code = 2,
+  ) {
+    super(message);
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('asbhub')
+    .description('ASB Hub: the multi-agency anti-social behaviour service')
+    .showHelpAfterError();
+  for (const m of allModules) m.cli?.(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (err instanceof CliError) {
+      process.stderr.write(`Error: ${err.message}\n`);
+      process.exitCode = err.code;
+      return;
+    }
+    throw err;
+  }
+}
+
+await runCli(process.argv);

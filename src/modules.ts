@@ -1,0 +1,25 @@
+import type { AppModule } from './platform/module.js';
+import { platformModule } from './platform/index.js';
+import { partnershipModule } from './partnership/index.js';
+import { peopleModule } from './people/index.js';
+import { reportsModule } from './reports/index.js';
+import { casesModule } from './cases/index.js';
+import { caseReviewModule } from './case-review/index.js';
+import { meetingsModule } from './meetings/index.js';
+import { premisesModule } from './premises/index.js';
+import { analyticsModule } from './analytics/index.js';
+import { planModule } from './plan/index.js';
+
+/** Every module, in dependency order (demo seeding runs in this order). */
+export const allModules: AppModule[] = [
+  platformModule,
+  partnershipModule,
+  peopleModule,
+  premisesModule,
+  reportsModule,
+  casesModule,
+  caseReviewModule,
+  meetingsModule,
+  analyticsModule,
+  planModule,
+];

@@ -1,0 +1,5 @@
+import type { AppModule } from './module.js';
+
+export const platformModule: AppModule = {
+  name: 'platform',
+};

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { Migration } from 'kysely';
+import type { Command } from 'commander';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Db, Dialect } from './db/database.js';
+import type { Clock } from './db/clock.js';
+
+/** What every module's routes and services are given; passed by hand, no container. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  log: Logger;
+}
+
+/** A seeded, repeatable random source for demo data. */
+export interface Rng {
+  next(): number;
+  int(min: number, maxInclusive: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+}
+
+export interface DemoSeedContext {
+  deps: AppDeps;
+  rng: Rng;
+  partnershipId: string;
+  /** Ids of the demo records other modules may link to (filled in module order). */
+  shared: Record<string, unknown>;
+}
+
+/** One domain area: its tables, its pages and API, its commands and its demo data. */
+export interface AppModule {
+  name: string;
+  migrations?: Record<string, Migration>;
+  routes?: (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
+  cli?: (program: Command) => void;
+  seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
+}
