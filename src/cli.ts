@@ -1,15 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { allModules } from './modules.js';
+import { CliError } from './platform/cli-error.js';
 
-/** Thrown by a command for bad input: the message is printed and the process exits with `code`. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly code = 2,
-  ) {
-    super(message);
-  }
-}
 
 export function buildProgram(): Command {
   const program = new Command('asbhub')
