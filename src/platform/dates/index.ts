@@ -1,0 +1,3 @@
+export * from './calendar-date.js';
+export * from './bank-holidays.js';
+export { addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter, workingDaysBetween } from './working-days.js';
