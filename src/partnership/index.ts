@@ -1,5 +1,8 @@
 import type { AppModule } from '../platform/module.js';
+import { registerPartnershipRoutes } from './routes.js';
 
 export const partnershipModule: AppModule = {
   name: 'partnership',
+  routes: registerPartnershipRoutes,
+  nav: [{ label: 'Users', href: '/admin/users', permission: 'users.manage' }],
 };

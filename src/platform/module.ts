@@ -31,9 +31,17 @@ export interface DemoSeedContext {
   shared: Record<string, unknown>;
 }
 
+/** A link in the staff navigation, shown to users holding the permission. */
+export interface NavItem {
+  label: string;
+  href: string;
+  permission: import('./permissions/roles.js').Permission;
+}
+
 /** One domain area: its tables, its pages and API, its commands and its demo data. */
 export interface AppModule {
   name: string;
+  nav?: NavItem[];
   migrations?: Record<string, Migration>;
   routes?: (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
   cli?: (program: Command) => void;

@@ -1,0 +1,127 @@
+import type { AppDeps } from '../module.js';
+import { AuditService } from '../audit/service.js';
+import { UserRepository } from './users.js';
+import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { newRecoveryCodes, newTotpSecret, useRecoveryCode, verifyTotp } from './totp.js';
+import type { UsersTable } from '../tables.js';
+
+export const SIGN_IN_ERROR = 'Enter a correct email address and password. After 5 wrong tries, wait 15 minutes.';
+
+export interface RequestMeta {
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** Sign-in rules: password, lockout, the second factor and its recovery codes. */
+export class AuthService {
+  readonly users: UserRepository;
+  private readonly audit: AuditService;
+
+  constructor(private readonly deps: AppDeps) {
+    this.users = new UserRepository(deps.db, deps.clock);
+    this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
+  }
+
+  /** Checks email and password. Never says whether the email exists. */
+  async checkPassword(email: string, password: string, meta: RequestMeta): Promise<UsersTable | null> {
+    const user = await this.users.findByEmail(email);
+    if (!user) {
+      await verifyPassword(DUMMY_HASH, password);
+      return null;
+    }
+    const ok = await verifyPassword(user.password_hash, password);
+    const refused = !ok || !!user.disabled || this.users.isLocked(user);
+    await this.audit.record({
+      partnershipId: user.partnership_id,
+      userId: user.id,
+      userLabel: user.email,
+      action: refused ? 'sign-in.failed' : 'sign-in.password-ok',
+      subjectType: 'user',
+      subjectId: user.id,
+      reason: refused ? (user.disabled ? 'account disabled' : this.users.isLocked(user) ? 'account locked' : 'wrong password') : null,
+      ...meta,
+    });
+    if (refused) {
+      if (!ok) await this.users.recordFailure(user);
+      return null;
+    }
+    return user;
+  }
+
+  /** Second step: a TOTP code or one of the recovery codes. */
+  async checkSecondFactor(userId: string, code: string, meta: RequestMeta): Promise<boolean> {
+    const user = await this.users.findById(userId);
+    if (!user || !user.totp_secret || user.disabled || this.users.isLocked(user)) return false;
+    let ok = verifyTotp(user.totp_secret, code, this.deps.clock.now().getTime());
+    let usedRecovery = false;
+    if (!ok) {
+      const remaining = useRecoveryCode(JSON.parse(user.recovery_codes), code);
+      if (remaining) {
+        ok = true;
+        usedRecovery = true;
+        await this.users.update(user.id, { recovery_codes: JSON.stringify(remaining) });
+      }
+    }
+    if (!ok) await this.users.recordFailure(user);
+    else await this.users.update(user.id, { failed_attempts: 0, locked_until: null, last_sign_in_at: this.deps.clock.iso() });
+    await this.audit.record({
+      partnershipId: user.partnership_id,
+      userId: user.id,
+      userLabel: user.email,
+      action: ok ? 'sign-in.succeeded' : 'sign-in.failed',
+      subjectType: 'user',
+      subjectId: user.id,
+      reason: ok ? (usedRecovery ? 'recovery code used' : null) : 'wrong security code',
+      ...meta,
+    });
+    return ok;
+  }
+
+  newEnrolmentSecret(): string {
+    return newTotpSecret();
+  }
+
+  /** Finishes enrolment when the code matches the new secret; returns the recovery codes to show once. */
+  async completeEnrolment(userId: string, secret: string, code: string, meta: RequestMeta): Promise<string[] | null> {
+    if (!verifyTotp(secret, code, this.deps.clock.now().getTime())) return null;
+    const user = await this.users.findById(userId);
+    if (!user) return null;
+    const { codes, hashes } = newRecoveryCodes();
+    await this.users.update(userId, {
+      totp_secret: secret,
+      totp_enabled: 1,
+      recovery_codes: JSON.stringify(hashes),
+      failed_attempts: 0,
+      last_sign_in_at: this.deps.clock.iso(),
+    });
+    await this.audit.record({
+      partnershipId: user.partnership_id,
+      userId,
+      userLabel: user.email,
+      action: 'two-factor.enrolled',
+      subjectType: 'user',
+      subjectId: userId,
+      ...meta,
+    });
+    return codes;
+  }
+
+  async changePassword(userId: string, current: string, next: string, meta: RequestMeta): Promise<Record<string, string>> {
+    const user = await this.users.findById(userId);
+    if (!user) return { currentPassword: 'Enter your current password' };
+    if (!(await verifyPassword(user.password_hash, current))) return { currentPassword: 'Your current password is not correct' };
+    const problem = passwordProblem(next);
+    if (problem) return { newPassword: problem };
+    await this.users.update(userId, { password_hash: await hashPassword(next), must_change_password: 0 });
+    await this.audit.record({
+      partnershipId: user.partnership_id,
+      userId,
+      userLabel: user.email,
+      action: 'password.changed',
+      subjectType: 'user',
+      subjectId: userId,
+      ...meta,
+    });
+    return {};
+  }
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from './module.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { AuditService } from './audit/service.js';
+import { allModules } from '../modules.js';
+import { can } from './permissions/roles.js';
+
+/** Public information pages, the staff home page, sign-in and the audit log. */
+export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
+  registerAuthRoutes(app, deps);
+
+  app.get('/', { config: { access: 'public' } }, async (_req, reply) => reply.render('platform/start.njk', { title: 'Report anti-social behaviour' }));
+  for (const [path, template, title] of [
+    ['/accessibility', 'platform/accessibility.njk', 'Accessibility statement for ASB Hub'],
+    ['/privacy', 'platform/privacy.njk', 'Privacy notice'],
+    ['/cookies', 'platform/cookies.njk', 'Cookies'],
+    ['/feedback', 'platform/feedback.njk', 'Give feedback on ASB Hub'],
+  ] as const) {
+    app.get(path, { config: { access: 'public' } }, async (_req, reply) => reply.render(template, { title }));
+  }
+
+  app.get('/staff', { config: { access: 'staff.home' } }, async (req, reply) => {
+    const items = allModules.flatMap((m) => m.nav ?? []).filter((n) => can(req.user!.role, n.permission));
+    return reply.render('platform/staff-home.njk', { title: 'Home', items });
+  });
+
+  app.get('/audit', { config: { access: 'audit.read' } }, async (req, reply) => {
+    const q = req.query as Record<string, string | undefined>;
+    const page = Math.max(1, Number(q.page) || 1);
+    const filters = {
+      action: q.action?.trim() || undefined,
+      subjectId: q.subjectId?.trim() || undefined,
+      userEmail: q.userEmail?.trim() || undefined,
+      from: q.from?.trim() || undefined,
+      to: q.to?.trim() || undefined,
+    };
+    let userId: string | undefined;
+    if (filters.userEmail) {
+      const u = await deps.db.selectFrom('users').select('id').where('email', '=', filters.userEmail.toLowerCase()).executeTakeFirst();
+      userId = u?.id ?? 'no-such-user';
+    }
+    const rows = await audit.search({
+      partnershipId: req.user!.partnershipId,
+      userId,
+      action: filters.action,
+      subjectId: filters.subjectId,
+      from: filters.from ? new Date(filters.from).toISOString() : undefined,
+      to: filters.to ? new Date(new Date(filters.to).getTime() + 86_400_000).toISOString() : undefined,
+      limit: 51,
+      offset: (page - 1) * 50,
+    });
+    await audit.record({
+      partnershipId: req.user!.partnershipId,
+      userId: req.user!.id,
+      userLabel: req.user!.email,
+      action: 'audit.searched',
+      details: filters,
+      ip: req.ip,
+      requestId: req.id,
+    });
+    return reply.render('platform/audit.njk', {
+      title: 'Audit log',
+      rows: rows.slice(0, 50),
+      filters,
+      page,
+      hasNext: rows.length > 50,
+    });
+  });
+}

@@ -1,0 +1,164 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type nunjucks from 'nunjucks';
+import type { AppDeps, NavItem } from '../module.js';
+import { SESSION_COOKIE, SessionStore } from '../auth/sessions.js';
+import { UserRepository } from '../auth/users.js';
+import { AuditService } from '../audit/service.js';
+import { can } from '../permissions/roles.js';
+import { HttpError } from './errors.js';
+import './types.js';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface WebOptions {
+  views: nunjucks.Environment;
+  nav: NavItem[];
+  defaultPartnership: () => Promise<{ id: string; name: string }>;
+}
+
+export const isApiPath = (url: string) => url.startsWith('/api/') || url.startsWith('/open311/');
+
+/** Sessions, the signed-in user, default-deny access checks, CSRF and page rendering. */
+export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOptions): void {
+  const sessions = new SessionStore(deps.db, deps.clock);
+  const users = new UserRepository(deps.db, deps.clock);
+  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
+
+  // Default deny: a route that does not say who may use it is a programming error, caught at start-up.
+  app.addHook('onRoute', (route) => {
+    // Static files (the design system's assets and our own) are public.
+    if (!route.config?.access && route.url.startsWith('/assets/')) route.config = { ...route.config, access: 'public' };
+    const access = route.config?.access;
+    if (!access) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+  });
+
+  app.decorateRequest('user', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('partnershipId', '');
+  app.decorateRequest('ensureSession', async function (this: FastifyRequest) {
+    if (this.session) return this.session;
+    const { token, session } = await sessions.create(this.partnershipId, null, 'anonymous', {}, this.ip);
+    this.session = session;
+    (this as any)._newSessionToken = token;
+    return session;
+  });
+  app.decorateRequest('saveSession', async function (this: FastifyRequest) {
+    if (this.session) await sessions.save(this.session);
+  });
+  app.decorateRequest('flash', async function (this: FastifyRequest, kind: 'success' | 'info', text: string) {
+    const s = await this.ensureSession();
+    s.data.flash = { kind, text };
+    await sessions.save(s);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    const session = await sessions.load(token);
+    if (token && !session) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    request.session = session;
+    if (session?.stage === 'signed-in' && session.userId) {
+      request.user = await users.current(session.userId);
+      if (!request.user) {
+        await sessions.destroy(session.id);
+        request.session = null;
+      } else await sessions.touch(session);
+    }
+    request.partnershipId = request.user?.partnershipId ?? session?.partnershipId ?? (await opts.defaultPartnership()).id;
+  });
+
+  // Set the cookie of a session made during this request.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const token = (request as any)._newSessionToken as string | undefined;
+    if (token) {
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.config.secureCookies,
+      });
+    }
+    return payload;
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access;
+    if (access === 'public' || access === 'apikey') {
+      // fall through to CSRF for public forms
+    } else if (!request.user) {
+      if (isApiPath(request.url)) throw new HttpError(401, 'Sign in or send an API key');
+      if (request.method === 'GET') {
+        return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`);
+      }
+      throw new HttpError(401, 'Your session has ended. Sign in again.');
+    } else if (!access || !can(request.user.role, access)) {
+      await audit.record({
+        partnershipId: request.user.partnershipId,
+        userId: request.user.id,
+        userLabel: request.user.email,
+        action: 'access.denied',
+        subjectType: 'route',
+        subjectId: `${request.method} ${request.routeOptions.url}`,
+        ip: request.ip,
+        requestId: request.id,
+      });
+      throw new HttpError(403, 'You do not have permission to see this page');
+    }
+    if (STATE_CHANGING.has(request.method) && access !== 'apikey' && request.routeOptions.config.csrf !== false) {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(request, reply, (err?: Error) => (err ? reject(new HttpError(403, 'This form has expired. Go back, refresh the page and try again.')) : resolve()));
+      });
+    }
+  });
+
+  app.decorateReply('render', async function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+    const request = this.request;
+    const session = request.session;
+    let flash: unknown = null;
+    if (session?.data.flash) {
+      flash = session.data.flash;
+      delete session.data.flash;
+      await sessions.save(session);
+    }
+    const user = request.user;
+    const html = opts.views.render(template, {
+      serviceName: 'ASB Hub',
+      user,
+      nav: user ? opts.nav.filter((n) => can(user.role, n.permission)) : [],
+      currentPath: request.url.split('?')[0],
+      csrfToken: this.generateCsrf(),
+      cspNonce: (this as any).cspNonce?.script,
+      flash,
+      ...context,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+}
+
+/** Replaces the request's session with a new one (new token), e.g. after each sign-in step. */
+export async function rotateSession(
+  request: FastifyRequest,
+  deps: AppDeps,
+  userId: string | null,
+  stage: import('../auth/sessions.js').SessionStage,
+  data: Record<string, any> = {},
+): Promise<void> {
+  const store = new SessionStore(deps.db, deps.clock);
+  if (request.session) await store.destroy(request.session.id);
+  const partnershipId = userId
+    ? ((await deps.db.selectFrom('users').select('partnership_id').where('id', '=', userId).executeTakeFirst())?.partnership_id ??
+      request.partnershipId)
+    : request.partnershipId;
+  const { token, session } = await store.create(partnershipId, userId, stage, data, request.ip);
+  request.session = session;
+  (request as any)._newSessionToken = token;
+}
+
+export async function endSession(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<void> {
+  if (request.session) await new SessionStore(deps.db, deps.clock).destroy(request.session.id);
+  request.session = null;
+  request.user = null;
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
