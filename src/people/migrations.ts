@@ -1,0 +1,45 @@
+import type { Kysely, Migration } from 'kysely';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('persons')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('display_name', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('person_records')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('person_id', 'text', (c) => c.notNull().references('persons.id'))
+    .addColumn('source_type', 'text', (c) => c.notNull()) // report | call | case | case-review | import
+    .addColumn('source_id', 'text')
+    .addColumn('role', 'text', (c) => c.notNull()) // victim | complainant | witness | perpetrator | reporter | representative
+    .addColumn('team_id', 'text')
+    .addColumn('given_name', 'text')
+    .addColumn('surname', 'text')
+    .addColumn('dob', 'text')
+    .addColumn('phone', 'text')
+    .addColumn('phone_e164', 'text')
+    .addColumn('email', 'text')
+    .addColumn('address', 'text')
+    .addColumn('postcode', 'text')
+    .addColumn('uprn', 'text')
+    .addColumn('link_band', 'text') // link | possible | none | staff
+    .addColumn('link_weight', 'double precision')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('person_records_person').on('person_records').column('person_id').execute();
+  await db.schema.createIndex('person_records_source').on('person_records').columns(['source_type', 'source_id']).execute();
+  await db.schema.createIndex('person_records_phone').on('person_records').columns(['partnership_id', 'phone_e164']).execute();
+  await db.schema.createIndex('person_records_email').on('person_records').columns(['partnership_id', 'email']).execute();
+  await db.schema.createIndex('person_records_surname').on('person_records').columns(['partnership_id', 'surname']).execute();
+  await db.schema.createIndex('person_records_postcode').on('person_records').columns(['partnership_id', 'postcode']).execute();
+}
+
+export const peopleMigrations: Record<string, Migration> = {
+  '20261128_10_people_records': { up },
+};

@@ -1,0 +1,135 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { AppDeps } from '../platform/module.js';
+import type { Executor } from '../platform/audit/service.js';
+import { newId } from '../platform/db/ids.js';
+import type { PersonRecordsTable } from './tables.js';
+import './tables.js';
+
+export type PersonRole = 'victim' | 'complainant' | 'witness' | 'perpetrator' | 'reporter' | 'representative';
+
+export interface PersonRecordInput {
+  partnershipId: string;
+  sourceType: 'report' | 'call' | 'case' | 'case-review' | 'import';
+  sourceId: string | null;
+  role: PersonRole;
+  teamId?: string | null;
+  givenName?: string | null;
+  surname?: string | null;
+  dob?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  postcode?: string | null;
+  uprn?: string | null;
+}
+
+export function toE164(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const p = parsePhoneNumberFromString(phone, 'GB');
+  return p?.isValid() ? p.number : null;
+}
+
+export const normalisePostcode = (pc: string | null | undefined) => (pc ? pc.replace(/\s+/g, '').toUpperCase() : null);
+
+const clean = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+
+/**
+ * Person records from every source, each resolved to a person. This first matcher links on an exact
+ * phone number, email, or name with date of birth; the linkage engine replaces it with probabilistic matching.
+ */
+export class PeopleService {
+  constructor(private readonly deps: AppDeps) {}
+
+  async addRecord(db: Executor, input: PersonRecordInput): Promise<{ recordId: string; personId: string }> {
+    const rec = {
+      given_name: clean(input.givenName),
+      surname: clean(input.surname),
+      dob: clean(input.dob),
+      phone: clean(input.phone),
+      phone_e164: toE164(input.phone),
+      email: clean(input.email)?.toLowerCase() ?? null,
+      address: clean(input.address),
+      postcode: normalisePostcode(clean(input.postcode)),
+      uprn: clean(input.uprn),
+    };
+    const match = await this.exactMatch(db, input.partnershipId, rec);
+    const now = this.deps.clock.iso();
+    let personId = match;
+    if (!personId) {
+      personId = newId();
+      const name = [rec.given_name, rec.surname].filter(Boolean).join(' ') || rec.email || rec.phone || 'Unnamed person';
+      await db
+        .insertInto('persons')
+        .values({ id: personId, partnership_id: input.partnershipId, display_name: name, created_at: now, updated_at: now })
+        .execute();
+    }
+    const recordId = newId();
+    await db
+      .insertInto('person_records')
+      .values({
+        id: recordId,
+        partnership_id: input.partnershipId,
+        person_id: personId,
+        source_type: input.sourceType,
+        source_id: input.sourceId,
+        role: input.role,
+        team_id: input.teamId ?? null,
+        ...rec,
+        link_band: match ? 'link' : 'none',
+        link_weight: null,
+        created_at: now,
+      })
+      .execute();
+    return { recordId, personId };
+  }
+
+  private async exactMatch(
+    db: Executor,
+    partnershipId: string,
+    rec: Pick<PersonRecordsTable, 'phone_e164' | 'email' | 'given_name' | 'surname' | 'dob'>,
+  ): Promise<string | null> {
+    const base = db.selectFrom('person_records').select('person_id').where('partnership_id', '=', partnershipId).limit(1);
+    if (rec.phone_e164) {
+      const r = await base.where('phone_e164', '=', rec.phone_e164).executeTakeFirst();
+      if (r) return r.person_id;
+    }
+    if (rec.email) {
+      const r = await base.where('email', '=', rec.email).executeTakeFirst();
+      if (r) return r.person_id;
+    }
+    if (rec.given_name && rec.surname && rec.dob) {
+      const r = await base
+        .where('given_name', '=', rec.given_name)
+        .where('surname', '=', rec.surname)
+        .where('dob', '=', rec.dob)
+        .executeTakeFirst();
+      if (r) return r.person_id;
+    }
+    return null;
+  }
+
+  /** Every record of a person, newest first. */
+  history(partnershipId: string, personId: string) {
+    return this.deps.db
+      .selectFrom('person_records')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('person_id', '=', personId)
+      .orderBy('created_at', 'desc')
+      .execute();
+  }
+
+  /** Records whose phone, email or surname (with postcode if given) equal what the call handler has typed. */
+  async search(partnershipId: string, q: { phone?: string; email?: string; surname?: string; postcode?: string }) {
+    let query = this.deps.db.selectFrom('person_records').selectAll().where('partnership_id', '=', partnershipId);
+    const e164 = toE164(q.phone);
+    const ors: [string, string][] = [];
+    if (e164) ors.push(['phone_e164', e164]);
+    if (q.email?.trim()) ors.push(['email', q.email.trim().toLowerCase()]);
+    if (!ors.length && !q.surname?.trim() && !q.postcode?.trim()) return [];
+    if (ors.length) query = query.where((eb) => eb.or(ors.map(([c, v]) => eb(c as 'email', '=', v))));
+    if (q.surname?.trim()) query = query.where('surname', '=', q.surname.trim());
+    if (q.postcode?.trim()) query = query.where('postcode', '=', normalisePostcode(q.postcode)!);
+    return query.orderBy('created_at', 'desc').limit(50).execute();
+  }
+}

@@ -1,0 +1,106 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { fixedClock } from '../../src/platform/db/clock.js';
+import type { AppDeps } from '../../src/platform/module.js';
+import { seedDemoPartnership, DEMO_PASSWORD, demoTotpSecret, type DemoPartnership } from '../../src/partnership/demo.js';
+import { currentTotp } from '../../src/platform/auth/totp.js';
+import { freshDatabase, type TestDb } from './db.js';
+import type { Dialect } from '../../src/platform/db/database.js';
+
+export const TEST_SEED = 7;
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  db: TestDb;
+  demo: DemoPartnership;
+  close(): Promise<void>;
+}
+
+/** The whole app on a fresh database with the City partnership and its demo accounts (no bulk demo data). */
+export async function startTestApp(dialect: Dialect, opts: { clock?: ReturnType<typeof fixedClock>; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const db = await freshDatabase(dialect);
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: path.join(os.tmpdir(), `asbhub-test-data-${process.pid}`), ...opts.env });
+  const { app, deps } = await buildApp({ config, database: db, clock: opts.clock });
+  const demo = await seedDemoPartnership(deps, TEST_SEED);
+  await app.ready();
+  return {
+    app,
+    deps,
+    db,
+    demo,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** A browser-like client: keeps cookies, reads CSRF tokens from the last page, posts forms. */
+export class Client {
+  private cookies = new Map<string, string>();
+  csrf = '';
+  constructor(private readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: LightMyRequestResponse): void {
+    for (const c of res.cookies as { name: string; value: string; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (m) this.csrf = m[1];
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } });
+    this.remember(res);
+    return res;
+  }
+
+  /** Posts a form with the CSRF token of the last page fetched. */
+  async post(url: string, form: Record<string, string | string[]> = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    body.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      payload: body.toString(),
+    });
+    this.remember(res);
+    return res;
+  }
+
+  /** Signs in a demo account with its password and a current TOTP code. */
+  async signIn(email: string, seed = TEST_SEED): Promise<void> {
+    await this.get('/sign-in');
+    const r1 = await this.post('/sign-in', { email, password: DEMO_PASSWORD });
+    if (r1.statusCode !== 302 || r1.headers.location !== '/sign-in/two-factor') throw new Error(`sign-in failed for ${email}: ${r1.statusCode}`);
+    await this.get('/sign-in/two-factor');
+    const r2 = await this.post('/sign-in/two-factor', { code: currentTotp(demoTotpSecret(seed, email)) });
+    if (r2.statusCode !== 302) throw new Error(`second factor failed for ${email}: ${r2.statusCode}`);
+  }
+}
+
+export const DEMO = {
+  admin: 'admin@demo.asbhub.example',
+  manager: 'manager@demo.asbhub.example',
+  officer: 'officer@demo.asbhub.example',
+  policeOfficer: 'police.officer@demo.asbhub.example',
+  noiseOfficer: 'noise.officer@demo.asbhub.example',
+  cleansingOfficer: 'cleansing.officer@demo.asbhub.example',
+  estateOfficer: 'estate.officer@demo.asbhub.example',
+  callHandler: 'callhandler@demo.asbhub.example',
+  analyst: 'analyst@demo.asbhub.example',
+  coordinator: 'coordinator@demo.asbhub.example',
+  partner: 'partner@demo.asbhub.example',
+  auditor: 'auditor@demo.asbhub.example',
+};
