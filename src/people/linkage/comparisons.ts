@@ -1,0 +1,263 @@
+import { jaroWinkler, levenshteinWithin } from './strings.js';
+import { shareGroup } from './nicknames.js';
+import type { PreparedRecord } from './normalise.js';
+
+/** Level code for "one side is missing": the comparison adds no evidence. */
+export const NULL_LEVEL = -1;
+
+export interface ComparisonDef {
+  name: string;
+  /** Ordered best first; the last is "different". */
+  levels: readonly string[];
+  /** Exact agreement is weighted by how common the shared value is. */
+  tfAdjusted: boolean;
+  /** Single-valued fields: u of exact agreement can be computed from value counts. */
+  singleValued: boolean;
+}
+
+export const GIVEN = 0;
+export const SURNAME = 1;
+export const DOB = 2;
+export const PHONE = 3;
+export const EMAIL = 4;
+export const ADDRESS = 5;
+export const POSTCODE = 6;
+export const UPRN = 7;
+export const LOCALITY = 8;
+export const REGION = 9;
+
+export const COMPARISONS: readonly ComparisonDef[] = [
+  {
+    name: 'given_name',
+    levels: ['exact', 'nickname or other given name', 'similar (JW >= 0.92)', 'sounds alike', 'similar (JW >= 0.80) or same letters', 'initial', 'swapped with surname', 'different'],
+    tfAdjusted: true,
+    singleValued: true,
+  },
+  {
+    name: 'surname',
+    levels: ['exact', 'similar (JW >= 0.92)', 'part of a double-barrelled name', 'sounds alike', 'similar (JW >= 0.80) or same letters', 'different'],
+    tfAdjusted: true,
+    singleValued: true,
+  },
+  {
+    name: 'date_of_birth',
+    levels: [
+      'exact',
+      'day and month transposed',
+      'one of day, month, year differs',
+      'partial date agrees',
+      'within a year',
+      'year agrees',
+      'within ten years',
+      'different',
+    ],
+    tfAdjusted: true,
+    singleValued: true,
+  },
+  { name: 'phone', levels: ['exact', 'one digit different', 'different'], tfAdjusted: true, singleValued: false },
+  { name: 'email', levels: ['exact', 'same user name', 'within two edits', 'different'], tfAdjusted: true, singleValued: true },
+  {
+    name: 'address',
+    levels: ['exact', 'same house number and street', 'same street or most words', 'different'],
+    tfAdjusted: true,
+    singleValued: true,
+  },
+  {
+    name: 'postcode',
+    levels: ['exact', 'same sector or one character different', 'same district', 'different'],
+    tfAdjusted: true,
+    singleValued: true,
+  },
+  { name: 'uprn', levels: ['exact', 'different'], tfAdjusted: false, singleValued: true },
+  { name: 'town', levels: ['exact', 'similar (JW >= 0.88)', 'different'], tfAdjusted: true, singleValued: true },
+  { name: 'region', levels: ['exact', 'different'], tfAdjusted: true, singleValued: true },
+];
+
+export const K = COMPARISONS.length;
+
+const G_EXACT = 0;
+const G_NICK = 1;
+const G_JW92 = 2;
+const G_PHON = 3;
+const G_JW80 = 4;
+const G_INITIAL = 5;
+const G_SWAPPED = 6;
+const G_ELSE = 7;
+
+const S_EXACT = 0;
+const S_JW92 = 1;
+const S_PART = 2;
+const S_PHON = 3;
+const S_JW80 = 4;
+const S_ELSE = 5;
+
+function shareCode(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+export function givenLevel(a: PreparedRecord, b: PreparedRecord): number {
+  const x = a.given;
+  const y = b.given;
+  if (!x || !y) return NULL_LEVEL;
+  if (x === y) return G_EXACT;
+  if (x.length === 1 || y.length === 1) return x[0] === y[0] ? G_INITIAL : G_ELSE;
+  if (shareGroup(a.givenGroups, b.givenGroups) || a.givenOthers.includes(y) || b.givenOthers.includes(x)) return G_NICK;
+  const jw = jaroWinkler(x, y);
+  if (jw >= 0.92) return G_JW92;
+  if (shareCode(a.givenCodes, b.givenCodes)) return G_PHON;
+  if (jw >= 0.8 || (x.length > 3 && a.givenLetters === b.givenLetters)) return G_JW80;
+  return G_ELSE;
+}
+
+export function surnameLevel(
+  x: string,
+  xParts: readonly string[],
+  xCodes: readonly string[],
+  xLetters: string,
+  y: string,
+  yParts: readonly string[],
+  yCodes: readonly string[],
+  yLetters: string,
+): number {
+  if (!x || !y) return NULL_LEVEL;
+  if (x === y) return S_EXACT;
+  const jw = jaroWinkler(x, y);
+  if (jw >= 0.92) return S_JW92;
+  if ((xParts.length && (xParts.includes(y) || xParts.some((p) => yParts.includes(p)))) || (yParts.length && yParts.includes(x))) return S_PART;
+  if (shareCode(xCodes, yCodes)) return S_PHON;
+  if (jw >= 0.8 || (x.length > 3 && xLetters === yLetters)) return S_JW80;
+  return S_ELSE;
+}
+
+/** Whether two names agree closely enough to count as the same name written in a swapped field. */
+function namesAgree(x: string, y: string): number {
+  if (!x || !y) return NULL_LEVEL;
+  return x === y || (x.length > 2 && y.length > 2 && jaroWinkler(x, y) >= 0.92) ? 1 : 0;
+}
+
+export function dobLevel(a: PreparedRecord, b: PreparedRecord): number {
+  const A = a.dob;
+  const B = b.dob;
+  if (!A || !B) return NULL_LEVEL;
+  if (A.m && B.m && A.d && B.d) {
+    const ye = A.y === B.y;
+    const me = A.m === B.m;
+    const de = A.d === B.d;
+    if (ye && me && de) return 0;
+    if (ye && A.m === B.d && A.d === B.m) return 1;
+    if (+ye + +me + +de === 2) return 2;
+    const days = Math.abs(a.dobDays - b.dobDays);
+    if (days <= 366) return 4;
+    if (ye) return 5;
+    return days <= 3653 ? 6 : 7;
+  }
+  if (A.y === B.y) return A.m && B.m && A.m === B.m ? 3 : 5;
+  return Math.abs(A.y - B.y) <= 10 ? 6 : 7;
+}
+
+export function phoneLevel(a: PreparedRecord, b: PreparedRecord): number {
+  if (!a.phones.length || !b.phones.length) return NULL_LEVEL;
+  for (const p of a.phones) if (b.phones.includes(p)) return 0;
+  for (const p of a.phones) for (const q of b.phones) if (p.length === q.length && levenshteinWithin(p, q, 1) <= 1) return 1;
+  return 2;
+}
+
+export function emailLevel(a: PreparedRecord, b: PreparedRecord): number {
+  if (!a.email || !b.email) return NULL_LEVEL;
+  if (a.email === b.email) return 0;
+  if (a.emailUser.length >= 3 && a.emailUser === b.emailUser) return 1;
+  return levenshteinWithin(a.email, b.email, 2) <= 2 ? 2 : 3;
+}
+
+function tokenOverlap(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  let shared = 0;
+  for (const t of a) if (b.includes(t)) shared++;
+  return shared / Math.min(a.length, b.length);
+}
+
+export function addressLevel(a: PreparedRecord, b: PreparedRecord): number {
+  if (!a.address || !b.address) return NULL_LEVEL;
+  if (a.address === b.address) return 0;
+  const streetSimilar = !!a.street && !!b.street && (a.street === b.street || jaroWinkler(a.street, b.street) >= 0.9);
+  if (streetSimilar && a.houseNumbers && a.houseNumbers === b.houseNumbers) return 1;
+  if (streetSimilar || tokenOverlap(a.addressTokens, b.addressTokens) >= 0.6) return 2;
+  return 3;
+}
+
+export function postcodeLevel(a: PreparedRecord, b: PreparedRecord): number {
+  const A = a.postcode;
+  const B = b.postcode;
+  if (!A || !B) return NULL_LEVEL;
+  if (A.full === B.full) return 0;
+  if (A.uk && B.uk) {
+    if (A.sector === B.sector) return 1;
+    return A.district === B.district ? 2 : 3;
+  }
+  return levenshteinWithin(A.full.replace(' ', ''), B.full.replace(' ', ''), 1) <= 1 ? 1 : 3;
+}
+
+export function localityLevel(a: PreparedRecord, b: PreparedRecord): number {
+  if (!a.locality || !b.locality) return NULL_LEVEL;
+  if (a.locality === b.locality) return 0;
+  return jaroWinkler(a.locality, b.locality) >= 0.88 ? 1 : 2;
+}
+
+/** Fills `out[0..K)` with each comparison's level for the pair (NULL_LEVEL when a side is missing). */
+export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Int8Array, offset = 0): void {
+  let g = givenLevel(a, b);
+  let s = surnameLevel(a.surname, a.surnameParts, a.surnameCodes, a.surnameLetters, b.surname, b.surnameParts, b.surnameCodes, b.surnameLetters);
+  if ((g === NULL_LEVEL || g === G_ELSE) && (s === NULL_LEVEL || s === S_ELSE) && (g !== NULL_LEVEL || s !== NULL_LEVEL)) {
+    const c1 = namesAgree(a.given, b.surname);
+    const c2 = namesAgree(a.surname, b.given);
+    if ((c1 === 1 || c2 === 1) && c1 !== 0 && c2 !== 0) {
+      g = c1 === 1 ? G_SWAPPED : NULL_LEVEL;
+      s = c2 === 1 ? surnameLevel(a.surname, a.surnameParts, a.surnameCodes, a.surnameLetters, b.given, [], b.givenCodes, b.givenLetters) : NULL_LEVEL;
+    }
+  }
+  out[offset + GIVEN] = g;
+  out[offset + SURNAME] = s;
+  out[offset + DOB] = dobLevel(a, b);
+  out[offset + PHONE] = phoneLevel(a, b);
+  out[offset + EMAIL] = emailLevel(a, b);
+  out[offset + ADDRESS] = addressLevel(a, b);
+  out[offset + POSTCODE] = postcodeLevel(a, b);
+  out[offset + UPRN] = a.uprn && b.uprn ? (a.uprn === b.uprn ? 0 : 1) : NULL_LEVEL;
+  out[offset + LOCALITY] = localityLevel(a, b);
+  out[offset + REGION] = a.region && b.region ? (a.region === b.region ? 0 : 1) : NULL_LEVEL;
+}
+
+/** The values a record holds for each term-frequency table (index by comparison). */
+export function termValues(r: PreparedRecord, k: number): readonly string[] {
+  switch (k) {
+    case GIVEN:
+      return r.given ? [r.given] : [];
+    case SURNAME:
+      return r.surname ? [r.surname] : [];
+    case DOB:
+      return r.dob && r.dob.m && r.dob.d ? [r.dobKey] : [];
+    case PHONE:
+      return r.phones;
+    case EMAIL:
+      return r.email ? [r.email] : [];
+    case ADDRESS:
+      return r.address ? [r.address] : [];
+    case POSTCODE:
+      return r.postcode ? [r.postcode.full] : [];
+    case UPRN:
+      return r.uprn ? [r.uprn] : [];
+    case LOCALITY:
+      return r.locality ? [r.locality] : [];
+    case REGION:
+      return r.region ? [r.region] : [];
+    default:
+      return [];
+  }
+}
+
+/** The shared value behind an exact agreement on comparison k (for its term frequency). */
+export function sharedValue(a: PreparedRecord, b: PreparedRecord, k: number): string {
+  if (k === PHONE) return a.phones.find((p) => b.phones.includes(p)) ?? '';
+  return termValues(a, k)[0] ?? '';
+}
