@@ -1,5 +1,8 @@
 import type { SquareGrid } from '../hotspots/grid.js';
 import { giStar } from '../hotspots/gistar.js';
+import type { PredictionMethodName } from './method-names.js';
+
+export { DEFAULT_METHOD, PREDICTION_METHOD_NAMES, type PredictionMethodName } from './method-names.js';
 
 export interface PredictionInput {
   grid: SquareGrid;
@@ -127,7 +130,7 @@ export function giStarScore(band: number): PredictionMethod {
 
 export const DEFAULT_BLEND: BlendParams = { earlierWeight: 0.7, halfLifeMonths: 12, context: 0.1 };
 
-export const PREDICTION_METHODS = {
+export const PREDICTION_METHODS: Record<PredictionMethodName, PredictionMethod> = {
   /** Most crimes in the training months; ties to the lower cell index. */
   'prior-counts': priorCounts,
   /** The default: see blendedScore. */
@@ -136,8 +139,4 @@ export const PREDICTION_METHODS = {
   kde: kernelScore(150),
   /** Gi* z-scores of the training months, 150 m band. */
   gistar: giStarScore(150),
-} satisfies Record<string, PredictionMethod>;
-
-export type PredictionMethodName = keyof typeof PREDICTION_METHODS;
-
-export const DEFAULT_METHOD: PredictionMethodName = 'blended';
+};

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { DEFAULT_METHOD, PREDICTION_METHOD_NAMES } from '../predict/method-names.js';
+
+// Commands register cheaply; each loads its engine (h3, proj4, turf...) only when run.
+export function registerHotspotCommands(program: Command): void {
+  const hotspots = program.command('hotspots').description('Hot spot statistics and prediction accuracy');
+
+  hotspots
+    .command('gistar')
+    .description('Getis-Ord Gi* z-scores (binary distance-band weights, focal point included), one per point in input order')
+    .requiredOption('--points <file>', 'CSV with a header naming columns x, y, value')
+    .requiredOption('--distance-band <d>', 'neighbours are the points within this distance (inclusive)')
+    .option('--json', 'print {"z":[...]}')
+    .action(async (opts) => {
+      const { runGiStar } = await import('./hotspots-run.js');
+      await runGiStar(opts);
+    });
+
+  hotspots
+    .command('evaluate')
+    .description('Score monthly hot spot predictions on police.uk data: hit rate, PAI and PEI per month')
+    .requiredOption('--crimes <dir>', 'folder of police.uk street-level CSV files')
+    .requiredOption('--boundary <file>', 'study area GeoJSON (WGS84 or British National Grid)')
+    .requiredOption('--crime-type <type>', 'police.uk crime type, e.g. "Theft from the person"')
+    .requiredOption('--cell <metres>', 'square cell size in metres')
+    .requiredOption('--coverage <fraction>', 'share of cells flagged each month, e.g. 0.05')
+    .requiredOption('--train <months>', 'training months before each scored month')
+    .option('--method <name>', `${PREDICTION_METHOD_NAMES.join(' | ')}`, DEFAULT_METHOD)
+    .option('--json', 'print the result as JSON')
+    .action(async (opts) => {
+      const { runEvaluate } = await import('./hotspots-run.js');
+      await runEvaluate(opts);
+    });
+}
