@@ -1,4 +1,5 @@
 import { CliError } from '../../platform/cli-error.js';
+import type { Print } from './output.js';
 import { BoundaryError, readBoundaryFile } from '../geo/boundary.js';
 import { giStar } from '../hotspots/gistar.js';
 import { parseValuedPointsCsv, PointsFormatError } from '../hotspots/points-csv.js';
@@ -8,7 +9,7 @@ import { evaluateCrimePredictions } from '../predict/from-crimes.js';
 import { PREDICTION_METHOD_NAMES, type PredictionMethodName } from '../predict/method-names.js';
 import { numberOption, readTextFile, textTable, toJson } from './options.js';
 
-export async function runGiStar(opts: { points: string; distanceBand: string; json?: boolean }): Promise<void> {
+export async function runGiStar(opts: { points: string; distanceBand: string; json?: boolean }, print: Print): Promise<void> {
   const band = numberOption(opts.distanceBand, '--distance-band', { min: 0 });
   let points;
   try {
@@ -18,7 +19,7 @@ export async function runGiStar(opts: { points: string; distanceBand: string; js
     throw err;
   }
   const { z } = giStar(points.xs, points.ys, points.values, { distanceBand: band });
-  process.stdout.write(opts.json ? `${toJson({ z: Array.from(z) })}\n` : Array.from(z, (v) => v.toFixed(6)).join('\n') + (z.length ? '\n' : ''));
+  print(opts.json ? `${toJson({ z: Array.from(z) })}\n` : Array.from(z, (v) => v.toFixed(6)).join('\n') + (z.length ? '\n' : ''));
 }
 
 export interface EvaluateCliOptions {
@@ -32,7 +33,7 @@ export interface EvaluateCliOptions {
   json?: boolean;
 }
 
-export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
+export async function runEvaluate(opts: EvaluateCliOptions, print: Print): Promise<void> {
   const cellSize = numberOption(opts.cell, '--cell', { exclusiveMin: 0 });
   const coverage = numberOption(opts.coverage, '--coverage', { exclusiveMin: 0, max: 1 });
   const train = numberOption(opts.train, '--train', { integer: true, min: 1 });
@@ -55,7 +56,7 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   const result = evaluateCrimePredictions(folder.imported, { boundary, crimeType: opts.crimeType, cellSize, coverage, train, method });
   if (result.months.length === 0) throw new CliError(`the data span ${train} month(s) or fewer: nothing left to score after training`);
   if (opts.json) {
-    process.stdout.write(
+    print(
       `${toJson({
         method: result.method,
         months: result.months.map((m) => ({ month: m.month, hitRate: m.hitRate, pai: m.pai, pei: m.pei })),
@@ -68,7 +69,7 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   const f = (v: number | null, d: number) => (v === null ? '-' : v.toFixed(d));
   const rows = result.months.map((m) => [m.month, String(m.crimes), String(m.hits), f(m.hitRate, 3), f(m.pai, 2), f(m.pei, 3)]);
   rows.push(['mean', '', '', f(result.meanHitRate, 3), f(result.meanPai, 2), f(result.meanPei, 3)]);
-  process.stdout.write(
+  print(
     `method ${result.method}: ${result.flaggedCells} of ${result.cells} cells of ${cellSize} m flagged each month\n` +
       `${textTable(['month', 'crimes', 'hits', 'hit rate', 'PAI', 'PEI'], rows)}\n`,
   );

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { printerFor } from './output.js';
 import { DEFAULT_METHOD, PREDICTION_METHOD_NAMES } from '../predict/method-names.js';
 
 // Commands register cheaply; each loads its engine (h3, proj4, turf...) only when run.
@@ -11,9 +12,9 @@ export function registerHotspotCommands(program: Command): void {
     .requiredOption('--points <file>', 'CSV with a header naming columns x, y, value')
     .requiredOption('--distance-band <d>', 'neighbours are the points within this distance (inclusive)')
     .option('--json', 'print {"z":[...]}')
-    .action(async (opts) => {
+    .action(async (opts, cmd: Command) => {
       const { runGiStar } = await import('./hotspots-run.js');
-      await runGiStar(opts);
+      await runGiStar(opts, printerFor(cmd));
     });
 
   hotspots
@@ -27,8 +28,8 @@ export function registerHotspotCommands(program: Command): void {
     .requiredOption('--train <months>', 'training months before each scored month')
     .option('--method <name>', `${PREDICTION_METHOD_NAMES.join(' | ')}`, DEFAULT_METHOD)
     .option('--json', 'print the result as JSON')
-    .action(async (opts) => {
+    .action(async (opts, cmd: Command) => {
       const { runEvaluate } = await import('./hotspots-run.js');
-      await runEvaluate(opts);
+      await runEvaluate(opts, printerFor(cmd));
     });
 }

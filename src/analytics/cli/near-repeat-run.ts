@@ -1,4 +1,5 @@
 import { CliError } from '../../platform/cli-error.js';
+import type { Print } from './output.js';
 import { EventsFormatError, parseEventsCsv } from '../nearrepeat/events.js';
 import { knoxTest, type KnoxResult } from '../nearrepeat/knox.js';
 import { numberOption, readTextFile, textTable, toJson } from './options.js';
@@ -17,7 +18,7 @@ export interface NearRepeatCliOptions {
   json?: boolean;
 }
 
-export async function runNearRepeat(opts: NearRepeatCliOptions): Promise<void> {
+export async function runNearRepeat(opts: NearRepeatCliOptions, print: Print): Promise<void> {
   const metric = String(opts.metric);
   if (metric !== 'manhattan' && metric !== 'euclidean') throw new CliError(`--metric must be manhattan or euclidean (got "${metric}")`);
   const options = {
@@ -39,7 +40,7 @@ export async function runNearRepeat(opts: NearRepeatCliOptions): Promise<void> {
   }
   if (events.days.length < 2) throw new CliError('the Knox test needs at least two events');
   const result = knoxTest(events.xs, events.ys, events.days, options);
-  process.stdout.write(opts.json ? `${toJson(result)}\n` : formatKnox(result));
+  print(opts.json ? `${toJson(result)}\n` : formatKnox(result));
 }
 
 export function formatKnox(r: KnoxResult): string {

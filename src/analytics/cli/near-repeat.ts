@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { printerFor } from './output.js';
 
 export function registerNearRepeatCommand(program: Command): void {
   program
@@ -15,8 +16,8 @@ export function registerNearRepeatCommand(program: Command): void {
     .option('--seed <s>', 'random seed', '1')
     .option('--month-first', 'read slashed dates as MM/DD/YYYY instead of DD/MM/YYYY')
     .option('--json', 'print the tables as JSON')
-    .action(async (opts) => {
+    .action(async (opts, cmd: Command) => {
       const { runNearRepeat } = await import('./near-repeat-run.js');
-      await runNearRepeat(opts);
+      await runNearRepeat(opts, printerFor(cmd));
     });
 }

@@ -1,11 +1,12 @@
 import { CliError } from '../../platform/cli-error.js';
+import type { Print } from './output.js';
 import { BoundaryError, readBoundaryFile, type Boundary } from '../geo/boundary.js';
 import { PoliceUkFormatError } from '../policeuk/columns.js';
 import { parsePoliceUkFile } from '../policeuk/parse.js';
 import { RowKeys } from '../policeuk/row.js';
 import { textTable, toJson } from './options.js';
 
-export async function runCheck(files: string[], opts: { boundary?: string; json?: boolean }): Promise<void> {
+export async function runCheck(files: string[], opts: { boundary?: string; json?: boolean }, print: Print): Promise<void> {
   let boundary: Boundary | undefined;
   if (opts.boundary) {
     boundary = await readBoundaryFile(opts.boundary).catch((err: unknown) => {
@@ -23,10 +24,10 @@ export async function runCheck(files: string[], opts: { boundary?: string; json?
     report.push({ file, summary: result.summary, rejected: result.rejected.map(({ line, column, reason }) => ({ line, column, reason })) });
   }
   if (opts.json) {
-    process.stdout.write(`${toJson(report)}\n`);
+    print(`${toJson(report)}\n`);
     return;
   }
   const rows = report.map((r) => [r.file, ...(['rows', 'imported', 'outside', 'noLocation', 'rejected'] as const).map((k) => String(r.summary[k]))]);
-  process.stdout.write(`${textTable(['file', 'rows', 'imported', 'outside', 'no location', 'rejected'], rows)}\n`);
-  for (const r of report) for (const x of r.rejected) process.stdout.write(`${r.file}:${x.line}: ${x.column ?? 'row'}: ${x.reason}\n`);
+  print(`${textTable(['file', 'rows', 'imported', 'outside', 'no location', 'rejected'], rows)}\n`);
+  for (const r of report) for (const x of r.rejected) print(`${r.file}:${x.line}: ${x.column ?? 'row'}: ${x.reason}\n`);
 }

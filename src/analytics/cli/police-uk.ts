@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { printerFor } from './output.js';
 
 export function registerPoliceUkCommands(program: Command): void {
   const policeUk = program.command('police-uk').description('police.uk street-level crime files');
@@ -8,8 +9,8 @@ export function registerPoliceUkCommands(program: Command): void {
     .argument('<files...>', 'police.uk street-level CSV files')
     .option('--boundary <file>', 'study area GeoJSON (WGS84 or British National Grid)')
     .option('--json', 'print the summaries and rejections as JSON')
-    .action(async (files: string[], opts) => {
+    .action(async (files: string[], opts, cmd: Command) => {
       const { runCheck } = await import('./police-uk-run.js');
-      await runCheck(files, opts);
+      await runCheck(files, opts, printerFor(cmd));
     });
 }
