@@ -5,6 +5,7 @@ import {
   compareDates,
   daysBetween,
   formatLongDate,
+  fullYearsBetween,
   isIsoDate,
   isoDateSchema,
   londonDateOf,
@@ -36,6 +37,13 @@ describe('calendar dates', () => {
     assert.equal(londonDateOf('2026-12-31T23:30:00.000Z'), '2026-12-31'); // 23:30 GMT
     assert.equal(todayInLondon(new Date('2026-03-29T00:59:59.000Z')), '2026-03-29');
     assert.throws(() => londonDateOf('yesterday'), /valid instant/);
+  });
+
+  it('count whole years for ages, including birthdays on 29 February', () => {
+    assert.equal(fullYearsBetween('2010-06-15', '2026-06-14'), 15);
+    assert.equal(fullYearsBetween('2010-06-15', '2026-06-15'), 16);
+    assert.equal(fullYearsBetween('2008-02-29', '2026-02-28'), 17);
+    assert.equal(fullYearsBetween('2008-02-29', '2026-03-01'), 18);
   });
 
   it('write a long date for letters and pages', () => {

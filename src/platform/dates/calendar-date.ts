@@ -3,7 +3,7 @@
  * time zone. Arithmetic runs on local-noon Date objects, so neither the machine's zone nor a
  * daylight-saving change can move a date onto the next or previous day.
  */
-import { addDays as dfAddDays, addMonths, differenceInCalendarDays, format } from 'date-fns';
+import { addDays as dfAddDays, addMonths, differenceInCalendarDays, differenceInYears, format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 
@@ -76,6 +76,14 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
 /** b - a in calendar days (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   return differenceInCalendarDays(toLocalNoon(b), toLocalNoon(a));
+}
+
+/**
+ * Whole years from a to b, e.g. a person's age on a date given their date of birth. Someone born
+ * on 29 February turns a year older on 1 March in non-leap years.
+ */
+export function fullYearsBetween(a: IsoDate, b: IsoDate): number {
+  return differenceInYears(toLocalNoon(b), toLocalNoon(a));
 }
 
 /** Negative when a is earlier, 0 when equal, positive when later. Validates both. */
