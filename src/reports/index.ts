@@ -1,5 +1,20 @@
 import type { AppModule } from '../platform/module.js';
+import { reportsMigrations } from './migrations.js';
+import { registerReportsRoutes } from './routes.js';
+import './tables.js';
+
+export { ReportService } from './service.js';
+export type { NewReport, Actor, CreatedReport } from './service.js';
+export type { ReportSummaryRow } from './repository.js';
 
 export const reportsModule: AppModule = {
   name: 'reports',
+  migrations: reportsMigrations,
+  routes: registerReportsRoutes,
+  nav: [
+    { label: 'Queue', href: '/queue', permission: 'reports.read' },
+    { label: 'Take a call', href: '/intake', permission: 'reports.intake' },
+    { label: 'Environmental jobs', href: '/environment/jobs', permission: 'environment.manage' },
+    { label: 'Service map', href: '/admin/service-map', permission: 'settings.manage' },
+  ],
 };
