@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -25,6 +25,8 @@ export interface BuildOptions {
   database: DatabaseHandle;
   clock?: Clock;
   logger?: Logger;
+  /** Called for every route as it is registered (the route-walk test uses it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export interface BuiltApp {
@@ -49,6 +51,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     bodyLimit: 2 * 1024 * 1024,
   });
 
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await app.register(fastifyCookie, { secret: opts.config.sessionSecret });
   await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 50 } });

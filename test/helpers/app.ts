@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
@@ -21,10 +21,13 @@ export interface TestApp {
 }
 
 /** The whole app on a fresh database with the City partnership and its demo accounts (no bulk demo data). */
-export async function startTestApp(dialect: Dialect, opts: { clock?: ReturnType<typeof fixedClock>; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  dialect: Dialect,
+  opts: { clock?: ReturnType<typeof fixedClock>; env?: Record<string, string>; onRoute?: (route: RouteOptions) => void } = {},
+): Promise<TestApp> {
   const db = await freshDatabase(dialect);
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: path.join(os.tmpdir(), `asbhub-test-data-${process.pid}`), ...opts.env });
-  const { app, deps } = await buildApp({ config, database: db, clock: opts.clock });
+  const { app, deps } = await buildApp({ config, database: db, clock: opts.clock, onRoute: opts.onRoute });
   const demo = await seedDemoPartnership(deps, TEST_SEED);
   await app.ready();
   return {
