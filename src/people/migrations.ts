@@ -1,6 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('persons')

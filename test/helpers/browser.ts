@@ -88,7 +88,6 @@ async function withoutPageScripts(ctx: BrowserContext): Promise<void> {
 /** Runs axe on the page and fails listing every violation. Works with JavaScript off too (axe is injected by the test). */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
   const violations = await page.evaluate(async (source) => {
-    // eslint-disable-next-line no-eval
     (0, eval)(source);
     const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v: any) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
