@@ -1,6 +1,7 @@
 import type { AppModule } from '../platform/module.js';
 import { reportsMigrations } from './migrations.js';
 import { registerReportsRoutes } from './routes.js';
+import { seedReportsDemo } from './seed/demo.js';
 import './tables.js';
 
 export { ReportService } from './service.js';
@@ -11,6 +12,9 @@ export const reportsModule: AppModule = {
   name: 'reports',
   migrations: reportsMigrations,
   routes: registerReportsRoutes,
+  seedDemo: async (ctx) => {
+    await seedReportsDemo(ctx);
+  },
   nav: [
     { label: 'Queue', href: '/queue', permission: 'reports.read' },
     { label: 'Take a call', href: '/intake', permission: 'reports.intake' },

@@ -163,8 +163,7 @@ const norm = (t: string) =>
   t
     .toLowerCase()
     .replace(/['’.]/g, '')
-    .replace(/\bst\b/g, 'saint')
-    .replace(/\bstreet\b/g, 'st')
+    .replace(/\b(saint|street)\b/g, 'st')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
