@@ -1,4 +1,4 @@
-import { jaroWinkler, levenshteinWithin } from './strings.js';
+import { jaroWinklerAtLeast, levenshteinWithin } from './strings.js';
 import { shareGroup } from './nicknames.js';
 import type { PreparedRecord } from './normalise.js';
 
@@ -103,7 +103,7 @@ export function givenLevel(a: PreparedRecord, b: PreparedRecord): number {
   if (x === y) return G_EXACT;
   if (x.length === 1 || y.length === 1) return x[0] === y[0] ? G_INITIAL : G_ELSE;
   if (shareGroup(a.givenGroups, b.givenGroups) || a.givenOthers.includes(y) || b.givenOthers.includes(x)) return G_NICK;
-  const jw = jaroWinkler(x, y);
+  const jw = jaroWinklerAtLeast(x, y, 0.8);
   if (jw >= 0.92) return G_JW92;
   if (shareCode(a.givenCodes, b.givenCodes)) return G_PHON;
   if (jw >= 0.8 || (x.length > 3 && a.givenLetters === b.givenLetters)) return G_JW80;
@@ -122,7 +122,7 @@ export function surnameLevel(
 ): number {
   if (!x || !y) return NULL_LEVEL;
   if (x === y) return S_EXACT;
-  const jw = jaroWinkler(x, y);
+  const jw = jaroWinklerAtLeast(x, y, 0.8);
   if (jw >= 0.92) return S_JW92;
   if ((xParts.length && (xParts.includes(y) || xParts.some((p) => yParts.includes(p)))) || (yParts.length && yParts.includes(x))) return S_PART;
   if (shareCode(xCodes, yCodes)) return S_PHON;
@@ -133,7 +133,7 @@ export function surnameLevel(
 /** Whether two names agree closely enough to count as the same name written in a swapped field. */
 function namesAgree(x: string, y: string): number {
   if (!x || !y) return NULL_LEVEL;
-  return x === y || (x.length > 2 && y.length > 2 && jaroWinkler(x, y) >= 0.92) ? 1 : 0;
+  return x === y || (x.length > 2 && y.length > 2 && jaroWinklerAtLeast(x, y, 0.92) >= 0.92) ? 1 : 0;
 }
 
 export function dobLevel(a: PreparedRecord, b: PreparedRecord): number {
@@ -180,7 +180,7 @@ function tokenOverlap(a: readonly string[], b: readonly string[]): number {
 export function addressLevel(a: PreparedRecord, b: PreparedRecord): number {
   if (!a.address || !b.address) return NULL_LEVEL;
   if (a.address === b.address) return 0;
-  const streetSimilar = !!a.street && !!b.street && (a.street === b.street || jaroWinkler(a.street, b.street) >= 0.9);
+  const streetSimilar = !!a.street && !!b.street && (a.street === b.street || jaroWinklerAtLeast(a.street, b.street, 0.9) >= 0.9);
   if (streetSimilar && a.houseNumbers && a.houseNumbers === b.houseNumbers) return 1;
   if (streetSimilar || tokenOverlap(a.addressTokens, b.addressTokens) >= 0.6) return 2;
   return 3;
@@ -201,7 +201,7 @@ export function postcodeLevel(a: PreparedRecord, b: PreparedRecord): number {
 export function localityLevel(a: PreparedRecord, b: PreparedRecord): number {
   if (!a.locality || !b.locality) return NULL_LEVEL;
   if (a.locality === b.locality) return 0;
-  return jaroWinkler(a.locality, b.locality) >= 0.88 ? 1 : 2;
+  return jaroWinklerAtLeast(a.locality, b.locality, 0.88) >= 0.88 ? 1 : 2;
 }
 
 /** Fills `out[0..K)` with each comparison's level for the pair (NULL_LEVEL when a side is missing). */

@@ -11,9 +11,11 @@ export interface LinkOptions extends TrainOptions {
   model?: LinkageModel;
   /** Blocks larger than this are skipped (see blocking.ts). */
   maxBlockSize?: number;
+  /** Budget of extra candidate pairs per record for broad blocking keys. */
+  broadPairsPerRecord?: number;
 }
 
-export const DEFAULT_MAX_BLOCK_SIZE = 1000;
+export const DEFAULT_BLOCKING = { maxBlockSize: 1000, broadPairsPerRecord: 40, minBroadPairs: 1_000_000, maxBroadBlockSize: 300 };
 const DEFAULT_U_SAMPLES = 200_000;
 
 interface Prepared {
@@ -34,7 +36,12 @@ function prepare(records: readonly PersonRecord[], options: LinkOptions): Prepar
   const bySource = new Map<string, number>();
   for (const r of prepared) bySource.set(r.source, (bySource.get(r.source) ?? 0) + 1);
   const acrossSourcesOnly = bySource.size > 1;
-  const store = compareCandidatePairs(prepared, { maxBlockSize: options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE, acrossSourcesOnly });
+  const store = compareCandidatePairs(prepared, {
+    ...DEFAULT_BLOCKING,
+    maxBlockSize: options.maxBlockSize ?? DEFAULT_BLOCKING.maxBlockSize,
+    broadPairsPerRecord: options.broadPairsPerRecord ?? DEFAULT_BLOCKING.broadPairsPerRecord,
+    acrossSourcesOnly,
+  });
   const tf = new TermFrequencies();
   for (const r of prepared) tf.add(r);
   return { records: prepared, sourceSizes: acrossSourcesOnly ? [...bySource.values()] : [], acrossSourcesOnly, store, tf };
@@ -51,7 +58,7 @@ function train(p: Prepared, options: TrainOptions): LinkageModel {
  * counts), m and the share of matches by EM over blocked candidate pairs. Records with different
  * `source` values are treated as two (or more) sets to link, without pairs inside a set.
  */
-export function trainModel(records: readonly PersonRecord[], options: TrainOptions & { maxBlockSize?: number } = {}): LinkageModel {
+export function trainModel(records: readonly PersonRecord[], options: TrainOptions & Pick<LinkOptions, 'maxBlockSize' | 'broadPairsPerRecord'> = {}): LinkageModel {
   return train(prepare(records, options), options);
 }
 

@@ -243,7 +243,7 @@ export function prepareRecord(rec: PersonRecord, index: number): PreparedRecord 
     dobKey: dob ? `${dob.y}-${dob.m}-${dob.d}` : '',
     phones,
     email: email.includes('@') || email.length > 3 ? email : '',
-    emailUser: email.includes('@') ? email.slice(0, email.lastIndexOf('@')) : '',
+    emailUser: email.includes('@') ? email.slice(0, email.lastIndexOf('@')) : email,
     address: addr?.address ?? '',
     houseNumbers: addr?.houseNumbers ?? '',
     street: addr?.street ?? '',

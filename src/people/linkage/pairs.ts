@@ -1,4 +1,4 @@
-import { blockingKeys, forEachCandidatePair, type BlockingOptions } from './blocking.js';
+import { BlockIndex, blockingKeys, broadBlockLimit, forEachCandidatePair } from './blocking.js';
 import { compareRecords, K } from './comparisons.js';
 import type { PreparedRecord } from './normalise.js';
 
@@ -31,11 +31,24 @@ export class PairStore {
   }
 }
 
-/** Blocks the records and compares every candidate pair once. */
-export function compareCandidatePairs(records: readonly PreparedRecord[], options: BlockingOptions): PairStore {
+export interface CandidateOptions {
+  maxBlockSize: number;
+  /** Budget for broad blocking keys, in candidate pairs per record. */
+  broadPairsPerRecord: number;
+  /** Broad keys may always add this many pairs (small sets get nearly all plausible pairs). */
+  minBroadPairs: number;
+  maxBroadBlockSize: number;
+  acrossSourcesOnly: boolean;
+}
+
+/** Blocks the records and compares every candidate pair once; also returns the broad-block limit used. */
+export function compareCandidatePairs(records: readonly PreparedRecord[], options: CandidateOptions): PairStore & { broadBlockLimit: number } {
   const keys = records.map(blockingKeys);
-  const store = new PairStore();
-  forEachCandidatePair(records, keys, options, (i, j) => {
+  const index = new BlockIndex();
+  for (let i = 0; i < records.length; i++) index.add(i, keys[i]);
+  const limit = broadBlockLimit(index.blocks, records.length, options.broadPairsPerRecord, options.minBroadPairs, options.maxBroadBlockSize);
+  const store = Object.assign(new PairStore(), { broadBlockLimit: limit });
+  forEachCandidatePair(records, index, keys, { ...options, broadBlockLimit: limit }, (i, j) => {
     const off = store.push(i, j);
     compareRecords(records[i], records[j], store.levels, off);
   });

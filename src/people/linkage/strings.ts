@@ -51,6 +51,24 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+/**
+ * Jaro-Winkler when it can reach `threshold`, otherwise 0: an upper bound from the letters the
+ * two strings share rules most unrelated pairs out without the full computation.
+ */
+export function jaroWinklerAtLeast(a: string, b: string, threshold: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (!la || !lb) return 0;
+  let maskB = 0;
+  for (let j = 0; j < lb; j++) maskB |= 1 << (b.charCodeAt(j) & 31);
+  let shared = 0;
+  for (let i = 0; i < la; i++) if (maskB & (1 << (a.charCodeAt(i) & 31))) shared++;
+  const m = shared < lb ? shared : lb;
+  const jaroMax = (m / la + m / lb + 1) / 3;
+  if (jaroMax + 0.4 * (1 - jaroMax) < threshold) return 0;
+  return jaroWinkler(a, b);
+}
+
 /** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
 export function levenshteinWithin(a: string, b: string, max: number): number {
   if (a === b) return 0;

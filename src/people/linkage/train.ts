@@ -1,4 +1,4 @@
-import { COMPARISONS, K, NULL_LEVEL, compareRecords } from './comparisons.js';
+import { COMPARISONS, DOB, EMAIL, GIVEN, K, NULL_LEVEL, SURNAME, compareRecords } from './comparisons.js';
 import type { PreparedRecord } from './normalise.js';
 import type { PairStore } from './pairs.js';
 import { seededRandom } from './random.js';
@@ -143,6 +143,81 @@ export function runEm(store: PairStore, uStart: number[][], maxIterations: numbe
   return { m, lambda, iterations, converged };
 }
 
+/**
+ * EM with u fixed to the random-pair estimates, over the candidate pairs that agree exactly on
+ * the `conditioned` comparisons, which are left out of the likelihood (Splink's approach): among
+ * such pairs, different people still look like random pairs on every other field, so the fixed u
+ * is right for them and the latent class is the person, not the shared field.
+ */
+export function runSessionEm(
+  store: PairStore,
+  conditioned: readonly number[],
+  uRandom: number[][],
+  maxIterations: number,
+  freeU: readonly number[] = [],
+): { m: (number[] | null)[]; u: number[][]; lambda: number; pairs: number; iterations: number } | null {
+  const patterns = new Map<string, number>();
+  const lv = store.levels;
+  let pairs = 0;
+  for (let p = 0; p < store.size; p++) {
+    const off = p * K;
+    if (conditioned.some((k) => lv[off + k] !== 0)) continue;
+    pairs++;
+    let key = '';
+    for (let k = 0; k < K; k++) key += String.fromCharCode(66 + (conditioned.includes(k) ? NULL_LEVEL : lv[off + k]));
+    patterns.set(key, (patterns.get(key) ?? 0) + 1);
+  }
+  if (pairs < 30) return null;
+  const pats: Int8Array[] = [];
+  const counts: number[] = [];
+  for (const [key, c] of patterns) {
+    pats.push(Int8Array.from(key, (ch) => ch.charCodeAt(0) - 66));
+    counts.push(c);
+  }
+  let m = LEVEL_COUNTS.map((n) => initialM(n));
+  let u = uRandom.map((row) => row.slice());
+  let lambda = 0.3;
+  let iterations = 0;
+  for (; iterations < maxIterations; iterations++) {
+    const mCounts = LEVEL_COUNTS.map((n) => new Float64Array(n).fill(0.1));
+    const uCounts = LEVEL_COUNTS.map((n) => new Float64Array(n).fill(0.1));
+    let matchTotal = 0;
+    for (let p = 0; p < pats.length; p++) {
+      let pm = lambda;
+      let pu = 1 - lambda;
+      const pat = pats[p];
+      for (let k = 0; k < K; k++) {
+        const l = pat[k];
+        if (l === NULL_LEVEL) continue;
+        pm *= m[k][l];
+        pu *= u[k][l];
+      }
+      const post = pm + pu > 0 ? pm / (pm + pu) : 0;
+      const wm = post * counts[p];
+      matchTotal += wm;
+      for (let k = 0; k < K; k++) {
+        if (pat[k] === NULL_LEVEL) continue;
+        mCounts[k][pat[k]] += wm;
+        uCounts[k][pat[k]] += counts[p] - wm;
+      }
+    }
+    const nextM = mCounts.map(normalise);
+    for (const k of freeU) u[k] = normalise(uCounts[k]);
+    const nextLambda = Math.min(0.9999, Math.max(1e-9, matchTotal / pairs));
+    let delta = Math.abs(nextLambda - lambda);
+    for (let k = 0; k < K; k++) for (let l = 0; l < nextM[k].length; l++) delta = Math.max(delta, Math.abs(nextM[k][l] - m[k][l]));
+    m = nextM;
+    lambda = nextLambda;
+    if (delta < 1e-5) {
+      iterations++;
+      break;
+    }
+  }
+  const observed = LEVEL_COUNTS.map(() => false);
+  for (const pat of pats) for (let k = 0; k < K; k++) if (pat[k] !== NULL_LEVEL) observed[k] = true;
+  return { m: m.map((row, k) => (observed[k] && !conditioned.includes(k) && !freeU.includes(k) ? row : null)), u, lambda, pairs, iterations };
+}
+
 function initialM(levels: number): number[] {
   if (levels === 2) return [0.9, 0.1];
   const out = new Array<number>(levels);
@@ -157,30 +232,79 @@ function normalise(c: Float64Array): number[] {
   return Array.from(c, (v) => Math.max(FLOOR, v / total));
 }
 
-/** Builds the model from compared candidate pairs and u estimates. */
+/** Share of records with a value for each comparison (for how often both sides of a match have it). */
+function filledShare(records: readonly PreparedRecord[]): number[] {
+  const probe = new Int8Array(K);
+  const out = new Array<number>(K).fill(0);
+  for (const r of records) {
+    compareRecords(r, r, probe);
+    for (let k = 0; k < K; k++) if (probe[k] !== NULL_LEVEL) out[k]++;
+  }
+  return out.map((c) => c / Math.max(1, records.length));
+}
+
+/**
+ * Builds the model from compared candidate pairs and u estimates. m comes from two EM sessions
+ * (pairs with the same date of birth; pairs with the same given name and surname), each
+ * estimating the fields it does not condition on; the expected number of matching pairs comes
+ * from each session's share of matches scaled by how often a match agrees on its condition.
+ * When a session has too few pairs, an EM over all candidate pairs fills the gaps.
+ */
 export function fitModel(
   records: readonly PreparedRecord[],
   store: PairStore,
-  u: number[][],
+  uRandom: number[][],
   sourceSizes: number[],
   options: TrainOptions = {},
 ): LinkageModel {
-  const em = runEm(store, u, options.maxEmIterations ?? 200);
-  const expectedMatches = em.lambda * store.size;
+  const maxIter = options.maxEmIterations ?? 200;
+  let u = uRandom;
+  const dobSession = runSessionEm(store, [DOB], u, maxIter);
+  // Emails are often made from names, so among people with the same name a similar email is
+  // weaker evidence than among random pairs: that session measures u for near-agreement itself.
+  const nameSession = runSessionEm(store, [GIVEN, SURNAME], u, maxIter, [EMAIL]);
+  if (nameSession) {
+    u = u.map((row) => row.slice());
+    const e = nameSession.u[EMAIL];
+    const near = e.slice(1, -1).reduce((a, b) => a + b, 0);
+    if (near > 0) u[EMAIL] = u[EMAIL].map((v, l) => (l === 0 || l === u[EMAIL].length - 1 ? v : Math.max(v, e[l])));
+  }
+  let fallback: EmResult | null = null;
+  const m: number[][] = [];
+  for (let k = 0; k < K; k++) {
+    const estimates = [dobSession?.m[k], nameSession?.m[k]].filter((x): x is number[] => !!x);
+    if (estimates.length) {
+      m.push(estimates[0].map((_, l) => estimates.reduce((s, e) => s + e[l], 0) / estimates.length));
+    } else {
+      fallback ??= runEm(store, u, maxIter);
+      m.push(fallback.m[k]);
+    }
+  }
+  const filled = filledShare(records);
+  const matchEstimates: number[] = [];
+  if (dobSession) matchEstimates.push((dobSession.lambda * dobSession.pairs) / (m[DOB][0] * filled[DOB] ** 2));
+  if (nameSession) matchEstimates.push((nameSession.lambda * nameSession.pairs) / (m[GIVEN][0] * m[SURNAME][0] * filled[GIVEN] ** 2 * filled[SURNAME] ** 2));
+  let expectedMatches: number;
+  if (matchEstimates.length) expectedMatches = Math.exp(matchEstimates.reduce((s, x) => s + Math.log(Math.max(x, 1e-9)), 0) / matchEstimates.length);
+  else {
+    fallback ??= runEm(store, u, maxIter);
+    expectedMatches = fallback.lambda * store.size;
+  }
   const n = records.length;
   const matchesPerRecord = (2 * expectedMatches) / Math.max(1, sourceSizes.length > 1 ? sourceSizes.reduce((a, b) => a + b, 0) : n);
+  const iterations = (dobSession?.iterations ?? 0) + (nameSession?.iterations ?? 0) + (fallback?.iterations ?? 0);
   return {
     version: 1,
     comparisons: COMPARISONS.map((c, k) => ({
       name: c.name,
       tfAdjusted: c.tfAdjusted,
-      levels: c.levels.map((label, l) => ({ label, m: em.m[k][l], u: Math.max(FLOOR, u[k][l]) })),
+      levels: c.levels.map((label, l) => ({ label, m: m[k][l], u: Math.max(FLOOR, u[k][l]) })),
     })),
     matchesPerRecord,
     linkProbability: options.linkProbability ?? DEFAULT_THRESHOLDS.linkProbability,
     possibleProbability: options.possibleProbability ?? DEFAULT_THRESHOLDS.possibleProbability,
     minInformation: options.minInformation ?? DEFAULT_THRESHOLDS.minInformation,
     minMeanProbability: options.minMeanProbability ?? DEFAULT_THRESHOLDS.minMeanProbability,
-    trainedOn: { records: n, candidatePairs: store.size, emIterations: em.iterations, converged: em.converged },
+    trainedOn: { records: n, candidatePairs: store.size, emIterations: iterations, converged: iterations < 3 * maxIter },
   };
 }
