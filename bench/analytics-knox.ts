@@ -31,9 +31,12 @@ const settings: [string, KnoxOptions][] = [
 for (const [name, options] of settings) {
   knoxTest(events.xs.subarray(0, 500), events.ys.subarray(0, 500), events.days.subarray(0, 500), { ...options, iterations: 5 }); // warm-up
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = knoxTest(events.xs, events.ys, events.days, options);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   console.log(
-    `knox ${name}: ${events.xs.length} events x ${options.iterations} iterations, ${result.closePairs} close pairs: ${(ms / 1000).toFixed(3)} s`,
+    `knox ${name}: ${events.xs.length} events x ${options.iterations} iterations, ${result.closePairs} close pairs: ` +
+      `${(ms / 1000).toFixed(3)} s (${((cpu.user + cpu.system) / 1e6).toFixed(3)} s CPU)`,
   );
 }

@@ -60,13 +60,19 @@ export function knoxTest(xs: ArrayLike<number>, ys: ArrayLike<number>, days: Arr
   const rows = D + 2;
   const cols = T + 1;
   const pairs = options.nrcBands ? closePairs(Float32Array.from(xs), Float32Array.from(ys), options) : closePairs(xs, ys, options);
-  const timeCol = timeColumnOf(days, options);
+  const columnOf = timeColumnTable(days, options);
   const totals = pairsPerTimeColumn(days, options);
+  const { a, b } = pairs;
+  const cellBase = Uint16Array.from(pairs.row, (r) => r * cols);
 
-  const tally = (t: ArrayLike<number>, out: Float64Array) => {
+  const tally = (t: Float64Array, out: Float64Array) => {
     out.fill(0);
-    const { a, b, row } = pairs;
-    for (let k = 0; k < row.length; k++) out[row[k] * cols + timeCol(Math.abs(t[a[k]] - t[b[k]]))]++;
+    const m = cellBase.length;
+    if (columnOf) {
+      for (let k = 0; k < m; k++) out[cellBase[k] + columnOf[Math.abs(t[a[k]] - t[b[k]])]]++;
+    } else {
+      for (let k = 0; k < m; k++) out[cellBase[k] + timeColumn(Math.abs(t[a[k]] - t[b[k]]), options)]++;
+    }
     for (let c = 0; c < cols; c++) {
       let close = 0;
       for (let r = 0; r < rows - 1; r++) close += out[r * cols + c];
@@ -75,7 +81,7 @@ export function knoxTest(xs: ArrayLike<number>, ys: ArrayLike<number>, days: Arr
   };
 
   const observed = new Float64Array(rows * cols);
-  tally(days, observed);
+  tally(Float64Array.from(days), observed);
   const sum = new Float64Array(rows * cols);
   const atLeast = new Float64Array(rows * cols);
   const sim = new Float64Array(rows * cols);
@@ -135,8 +141,8 @@ export function timeColumn(dt: number, o: Pick<KnoxOptions, 'timeBand' | 'timeBa
   return Math.min(T, Math.max(0, Math.ceil(dt / o.timeBand) - 1));
 }
 
-/** A fast column lookup for whole-day dates (a table by difference), else the formula. */
-function timeColumnOf(days: ArrayLike<number>, o: KnoxOptions): (dt: number) => number {
+/** Time column by whole-day difference, when every date is a whole day (else null: use the formula). */
+function timeColumnTable(days: ArrayLike<number>, o: KnoxOptions): Uint8Array | null {
   let min = Infinity;
   let max = -Infinity;
   let whole = true;
@@ -146,10 +152,10 @@ function timeColumnOf(days: ArrayLike<number>, o: KnoxOptions): (dt: number) => 
     if (!Number.isInteger(days[i])) whole = false;
   }
   const span = max - min;
-  if (!whole || !(span <= 10_000_000)) return (dt) => timeColumn(dt, o);
+  if (!whole || !(span <= 10_000_000)) return null;
   const table = new Uint8Array(span + 1);
   for (let dt = 0; dt <= span; dt++) table[dt] = timeColumn(dt, o);
-  return (dt) => table[dt];
+  return table;
 }
 
 interface PairList {

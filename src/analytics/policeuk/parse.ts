@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
 import type { Boundary } from '../geo/boundary.js';
 import { mapPoliceUkHeader, PoliceUkFormatError } from './columns.js';
-import { classifyRow, RowKeys, type PoliceUkCrime, type PoliceUkRecord, type PoliceUkRejection } from './row.js';
+import { CsvRecordSplitter, type CsvRecord } from './csv-records.js';
+import { classifyRow, RowKeys, type ClassifyContext, type PoliceUkCrime, type PoliceUkRecord, type PoliceUkRejection } from './row.js';
 
 export interface PoliceUkProgress {
   /** Data rows read so far. */
@@ -19,7 +20,7 @@ export interface PoliceUkParseOptions {
   /** Rows outside it are classified `outside`; without a boundary every located row is imported. */
   boundary?: Boundary;
   onProgress?: (progress: PoliceUkProgress) => void;
-  /** Rows between progress calls (a last call is always made at the end). Default 10,000. */
+  /** Rows between progress calls, roughly (a last call is always made at the end). Default 10,000. */
   progressEvery?: number;
   /** Named in error messages. */
   fileName?: string;
@@ -53,39 +54,61 @@ export interface PoliceUkParseResult {
 export type CsvSource = string | Buffer | NodeJS.ReadableStream;
 
 /**
- * Streams a police.uk street-level CSV, yielding each data row classified as imported, outside the
- * boundary, without location or rejected. Throws PoliceUkFormatError before the first row when the
- * header is not police.uk's. Memory stays flat, so a DB import can consume it row by row.
+ * Streams a police.uk street-level CSV in batches (one per chunk read, a few hundred rows), each
+ * row classified as imported, outside the boundary, without location or rejected. Throws
+ * PoliceUkFormatError before the first batch when the header is not police.uk's. Memory stays
+ * flat, so a DB import can insert batch by batch.
  */
-export async function* readPoliceUkRows(source: CsvSource, options: PoliceUkParseOptions = {}): AsyncGenerator<PoliceUkRecord> {
-  const input = typeof source === 'string' || Buffer.isBuffer(source) ? Readable.from([Buffer.from(source)]) : source;
+export async function* readPoliceUkBatches(source: CsvSource, options: PoliceUkParseOptions = {}): AsyncGenerator<PoliceUkRecord[]> {
+  const input: Iterable<Buffer | string> | AsyncIterable<Buffer | string> =
+    typeof source === 'string' || Buffer.isBuffer(source) ? [Buffer.from(source)] : (source as AsyncIterable<Buffer | string>);
   const progress: PoliceUkProgress = {
     rows: 0,
     bytes: 0,
     totalBytes: options.totalBytes ?? (typeof source === 'string' ? Buffer.byteLength(source) : Buffer.isBuffer(source) ? source.length : null),
   };
-  input.on('data', (chunk: Buffer | string) => {
-    progress.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-  });
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }));
   const every = Math.max(1, options.progressEvery ?? 10_000);
   const keys = options.keys ?? new RowKeys();
-  let ctx: Parameters<typeof classifyRow>[2] | null = null;
-  try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  const splitter = new CsvRecordSplitter();
+  const decoder = new StringDecoder('utf8');
+  let ctx: ClassifyContext | null = null;
+  let nextProgress = every;
+
+  const classify = (records: CsvRecord[]): PoliceUkRecord[] => {
+    const out: PoliceUkRecord[] = [];
+    for (const { fields, line } of records) {
       if (!ctx) {
-        ctx = { index: mapPoliceUkHeader(item.record, options.fileName), keys, boundary: options.boundary };
+        ctx = { index: mapPoliceUkHeader(fields, options.fileName), keys, boundary: options.boundary };
         continue;
       }
-      yield classifyRow(item.record, item.info.lines, ctx);
-      progress.rows++;
-      if (options.onProgress && progress.rows % every === 0) options.onProgress({ ...progress });
+      out.push(classifyRow(fields, line, ctx));
     }
+    progress.rows += out.length;
+    if (options.onProgress && progress.rows >= nextProgress) {
+      options.onProgress({ ...progress });
+      nextProgress = (Math.floor(progress.rows / every) + 1) * every;
+    }
+    return out;
+  };
+
+  try {
+    for await (const chunk of input) {
+      progress.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      const batch = classify(splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
+      if (batch.length) yield batch;
+    }
+    const last = classify(splitter.push(decoder.end()).concat(splitter.end()));
+    if (last.length) yield last;
   } finally {
     if (input instanceof Readable) input.destroy();
   }
   if (!ctx) throw new PoliceUkFormatError(`${options.fileName ?? 'the file'} is empty: expected a police.uk header row`, [], [], []);
   options.onProgress?.({ ...progress, bytes: progress.totalBytes ?? progress.bytes });
+}
+
+/** The same rows one at a time. */
+export async function* readPoliceUkRows(source: CsvSource, options: PoliceUkParseOptions = {}): AsyncGenerator<PoliceUkRecord> {
+  for await (const batch of readPoliceUkBatches(source, options)) yield* batch;
 }
 
 /** Reads a whole police.uk CSV into classified lists and a summary. */
@@ -98,14 +121,16 @@ export async function parsePoliceUkCsv(source: CsvSource, options: PoliceUkParse
     summary: { rows: 0, imported: 0, outside: 0, noLocation: 0, rejected: 0, months: [] },
   };
   const months = new Set<string>();
-  for await (const rec of readPoliceUkRows(source, options)) {
-    result.summary.rows++;
-    result.summary[rec.status]++;
-    if (rec.status === 'rejected') {
-      result.rejected.push(rec.rejection);
-    } else {
-      result[rec.status].push(rec.crime);
-      months.add(rec.crime.month);
+  for await (const batch of readPoliceUkBatches(source, options)) {
+    for (const rec of batch) {
+      result.summary.rows++;
+      result.summary[rec.status]++;
+      if (rec.status === 'rejected') {
+        result.rejected.push(rec.rejection);
+      } else {
+        result[rec.status].push(rec.crime);
+        months.add(rec.crime.month);
+      }
     }
   }
   result.summary.months = [...months].sort();

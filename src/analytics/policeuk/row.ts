@@ -51,25 +51,43 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
  * (every field but the outcome, which police.uk updates) plus its occurrence index among identical
  * rows of that month: genuine duplicates stay distinct, and importing the same file again gives
  * the same keys.
+ *
+ * Occurrences are counted per month under a 53-bit hash of the id (holding no reference to the
+ * parsed text, so a long import does not keep its input alive). Two different ids sharing a hash
+ * would only make the second `<id>~2`, still unique and stable.
  */
 export class RowKeys {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new Map<string, Map<number, number>>();
 
-  keyFor(crimeId: string | null, month: string, contentFields: string[]): string {
+  keyFor(crimeId: string | null, month: string, contentFields: () => string[]): string {
     if (crimeId) {
-      const n = this.bump(`${month}\u0000${crimeId}`);
+      const n = this.bump(month, hash53(crimeId));
       return n === 1 ? crimeId : `${crimeId}~${n}`;
     }
-    const digest = createHash('sha256').update(contentFields.join('\u001f')).digest('hex').slice(0, 40);
-    const n = this.bump(`${month}\u0000${digest}`);
+    const digest = createHash('sha256').update(contentFields().join('\u001f')).digest('hex').slice(0, 40);
+    const n = this.bump(month, parseInt(digest.slice(0, 13), 16));
     return `h:${digest}:${n}`;
   }
 
-  private bump(k: string): number {
-    const n = (this.seen.get(k) ?? 0) + 1;
-    this.seen.set(k, n);
+  private bump(month: string, h: number): number {
+    let counts = this.seen.get(month);
+    if (!counts) this.seen.set(month, (counts = new Map()));
+    const n = (counts.get(h) ?? 0) + 1;
+    counts.set(h, n);
     return n;
   }
+}
+
+/** Two 32-bit FNV-1a style hashes folded into 53 bits. */
+function hash53(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 2246822519);
+  }
+  return (a >>> 0) * 2097152 + ((b >>> 0) >>> 11);
 }
 
 export interface ClassifyContext {
@@ -78,59 +96,62 @@ export interface ClassifyContext {
   boundary?: Boundary;
 }
 
+const cell = (fields: string[], ctx: ClassifyContext, column: PoliceUkColumn): string => (fields[ctx.index[column]] ?? '').trim();
+
+const rejection = (fields: string[], line: number, column: PoliceUkColumn | null, reason: string): PoliceUkRecord => ({
+  status: 'rejected',
+  rejection: { line, column, reason, fields },
+});
+
+const KEY_COLUMNS = POLICE_UK_COLUMNS.filter((c) => c !== 'Last outcome category');
+
 /** Validates and classifies one data row. Pure apart from the key counter in `ctx.keys`. */
 export function classifyRow(fields: string[], line: number, ctx: ClassifyContext): PoliceUkRecord {
-  const reject = (column: PoliceUkColumn | null, reason: string): PoliceUkRecord => ({
-    status: 'rejected',
-    rejection: { line, column, reason, fields },
-  });
   if (fields.length !== POLICE_UK_COLUMNS.length) {
-    return reject(null, `expected ${POLICE_UK_COLUMNS.length} fields, found ${fields.length}`);
+    return rejection(fields, line, null, `expected ${POLICE_UK_COLUMNS.length} fields, found ${fields.length}`);
   }
-  const get = (c: PoliceUkColumn) => (fields[ctx.index[c]] ?? '').trim();
-  const month = get('Month');
-  if (!MONTH.test(month)) return reject('Month', `month "${month}" is not YYYY-MM`);
-  const crimeType = get('Crime type');
-  if (!crimeType) return reject('Crime type', 'crime type is empty');
+  const month = cell(fields, ctx, 'Month');
+  if (!MONTH.test(month)) return rejection(fields, line, 'Month', `month "${month}" is not YYYY-MM`);
+  const crimeType = cell(fields, ctx, 'Crime type');
+  if (!crimeType) return rejection(fields, line, 'Crime type', 'crime type is empty');
 
-  const lonText = get('Longitude');
-  const latText = get('Latitude');
+  const lonText = cell(fields, ctx, 'Longitude');
+  const latText = cell(fields, ctx, 'Latitude');
   let lon: number | null = null;
   let lat: number | null = null;
   if (lonText || latText) {
-    if (!lonText) return reject('Longitude', 'longitude is empty but latitude is given');
-    if (!latText) return reject('Latitude', 'latitude is empty but longitude is given');
-    if (!NUMBER.test(lonText)) return reject('Longitude', `longitude "${lonText}" is not a number`);
-    if (!NUMBER.test(latText)) return reject('Latitude', `latitude "${latText}" is not a number`);
+    if (!lonText) return rejection(fields, line, 'Longitude', 'longitude is empty but latitude is given');
+    if (!latText) return rejection(fields, line, 'Latitude', 'latitude is empty but longitude is given');
+    if (!NUMBER.test(lonText)) return rejection(fields, line, 'Longitude', `longitude "${lonText}" is not a number`);
+    if (!NUMBER.test(latText)) return rejection(fields, line, 'Latitude', `latitude "${latText}" is not a number`);
     lon = Number(lonText);
     lat = Number(latText);
     if (!isInUk(lon, lat)) {
-      if (isInUk(lat, lon)) return reject('Latitude', `latitude ${latText} and longitude ${lonText} appear swapped`);
-      return reject('Longitude', `coordinates ${lonText}, ${latText} are outside the UK`);
+      if (isInUk(lat, lon)) return rejection(fields, line, 'Latitude', `latitude ${latText} and longitude ${lonText} appear swapped`);
+      return rejection(fields, line, 'Longitude', `coordinates ${lonText}, ${latText} are outside the UK`);
     }
   }
 
-  const crimeId = get('Crime ID') || null;
-  const contentFields = POLICE_UK_COLUMNS.filter((c) => c !== 'Last outcome category').map(get);
+  const crimeId = cell(fields, ctx, 'Crime ID') || null;
   let easting: number | null = null;
   let northing: number | null = null;
   if (lon !== null && lat !== null) [easting, northing] = toBng(lon, lat);
   const crime: PoliceUkCrime = {
-    key: ctx.keys.keyFor(crimeId, month, contentFields),
+    key: ctx.keys.keyFor(crimeId, month, () => KEY_COLUMNS.map((c) => cell(fields, ctx, c))),
     crimeId,
     month,
-    reportedBy: get('Reported by'),
-    fallsWithin: get('Falls within'),
+    reportedBy: cell(fields, ctx, 'Reported by'),
+    fallsWithin: cell(fields, ctx, 'Falls within'),
     longitude: lon,
     latitude: lat,
     easting,
     northing,
-    location: get('Location'),
-    lsoaCode: get('LSOA code') || null,
-    lsoaName: get('LSOA name') || null,
+    location: cell(fields, ctx, 'Location'),
+    lsoaCode: cell(fields, ctx, 'LSOA code') || null,
+    lsoaName: cell(fields, ctx, 'LSOA name') || null,
     crimeType,
-    lastOutcome: get('Last outcome category') || null,
-    context: get('Context') || null,
+    lastOutcome: cell(fields, ctx, 'Last outcome category') || null,
+    context: cell(fields, ctx, 'Context') || null,
     line,
   };
   if (lon === null || lat === null) return { status: 'noLocation', crime };
