@@ -1,5 +1,19 @@
 import type { AppModule } from '../platform/module.js';
+import { casesMigrations } from './migrations.js';
+import { registerCasesRoutes } from './routes/index.js';
+import './tables.js';
 
 export const casesModule: AppModule = {
   name: 'cases',
+  migrations: casesMigrations,
+  routes: registerCasesRoutes,
+  nav: [
+    { label: 'Cases', href: '/cases', permission: 'shared.read' },
+    { label: 'My work', href: '/my-work', permission: 'cases.read' },
+    { label: 'Expiring soon', href: '/expiring-soon', permission: 'cases.read' },
+    { label: 'MARAC referrals', href: '/marac-referrals', permission: 'marac.coordinate' },
+  ],
 };
+
+export { CaseService } from './service.js';
+export { createCaseServices, type CaseServices } from './services.js';

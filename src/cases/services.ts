@@ -1,0 +1,52 @@
+import type { AppDeps } from '../platform/module.js';
+import { addDays } from '../platform/dates/calendar-date.js';
+import { CaseService } from './service.js';
+import { CaseWorkflowService } from './workflow-service.js';
+import { PartiesService } from './parties-service.js';
+import { RiskService } from './risk-service.js';
+import { ActionsService } from './actions-service.js';
+import { LadderService } from './ladder-service.js';
+import { ContactsService } from './contacts-service.js';
+import type { Actor } from './context.js';
+
+/** The cases module's services, built once per app and passed by hand. */
+export function createCaseServices(deps: AppDeps) {
+  const cases = new CaseService(deps);
+  const actions = new ActionsService(cases);
+  const risk = new RiskService(cases);
+  const ladder = new LadderService(cases);
+  const contacts = new ContactsService(cases);
+  return {
+    cases,
+    workflow: new CaseWorkflowService(cases),
+    parties: new PartiesService(cases),
+    risk,
+    actions,
+    ladder,
+    contacts,
+
+    /** Everything waiting for the officer: their actions, overdue victim contact, reassessments and expiring powers. */
+    async myWork(actor: Actor) {
+      const pid = actor.user.partnershipId;
+      const today = cases.ctx.today();
+      const visible = new Set(await cases.visibleCaseIds(actor, true));
+      const mine = (await cases.repo.spocCaseIds(pid, actor.user.id)).filter((id) => visible.has(id));
+      const mineSet = new Set(mine);
+      const [myActions, overdueContacts, reassessments, expiring] = await Promise.all([
+        actions.myWork(actor),
+        contacts.overdue(mine),
+        risk.repo.reassessmentsDue(pid, mine, addDays(today, 7)),
+        ladder.expiringSoon(actor, 14),
+      ]);
+      await cases.ctx.record(actor, 'case.my-work-viewed', { type: 'user', id: actor.user.id }, { actions: myActions.length, cases: mine.length });
+      return {
+        actions: myActions,
+        overdueContacts,
+        reassessments,
+        expiring: expiring.filter((e) => mineSet.has(e.caseId)),
+        spocCaseCount: mine.length,
+      };
+    },
+  };
+}
+export type CaseServices = ReturnType<typeof createCaseServices>;
