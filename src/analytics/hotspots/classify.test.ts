@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyAcrossPeriods, classifyCellsAcrossPeriods, classifyHotCold, isSignificant } from './classify.js';
 import { twoSidedP } from './stats.js';
+import { squareGrid } from './grid.js';
+import { cellHotspots, cellHotspotTrends } from './analyse.js';
 
 describe('hot and cold spot classes', () => {
   it('classifies by sign and the strictest confidence reached', () => {
@@ -33,5 +35,26 @@ describe('hot and cold spot classes', () => {
       ]),
       ['persistent', 'emerging'],
     );
+  });
+});
+
+describe('cell hot spots', () => {
+  it('finds a planted cluster as hot and follows it across periods', () => {
+    const grid = squareGrid({ size: 100, extent: { minX: 0, minY: 0, maxX: 1999, maxY: 1999 } });
+    const background = (i: number) => (i * 7919) % 3; // 0-2, deterministic
+    const withCluster = (cx: number, cy: number) =>
+      grid.cells.map((c, i) => (Math.hypot(c.x - cx, c.y - cy) < 250 ? 12 : background(i)));
+    const a = withCluster(550, 550);
+    const b = withCluster(1450, 1450);
+    const r = cellHotspots(grid, a, { distanceBand: 150 });
+    const centre = grid.cells.findIndex((c) => c.x === 550 && c.y === 550);
+    assert.equal(r.classes[centre], 'hot-99');
+    assert.ok(r.classes.filter((c) => c.startsWith('hot')).length < 40);
+    const trends = cellHotspotTrends(grid, [a, a, a, b], { distanceBand: 150 });
+    const other = grid.cells.findIndex((c) => c.x === 1450 && c.y === 1450);
+    assert.equal(trends[centre], 'former');
+    assert.equal(trends[other], 'emerging');
+    const steady = cellHotspotTrends(grid, [a, a, a, a], { distanceBand: 150 });
+    assert.equal(steady[centre], 'persistent');
   });
 });
