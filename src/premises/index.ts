@@ -1,5 +1,13 @@
 import type { AppModule } from '../platform/module.js';
+import { premisesMigrations } from './migrations.js';
+import { registerPremisesRoutes } from './routes.js';
+import { seedPremisesDemo } from './demo.js';
+import './tables.js';
 
 export const premisesModule: AppModule = {
   name: 'premises',
+  migrations: premisesMigrations,
+  routes: registerPremisesRoutes,
+  seedDemo: seedPremisesDemo,
+  nav: [{ label: 'Licensed premises', href: '/premises', permission: 'premises.read' }],
 };

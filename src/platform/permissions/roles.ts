@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   'marac.coordinate',
   'meetings.manage',
   'case-review.manage',
+  'premises.read',
   'premises.manage',
   'analytics.read',
   'analytics.import',
@@ -48,7 +49,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const staffCore: Permission[] = ['staff.home', 'reports.read', 'people.read', 'cases.read', 'shared.read'];
+const staffCore: Permission[] = ['staff.home', 'reports.read', 'people.read', 'cases.read', 'shared.read', 'premises.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: [
@@ -82,9 +83,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'premises.manage',
     'analytics.read',
   ],
-  officer: [...staffCore, 'reports.intake', 'reports.manage', 'environment.manage', 'people.review', 'cases.manage', 'cases.share'],
+  officer: [
+    ...staffCore,
+    'reports.intake',
+    'reports.manage',
+    'environment.manage',
+    'people.review',
+    'cases.manage',
+    'cases.share',
+    'premises.manage',
+  ],
   call_handler: ['staff.home', 'reports.intake', 'reports.read', 'people.read'],
-  analyst: ['staff.home', 'reports.read', 'people.read', 'analytics.read', 'analytics.import', 'premises.manage'],
+  analyst: ['staff.home', 'reports.read', 'people.read', 'analytics.read', 'analytics.import', 'premises.read', 'premises.manage'],
   coordinator: [
     ...staffCore,
     'marac.coordinate',

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../platform/module.js';
+import { parseForm } from '../platform/web/forms.js';
+import { can } from '../platform/permissions/roles.js';
+import { PremisesService, creditSchema, incidentSchema } from './service.js';
+import { DEFAULT_CREDIT_TYPES, INCIDENT_TYPES } from './rules/traffic-light.js';
+
+const incidentItems = INCIDENT_TYPES.map((t) => ({
+  value: t,
+  text: { crime: 'Crime', asb: 'Anti-social behaviour', noise: 'Noise complaint', 'licence-breach': 'Breach of licence conditions' }[t],
+}));
+const creditItems = Object.entries(DEFAULT_CREDIT_TYPES).map(([value, c]) => ({ value, text: `${c.label} (${c.points})` }));
+
+export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const service = new PremisesService(deps);
+  const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
+
+  app.get('/premises', { config: { access: 'premises.read' } }, async (req, reply) => {
+    const ranked = await service.ranked(req.user!.partnershipId);
+    const counts = { red: 0, amber: 0, green: 0 };
+    for (const p of ranked) counts[p.result.band]++;
+    return reply.render('premises/list.njk', { title: 'Licensed premises', ranked, counts });
+  });
+
+  const showDetail = async (req: any, reply: any, extra: Record<string, unknown> = {}) => {
+    const { premises, result } = await service.detail(req.user!, req.params.id, meta(req));
+    return reply.render('premises/detail.njk', {
+      title: premises.name,
+      p: premises,
+      result,
+      incidentItems,
+      creditItems,
+      canManage: can(req.user!.role, 'premises.manage'),
+      values: {},
+      ...extra,
+    });
+  };
+
+  app.get('/premises/:id', { config: { access: 'premises.read' } }, (req, reply) => showDetail(req, reply));
+
+  app.post('/premises/:id/items', { config: { access: 'premises.manage' } }, async (req, reply) => {
+    const body = req.body as Record<string, unknown>;
+    const form = parseForm(body?.kind === 'credit' ? creditSchema : incidentSchema, body);
+    const errors = form.ok ? await service.addItem(req.user!, (req.params as any).id, form.value!, meta(req)) : form.errors;
+    if (Object.keys(errors).length) {
+      reply.code(400);
+      // The credit form's fields carry a prefix so that ids on the page stay unique.
+      const prefix = body?.kind === 'credit' ? 'credit-' : '';
+      const keyed = Object.fromEntries(Object.entries(errors).map(([k, v]) => [prefix + k, v]));
+      return showDetail(req, reply, { errors: keyed, values: { ...form.values, kind: body?.kind } });
+    }
+    await req.flash('success', body?.kind === 'credit' ? 'Credit recorded' : 'Incident recorded');
+    return reply.redirect(`/premises/${(req.params as any).id}`);
+  });
+}

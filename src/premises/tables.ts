@@ -1,0 +1,36 @@
+export interface PremisesTable {
+  id: string;
+  partnership_id: string;
+  name: string;
+  address: string;
+  postcode: string | null;
+  lat: number | null;
+  lng: number | null;
+  licence_ref: string | null;
+  licence_type: string;
+  hours: string | null;
+  created_at: string;
+}
+
+export interface PremisesItemsTable {
+  id: string;
+  partnership_id: string;
+  premises_id: string;
+  kind: 'penalty' | 'credit';
+  type: string;
+  occurred_on: string;
+  summary: string | null;
+  points: number | null;
+  points_reason: string | null;
+  source_type: string | null;
+  source_id: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    premises: PremisesTable;
+    premises_items: PremisesItemsTable;
+  }
+}
