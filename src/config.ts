@@ -30,7 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`NODE_ENV must be development, test or production (it is "${nodeEnv}")`);
   }
   const production = nodeEnv === 'production';
-  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : /^\d+$/.test(env.PORT) ? Number(env.PORT) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535 (it is "${env.PORT}")`);
   }

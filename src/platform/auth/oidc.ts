@@ -60,7 +60,7 @@ export function registerOidc(app: FastifyInstance, deps: AppDeps, auth: AuthServ
       });
     if (!pending) return refuse('Your single sign-on attempt expired. Try again.');
     const config = await discover();
-    let claims: client.IDToken | undefined;
+    let claims: { sub: string; email?: unknown; email_verified?: unknown } | undefined;
     try {
       const current = new URL(req.url, deps.config.baseUrl);
       const tokens = await client.authorizationCodeGrant(config, current, {
@@ -69,6 +69,10 @@ export function registerOidc(app: FastifyInstance, deps: AppDeps, auth: AuthServ
         expectedNonce: pending.nonce,
       });
       claims = tokens.claims();
+      // In the code flow a conforming provider gives the email scope's claims from UserInfo, not in the ID token.
+      if (claims && typeof claims.email !== 'string') {
+        claims = { ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)), sub: claims.sub };
+      }
     } catch (err) {
       req.log.warn({ err: (err as Error).message }, 'single sign-on refused');
       return refuse('Single sign-on did not work. Try again or sign in with your email and password.');
