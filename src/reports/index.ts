@@ -20,5 +20,6 @@ export const reportsModule: AppModule = {
     { label: 'Take a call', href: '/intake', permission: 'reports.intake' },
     { label: 'Environmental jobs', href: '/environment/jobs', permission: 'environment.manage' },
     { label: 'Service map', href: '/admin/service-map', permission: 'settings.manage' },
+    { label: 'API keys', href: '/admin/api-keys', permission: 'api.keys' },
   ],
 };
