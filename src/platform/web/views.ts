@@ -35,6 +35,11 @@ export function createViewEnvironment(viewsDir = path.resolve('views')): nunjuck
   env.addFilter('londonDateTime', (iso: string) => londonTime(iso));
   env.addFilter('londonDate', (iso: string) => londonTime(iso, 'd MMMM yyyy'));
   env.addFilter('shortDate', (iso: string) => londonTime(iso, 'd MMM yyyy'));
+  // The MoJ components' date filters, in Europe/London (their own use the server's zone).
+  env.addFilter('mojDate', (iso: string, type: string) =>
+    type === 'datetime' ? londonTime(iso, "d MMMM yyyy 'at' h:mmaaa") : type === 'shortdate' ? londonTime(iso, 'd MMM yyyy') : londonTime(iso, 'd MMMM yyyy'),
+  );
+  env.addFilter('date', (iso: string) => londonTime(iso, 'd MMMM yyyy'));
   env.addFilter('json', (v: unknown) => JSON.stringify(v));
   env.addFilter('number', (v: number, digits = 0) =>
     typeof v === 'number' ? v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : v,
