@@ -7,6 +7,7 @@ import { registerIntakeRoutes } from './staff/intake.js';
 import { registerOpen311Routes } from './open311/routes.js';
 import { registerApiRoutes } from './api/routes.js';
 import { registerAdminRoutes } from './admin/routes.js';
+import { registerEnvironmentRoutes } from './environment/routes.js';
 
 export async function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   registerJourneyRoutes(app, deps);
@@ -16,4 +17,5 @@ export async function registerReportsRoutes(app: FastifyInstance, deps: AppDeps)
   registerOpen311Routes(app, deps);
   registerApiRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerEnvironmentRoutes(app, deps);
 }
