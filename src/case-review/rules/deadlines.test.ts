@@ -33,6 +33,35 @@ describe('ASB Case Review deadlines', () => {
     assert.equal(d.acknowledge, '2027-03-31'); // 30, 31 March
   });
 
+  it('skip Good Friday and Easter Monday 2026 across the whole timetable', () => {
+    // Received Thursday 2 April 2026: Good Friday 3 April and Easter Monday 6 April are not counted.
+    const d = due(caseReviewDeadlines({ receivedOn: '2026-04-02' }));
+    assert.equal(d.acknowledge, '2026-04-08'); // 7, 8 April
+    assert.equal(d['threshold-decision'], '2026-04-13'); // 7, 8, 9, 10, 13
+    assert.equal(d.panel, '2026-04-22');
+    assert.equal(d.outcome, '2026-04-27');
+  });
+
+  it('skip a bank holiday Monday (early May and summer 2026)', () => {
+    // Friday 1 May 2026, then Monday 4 May is the early May bank holiday: 5, 6 May.
+    assert.equal(due(caseReviewDeadlines({ receivedOn: '2026-05-01' })).acknowledge, '2026-05-06');
+    // Friday 28 August 2026, then Monday 31 August is the summer bank holiday: 1, 2 September.
+    const d = due(caseReviewDeadlines({ receivedOn: '2026-08-28' }, { acknowledgeWorkingDays: 2, appealRequestWorkingDays: 10 }));
+    assert.equal(d.acknowledge, '2026-09-02');
+  });
+
+  it('count the appeal window across Christmas from the day the outcome was sent', () => {
+    const list = caseReviewDeadlines({
+      receivedOn: '2026-11-20',
+      thresholdDecidedOn: '2026-11-25',
+      thresholdMet: true,
+      panelHeldOn: '2026-12-04',
+      outcomeSentOn: '2026-12-18',
+    });
+    // 21, 22, 23, 24, 29, 30, 31 Dec, 4, 5, 6 Jan: Christmas Day, the Boxing Day substitute and New Year skipped.
+    assert.equal(due(list)['appeal-request'], '2027-01-06');
+  });
+
   it('start counting on the next working day for an application received at a weekend', () => {
     assert.equal(due(caseReviewDeadlines({ receivedOn: '2026-03-07' })).acknowledge, '2026-03-10');
   });

@@ -339,3 +339,40 @@ describe('ASB Case Review threshold: settings and input validation', () => {
     assert.ok(assess(list).complaints.every((v) => v.reason.length > 10));
   });
 });
+
+describe('ASB Case Review threshold: complaints by other people about the place', () => {
+  it('counts them for the community rule only, never as the victim’s complaints', () => {
+    const victim = complaint({ complainantId: 'V', incidentKey: 'A' });
+    const others = ['B', 'C', 'D'].map((p, i) =>
+      complaint({ complainantId: p, incidentKey: `O${i}`, victimComplaint: false }),
+    );
+    const r = assess([victim, ...others], { communityThreshold: 4 });
+    assert.equal(r.qualifyingIncidents, 1, 'other people’s reports are not the victim’s complaints');
+    assert.equal(r.rules[0].met, false);
+    assert.equal(r.metBy, 'community');
+    for (const o of others) {
+      const v = verdict(r, o.id);
+      assert.equal(v.outcome, 'community-only');
+      assert.equal(v.counted, false);
+      assert.equal(v.countsForCommunity, true);
+      assert.match(v.reason, /community threshold only/);
+    }
+  });
+
+  it('says why another person’s report does not count towards the community rule', () => {
+    const late = complaint({ complainantId: 'B', victimComplaint: false, complainedOn: '2026-01-02', behaviourOn: '2026-01-01' });
+    const anonymous = complaint({ complainantId: null, victimComplaint: false });
+    const again = [complaint({ complainantId: 'C', victimComplaint: false }), complaint({ complainantId: 'C', victimComplaint: false })];
+    const r = assess([late, anonymous, ...again]);
+    assert.match(verdict(r, late.id).reason, /more than 6 months before the application/);
+    assert.match(verdict(r, anonymous.id).reason, /no named complainant/);
+    assert.match(verdict(r, again[1].id).reason, /already counted/);
+    assert.equal(r.qualifyingIncidents, 0);
+  });
+
+  it('never lets another person’s hate incident meet the hate threshold', () => {
+    const r = assess([complaint({ complainantId: 'B', hate: true, victimComplaint: false })]);
+    assert.equal(r.rules.find((x) => x.rule === 'hate')!.found, 0);
+    assert.equal(r.met, false);
+  });
+});

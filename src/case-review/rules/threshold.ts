@@ -99,6 +99,11 @@ export const thresholdComplaintSchema = z.object({
   place: z.string().min(1).nullish(),
   source: z.enum(['internal', 'added-by-staff']),
   evidence: z.string().nullish(),
+  /**
+   * False for a complaint someone else made about the application's problem or place: it is
+   * considered for the community threshold only, never as one of the victim's complaints.
+   */
+  victimComplaint: z.boolean().default(true),
 });
 
 export const thresholdInputSchema = z
@@ -138,7 +143,7 @@ export interface ComplaintVerdict {
   complaintId: string;
   /** True when this complaint is the one counted for its incident. */
   counted: boolean;
-  outcome: 'counted' | 'same-incident' | 'not-qualifying';
+  outcome: 'counted' | 'same-incident' | 'not-qualifying' | 'community-only';
   problems: ComplaintProblem[];
   /** Why, in a sentence for staff and the applicant's letter. */
   reason: string;
@@ -236,7 +241,7 @@ export function assessThreshold(
   const notes: string[] = [];
 
   const timings = complaints.map((c) => timing(c, madeOn, settings.applicationWindowMonths, settings));
-  const qualifies = (i: number) => timings[i].problems.length === 0;
+  const qualifies = (i: number) => timings[i].problems.length === 0 && complaints[i].victimComplaint;
 
   // One incident reported to several agencies counts once: the earliest qualifying report.
   const representative = new Map<string, number>();
@@ -275,6 +280,25 @@ export function assessThreshold(
     const key = c.incidentKey ?? `complaint:${c.id}`;
     const t = timings[i];
     const base = { complaintId: c.id, problems: t.problems, countsForCommunity: communityContributor.has(i) };
+    if (!c.victimComplaint) {
+      const own = timing(c, madeOn, settings.communityWindowMonths, settings);
+      const why = communityContributor.has(i)
+        ? 'counts towards the community threshold only'
+        : own.problems.length
+          ? `does not count towards the community threshold: ${own.texts.join('; ')}`
+          : !c.complainantId
+            ? 'does not count towards the community threshold: no named complainant'
+            : c.place !== application.place || !communityOn
+              ? 'does not count towards the community threshold, which is not checked for this application'
+              : 'does not count again towards the community threshold: this person is already counted';
+      return {
+        ...base,
+        counted: false,
+        outcome: 'community-only',
+        reason: `Made by someone else about the same problem or place: ${why}`,
+        countsForHate: false,
+      };
+    }
     if (!qualifies(i)) {
       return {
         ...base,
