@@ -3,7 +3,7 @@
  * began) under the Banking and Financial Dealings Act 1971 rules, plus the proclaimed changes
  * and one-off holidays since then.
  */
-import { addDays, dayOfWeek, type IsoDate, yearOf } from './calendar-date.js';
+import { addDays, dayOfWeek, toDayNumber, type IsoDate, yearOf } from './calendar-date.js';
 
 export interface BankHoliday {
   date: IsoDate;
@@ -86,7 +86,8 @@ function checkYear(year: number): void {
 
 function computeYear(year: number): BankHoliday[] {
   const list: BankHoliday[] = [];
-  const moved = (holiday: 'early-may' | 'spring') => MOVED.find((m) => m.year === year && m.holiday === holiday);
+  const moved = (holiday: 'early-may' | 'spring') =>
+    MOVED.find((m) => m.year === year && m.holiday === holiday);
 
   const newYear = iso(year, 1, 1);
   const newYearObserved = substituteFor(newYear, new Set());
@@ -129,14 +130,21 @@ function computeYear(year: number): BankHoliday[] {
   return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-const byYear = new Map<number, { list: readonly BankHoliday[]; dates: ReadonlySet<IsoDate> }>();
+const byYear = new Map<
+  number,
+  { list: readonly BankHoliday[]; dates: ReadonlySet<IsoDate>; days: ReadonlySet<number> }
+>();
 
 function yearEntry(year: number) {
   checkYear(year);
   let entry = byYear.get(year);
   if (!entry) {
     const list = Object.freeze(computeYear(year).map((h) => Object.freeze(h)));
-    entry = { list, dates: new Set(list.map((h) => h.date)) };
+    entry = {
+      list,
+      dates: new Set(list.map((h) => h.date)),
+      days: new Set(list.map((h) => toDayNumber(h.date))),
+    };
     byYear.set(year, entry);
   }
   return entry;
@@ -149,6 +157,11 @@ export function bankHolidays(year: number): readonly BankHoliday[] {
 
 export function isBankHoliday(date: IsoDate): boolean {
   return yearEntry(yearOf(date)).dates.has(date);
+}
+
+/** isBankHoliday for a day number (days since 1970-01-01), for tight loops. */
+export function isBankHolidayDayNumber(day: number): boolean {
+  return yearEntry(new Date(day * 86_400_000).getUTCFullYear()).days.has(day);
 }
 
 export function bankHolidayOn(date: IsoDate): BankHoliday | undefined {

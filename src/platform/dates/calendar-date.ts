@@ -1,9 +1,10 @@
 /**
  * Calendar dates as 'YYYY-MM-DD' strings: a day on the Europe/London calendar, with no time and no
- * time zone. Arithmetic runs on local-noon Date objects, so neither the machine's zone nor a
- * daylight-saving change can move a date onto the next or previous day.
+ * time zone. Day arithmetic runs on whole days since 1970-01-01 (UTC-based, so the machine's zone
+ * plays no part); month arithmetic uses date-fns on local-noon Date objects, which no
+ * daylight-saving change can move onto another day.
  */
-import { addDays as dfAddDays, addMonths, differenceInCalendarDays, differenceInYears, format } from 'date-fns';
+import { addMonths, differenceInYears, format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 
@@ -45,8 +46,34 @@ export function toLocalNoon(date: IsoDate): Date {
   return result;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Whole days since 1970-01-01 (negative before it). */
+export function toDayNumber(date: IsoDate): number {
+  const p = parts(date);
+  if (!p) assertIsoDate(date);
+  const [y, m, d] = p!;
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, m - 1, d);
+  return Math.round(utc.getTime() / DAY_MS);
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  const d = new Date(day * DAY_MS);
+  return pad(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** 0 = Sunday ... 6 = Saturday, for a day number. */
+export function dayOfWeekOfDayNumber(day: number): number {
+  return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+function pad(y: number, m: number, d: number): IsoDate {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 export function fromLocalDate(date: Date): IsoDate {
-  return format(date, 'yyyy-MM-dd');
+  return pad(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
 export function yearOf(date: IsoDate): number {
@@ -56,11 +83,12 @@ export function yearOf(date: IsoDate): number {
 
 /** 0 = Sunday ... 6 = Saturday. */
 export function dayOfWeek(date: IsoDate): number {
-  return toLocalNoon(date).getDay();
+  return dayOfWeekOfDayNumber(toDayNumber(date));
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromLocalDate(dfAddDays(toLocalNoon(date), days));
+  if (!Number.isInteger(days)) throw new RangeError(`days must be a whole number, got ${days}`);
+  return fromDayNumber(toDayNumber(date) + days);
 }
 
 /**
@@ -75,7 +103,7 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
 
 /** b - a in calendar days (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return differenceInCalendarDays(toLocalNoon(b), toLocalNoon(a));
+  return toDayNumber(b) - toDayNumber(a);
 }
 
 /**

@@ -62,15 +62,30 @@ describe('bank holidays', () => {
 
   it('move Christmas and Boxing Day off a weekend in every arrangement', () => {
     // Christmas on Saturday (2027), Sunday (2022), Friday (2026), Thursday (2025)
-    assert.deepEqual(bankHolidays(2027).slice(-2).map((h) => [h.date, h.name, h.substitute]), [
-      ['2027-12-27', 'Christmas Day', true],
-      ['2027-12-28', 'Boxing Day', true],
-    ]);
-    assert.deepEqual(bankHolidays(2022).slice(-2).map((h) => [h.date, h.name, h.substitute]), [
-      ['2022-12-26', 'Boxing Day', false],
-      ['2022-12-27', 'Christmas Day', true],
-    ]);
-    assert.deepEqual(bankHolidays(2026).slice(-2).map((h) => h.date), ['2026-12-25', '2026-12-28']);
+    assert.deepEqual(
+      bankHolidays(2027)
+        .slice(-2)
+        .map((h) => [h.date, h.name, h.substitute]),
+      [
+        ['2027-12-27', 'Christmas Day', true],
+        ['2027-12-28', 'Boxing Day', true],
+      ],
+    );
+    assert.deepEqual(
+      bankHolidays(2022)
+        .slice(-2)
+        .map((h) => [h.date, h.name, h.substitute]),
+      [
+        ['2022-12-26', 'Boxing Day', false],
+        ['2022-12-27', 'Christmas Day', true],
+      ],
+    );
+    assert.deepEqual(
+      bankHolidays(2026)
+        .slice(-2)
+        .map((h) => h.date),
+      ['2026-12-25', '2026-12-28'],
+    );
   });
 
   it('compute Easter Sunday for known years, including the earliest and latest dates', () => {
@@ -141,7 +156,10 @@ describe('working days', () => {
         const due = addWorkingDays(d, n);
         assert.equal(workingDaysBetween(d, due), n, `${d} + ${n}`);
         assert.ok(isWorkingDay(due));
-        assert.equal(addWorkingDays(due, -n), isWorkingDay(d) ? d : addWorkingDays(nextWorkingDayOnOrAfter(d), -1));
+        assert.equal(
+          addWorkingDays(due, -n),
+          isWorkingDay(d) ? d : addWorkingDays(nextWorkingDayOnOrAfter(d), -1),
+        );
       }
     }
   });

@@ -2,15 +2,32 @@
  * Working days in England and Wales: Monday to Friday except bank holidays. Dates are
  * 'YYYY-MM-DD' calendar dates (see calendar-date.ts).
  */
-import { isBankHoliday } from './bank-holidays.js';
-import { addDays, assertIsoDate, compareDates, dayOfWeek, type IsoDate } from './calendar-date.js';
+import { isBankHolidayDayNumber } from './bank-holidays.js';
+import {
+  assertIsoDate,
+  compareDates,
+  dayOfWeekOfDayNumber,
+  fromDayNumber,
+  toDayNumber,
+  type IsoDate,
+} from './calendar-date.js';
 
-export { bankHolidays, bankHolidayOn, easterSunday, isBankHoliday, type BankHoliday } from './bank-holidays.js';
+export {
+  bankHolidays,
+  bankHolidayOn,
+  easterSunday,
+  isBankHoliday,
+  type BankHoliday,
+} from './bank-holidays.js';
 export { addCalendarMonths, type IsoDate } from './calendar-date.js';
 
 export function isWorkingDay(date: IsoDate): boolean {
-  const dow = dayOfWeek(date);
-  return dow !== 0 && dow !== 6 && !isBankHoliday(date);
+  return isWorkingDayNumber(toDayNumber(date));
+}
+
+function isWorkingDayNumber(day: number): boolean {
+  const dow = dayOfWeekOfDayNumber(day);
+  return dow !== 0 && dow !== 6 && !isBankHolidayDayNumber(day);
 }
 
 /**
@@ -22,12 +39,12 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   assertIsoDate(date);
   if (!Number.isInteger(n)) throw new RangeError(`working days must be a whole number, got ${n}`);
   const step = n < 0 ? -1 : 1;
-  let d = date;
-  for (let left = Math.abs(n); left > 0; ) {
-    d = addDays(d, step);
-    if (isWorkingDay(d)) left--;
+  let d = toDayNumber(date);
+  for (let left = Math.abs(n); left > 0;) {
+    d += step;
+    if (isWorkingDayNumber(d)) left--;
   }
-  return d;
+  return n === 0 ? date : fromDayNumber(d);
 }
 
 /**
@@ -38,16 +55,17 @@ export function workingDaysBetween(a: IsoDate, b: IsoDate): number {
   const order = compareDates(a, b);
   if (order === 0) return 0;
   const [from, to, sign] = order < 0 ? [a, b, 1] : [b, a, -1];
+  const last = toDayNumber(to);
   let count = 0;
-  for (let d = addDays(from, 1); compareDates(d, to) <= 0; d = addDays(d, 1)) {
-    if (isWorkingDay(d)) count++;
+  for (let d = toDayNumber(from) + 1; d <= last; d++) {
+    if (isWorkingDayNumber(d)) count++;
   }
   return sign * count;
 }
 
 /** The date itself when it is a working day, otherwise the next working day. */
 export function nextWorkingDayOnOrAfter(date: IsoDate): IsoDate {
-  let d = date;
-  while (!isWorkingDay(d)) d = addDays(d, 1);
-  return d;
+  let d = toDayNumber(date);
+  while (!isWorkingDayNumber(d)) d++;
+  return fromDayNumber(d);
 }
