@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
 import { isInUk, toBng } from '../geo/bng.js';
 import type { Boundary } from '../geo/boundary.js';
 import { POLICE_UK_COLUMNS, type PoliceUkColumn } from './columns.js';
+import type { RowKeys } from './row-keys.js';
+
+export { RowKeys } from './row-keys.js';
 
 /** One police.uk crime (or ASB) row, typed. Coordinates are null for rows without a location. */
 export interface PoliceUkCrime {
@@ -43,52 +45,6 @@ export type PoliceUkRecord =
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-
-/**
- * Stable row keys. A row with a Crime ID keys on it; police.uk sometimes repeats a Crime ID within
- * a month (several records of one crime at different points), so the n-th repeat (n >= 2) in file
- * order gets `<id>~n`. A row without one (anti-social behaviour) keys on a hash of its content
- * (every field but the outcome, which police.uk updates) plus its occurrence index among identical
- * rows of that month: genuine duplicates stay distinct, and importing the same file again gives
- * the same keys.
- *
- * Occurrences are counted per month under a 53-bit hash of the id (holding no reference to the
- * parsed text, so a long import does not keep its input alive). Two different ids sharing a hash
- * would only make the second `<id>~2`, still unique and stable.
- */
-export class RowKeys {
-  private readonly seen = new Map<string, Map<number, number>>();
-
-  keyFor(crimeId: string | null, month: string, contentFields: () => string[]): string {
-    if (crimeId) {
-      const n = this.bump(month, hash53(crimeId));
-      return n === 1 ? crimeId : `${crimeId}~${n}`;
-    }
-    const digest = createHash('sha256').update(contentFields().join('\u001f')).digest('hex').slice(0, 40);
-    const n = this.bump(month, parseInt(digest.slice(0, 13), 16));
-    return `h:${digest}:${n}`;
-  }
-
-  private bump(month: string, h: number): number {
-    let counts = this.seen.get(month);
-    if (!counts) this.seen.set(month, (counts = new Map()));
-    const n = (counts.get(h) ?? 0) + 1;
-    counts.set(h, n);
-    return n;
-  }
-}
-
-/** Two 32-bit FNV-1a style hashes folded into 53 bits. */
-function hash53(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 2246822519);
-  }
-  return (a >>> 0) * 2097152 + ((b >>> 0) >>> 11);
-}
 
 export interface ClassifyContext {
   index: Record<PoliceUkColumn, number>;
