@@ -19,9 +19,9 @@ type Dated = Pick<
   | 'closure'
 >;
 
-/** Every deadline with its status today; none while the application waits for consent, or is withdrawn. */
+/** Every deadline with its status today; none while it waits for consent, when withdrawn, or for a linked duplicate. */
 export function deadlinesOf(r: Dated, today: IsoDate, settings: DeadlineSettings): DeadlineWithStatus[] {
-  if (!r.clock_starts_on || r.closure === 'withdrawn') return [];
+  if (!r.clock_starts_on || r.closure === 'withdrawn' || r.duplicate_of) return [];
   const notMet = r.threshold_met === 0 && !r.discretionary_review;
   return caseReviewDeadlineReport(
     {

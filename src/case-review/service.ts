@@ -390,7 +390,9 @@ export class CaseReviewService {
       today,
       deadlines: deadlinesOf(r, today, settings.deadlines),
       next: nextDeadline(r, today, settings.deadlines),
-      actions: availableActions(state),
+      actions: availableActions(state).filter(
+        (a) => !((a === 'hold-for-consent' || a === 'record-consent') && (r.applicant_kind === 'victim' || r.consent_on)),
+      ),
       agencyReports,
       events,
       files,
