@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { allModules } from './modules.js';
+import { commandRegistrations } from './commands.js';
 import { CliError } from './platform/cli-error.js';
 
 
@@ -7,7 +7,7 @@ export function buildProgram(): Command {
   const program = new Command('asbhub')
     .description('ASB Hub: the multi-agency anti-social behaviour service')
     .showHelpAfterError();
-  for (const m of allModules) m.cli?.(program);
+  for (const register of commandRegistrations) register(program);
   return program;
 }
 

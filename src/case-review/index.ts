@@ -1,14 +1,16 @@
 import type { AppModule } from '../platform/module.js';
 import { caseReviewMigrations } from './migrations.js';
 import { registerCaseReviewRoutes } from './routes/index.js';
-import { registerCaseReviewCli } from './cli.js';
+import { seedCaseReviewDemo } from './seed.js';
 import './tables.js';
 
 export const caseReviewModule: AppModule = {
   name: 'case-review',
   migrations: caseReviewMigrations,
   routes: registerCaseReviewRoutes,
-  cli: registerCaseReviewCli,
+  seedDemo: async (ctx) => {
+    await seedCaseReviewDemo(ctx);
+  },
   nav: [{ label: 'Case reviews', href: '/case-reviews', permission: 'case-review.manage' }],
 };
 

@@ -1,23 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig, ConfigError } from '../config.js';
-import { openDatabase, type DatabaseHandle } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import type { DatabaseHandle } from './db/database.js';
 import { CliError } from './cli-error.js';
-import { createLogger } from './log.js';
-import { systemClock } from './db/clock.js';
 import type { AppDeps } from './module.js';
-import { AuditService } from './audit/service.js';
-import { describeDemoAccounts, seedDemo } from './seed.js';
-import { UserRepository } from './auth/users.js';
 import { ROLES, isRole } from './permissions/roles.js';
 import { passwordProblem } from './auth/passwords.js';
-import { PartnershipRepository } from '../partnership/repository.js';
-import { CITY_OF_LONDON } from '../partnership/city-of-london.js';
+
+// The web app, the database drivers and every module load only when a command needs them,
+// so that commands which do not touch the database start quickly.
+const CITY_CODE = 'city-of-london';
 
 /** Opens and migrates the configured database for one command, then closes it. */
 export async function withDeps<T>(fn: (deps: AppDeps, database: DatabaseHandle) => Promise<T>): Promise<T> {
+  const { loadConfig, ConfigError } = await import('../config.js');
+  const { openDatabase } = await import('./db/database.js');
+  const { migrateToLatest } = await import('./db/migrate.js');
+  const { createLogger } = await import('./log.js');
+  const { systemClock } = await import('./db/clock.js');
   let config;
   try {
     config = loadConfig();
@@ -49,6 +49,7 @@ export function registerPlatformCli(program: Command): void {
     .option('--seed <n>', 'seed for the demo data', '42')
     .action(async (opts) => {
       const { serve } = await import('../server.js');
+      const { ConfigError } = await import('../config.js');
       try {
         await serve({ demoIfEmpty: !!opts.demoIfEmpty, seed: Number(opts.seed) });
       } catch (err) {
@@ -75,6 +76,9 @@ export function registerPlatformCli(program: Command): void {
       const seed = Number(opts.seed);
       if (!Number.isInteger(seed) || seed < 0) throw new CliError('--seed must be a whole number, 0 or more');
       await withDeps(async (deps) => {
+        const { describeDemoAccounts, seedDemo } = await import('./seed.js');
+        const { PartnershipRepository } = await import('../partnership/repository.js');
+        const { CITY_OF_LONDON } = await import('../partnership/city-of-london.js');
         if (opts.demo) {
           const r = await seedDemo(deps, seed);
           process.stdout.write(r.created ? 'Demo partnership loaded.\n' : 'The demo partnership is already loaded.\n');
@@ -99,7 +103,7 @@ export function registerPlatformCli(program: Command): void {
     .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
     .requiredOption('--team <code>', 'team code, e.g. CCS or COLP-LP')
     .option('--password <password>', 'initial password (12 characters or more); the environment variable ASBHUB_PASSWORD also works')
-    .option('--partnership <code>', 'partnership code', CITY_OF_LONDON.code)
+    .option('--partnership <code>', 'partnership code', CITY_CODE)
     .action(async (opts) => {
       if (!isRole(opts.role)) throw new CliError(`--role must be one of: ${ROLES.join(', ')}`);
       const password = opts.password ?? process.env.ASBHUB_PASSWORD;
@@ -108,6 +112,9 @@ export function registerPlatformCli(program: Command): void {
       if (problem) throw new CliError(`--password: ${problem}`);
       if (!/^\S+@\S+\.\S+$/.test(opts.email)) throw new CliError('--email must be an email address, like name@example.com');
       await withDeps(async (deps) => {
+        const { PartnershipRepository } = await import('../partnership/repository.js');
+        const { UserRepository } = await import('./auth/users.js');
+        const { AuditService } = await import('./audit/service.js');
         const repo = new PartnershipRepository(deps.db, deps.clock);
         const p = await repo.findByCode(opts.partnership);
         if (!p) throw new CliError(`--partnership: no partnership with code ${opts.partnership} (run asbhub seed first)`);
@@ -142,6 +149,7 @@ export function registerPlatformCli(program: Command): void {
     .description('Check the audit log hash chain; names the first broken entry and exits 1 if any')
     .action(async () => {
       await withDeps(async (deps) => {
+        const { AuditService } = await import('./audit/service.js');
         const result = await new AuditService(deps.db, deps.dialect, deps.clock).verify();
         if (result.ok) {
           process.stdout.write(`Audit log intact: ${result.entries} entries verified.\n`);

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
-import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db, Dialect } from './db/database.js';
@@ -38,12 +37,11 @@ export interface NavItem {
   permission: import('./permissions/roles.js').Permission;
 }
 
-/** One domain area: its tables, its pages and API, its commands and its demo data. */
+/** One domain area: its tables, its pages and API and its demo data (its commands are listed in src/commands.ts). */
 export interface AppModule {
   name: string;
   nav?: NavItem[];
   migrations?: Record<string, Migration>;
   routes?: (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
-  cli?: (program: Command) => void;
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
 }

@@ -6,13 +6,13 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { requireDataset } from '../../../test/helpers/db.js';
 import { CliError } from '../../platform/cli-error.js';
-import { analyticsModule } from '../index.js';
+import { registerAnalyticsCli } from './register.js';
 
 /** Runs an analytics command in-process and returns what it printed. */
 async function run(...args: string[]): Promise<string> {
   let out = '';
   const program = new Command('asbhub').exitOverride().configureOutput({ writeOut: (text) => (out += text) });
-  analyticsModule.cli!(program);
+  registerAnalyticsCli(program);
   await program.parseAsync(['node', 'asbhub', ...args]);
   return out;
 }

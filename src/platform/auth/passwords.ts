@@ -25,5 +25,9 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
-// A verify against this keeps the time of a sign-in with an unknown email like that of a known one.
-export const DUMMY_HASH = await hashPassword('not-a-real-password-used-for-timing');
+let dummy: Promise<string> | null = null;
+/** A verify against this keeps the time of a sign-in with an unknown email like that of a known one. */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword('not-a-real-password-used-for-timing');
+  return dummy;
+}

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../module.js';
 import { AuditService } from '../audit/service.js';
 import { UserRepository } from './users.js';
-import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { newRecoveryCodes, newTotpSecret, useRecoveryCode, verifyTotp } from './totp.js';
 import type { UsersTable } from '../tables.js';
 
@@ -26,7 +26,7 @@ export class AuthService {
   async checkPassword(email: string, password: string, meta: RequestMeta): Promise<UsersTable | null> {
     const user = await this.users.findByEmail(email);
     if (!user) {
-      await verifyPassword(DUMMY_HASH, password);
+      await verifyPassword(await dummyHash(), password);
       return null;
     }
     const ok = await verifyPassword(user.password_hash, password);
