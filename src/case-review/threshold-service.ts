@@ -61,12 +61,15 @@ export class ThresholdService {
       this.reports.referenceData(pid),
     ]);
     const categoryNames = new Map(ref.categories.map((c) => [c.code, c.name]));
+    // "The same problem": other people's reports about the place count when they are the kind of behaviour the victim reported.
+    const kinds = new Set(victimReports.map((x) => x.category_code));
+    const sameProblem = placeReports.filter((x) => kinds.has(x.category_code));
     const t = settings.threshold;
     const gathered = gatherComplaints({
       madeOn: r.received_on,
       victimPersonIds: personIds,
       victimReports,
-      placeReports,
+      placeReports: sameProblem,
       placeKey: r.place_key,
       added,
       marks,
