@@ -70,13 +70,7 @@ export class ContactsService {
     const statuses = parties
       .filter((p) => p.contact_every)
       .map((p) => ({ party: p, status: this.status(p, contacts.filter((x) => x.party_id === p.id), today) }));
-    const prompts = [];
-    if (access.sensitive && c.status !== 'closed') {
-      for (const p of parties.filter((x) => x.role === 'victim')) {
-        const prompt = await this.caseReviewPrompt(c.partnership_id, p);
-        if (prompt.prompt) prompts.push({ party: p, prompt });
-      }
-    }
+    const prompts = access.sensitive && c.status !== 'closed' ? await this.prompts(c.partnership_id, parties) : [];
     await this.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page: 'contacts', mode: access.mode });
     return {
       c,
@@ -86,6 +80,26 @@ export class ContactsService {
       prompts,
       contacts: contacts.map((x) => (access.sensitive ? x : { ...x, summary: null })),
     };
+  }
+
+  /** Victims who should be told about the ASB Case Review now. */
+  async prompts(partnershipId: string, parties: CasePartiesTable[]) {
+    const out = [];
+    for (const p of parties.filter((x) => x.role === 'victim')) {
+      const prompt = await this.caseReviewPrompt(partnershipId, p);
+      if (prompt.prompt) out.push({ party: p, prompt });
+    }
+    return out;
+  }
+
+  /** Each agreed contact's status on the case. */
+  async statuses(caseId: string, parties: CasePartiesTable[]) {
+    const contacts = await this.repo.forParties(parties.map((p) => p.id));
+    const today = this.cases.ctx.today();
+    return parties
+      .filter((p) => p.contact_every)
+      .map((p) => ({ party: p, status: this.status(p, contacts.filter((x) => x.party_id === p.id), today)! }))
+      .filter((x) => x.status);
   }
 
   status(p: CasePartiesTable, contacts: { contacted_on: string; successful: number }[], today: string): ContactStatus | null {
@@ -100,7 +114,9 @@ export class ContactsService {
   /** Whether to tell this victim about the ASB Case Review: their reports (every channel) within 6 months. */
   async caseReviewPrompt(partnershipId: string, p: CasePartiesTable): Promise<CaseReviewPrompt> {
     const history = await this.people.history(partnershipId, p.person_id);
-    const reports = history
+    // Oldest first, so that two reports on one day keep their order (the rule sorts by date only).
+    const reports = [...history]
+      .sort((a, b) => a.created_at.localeCompare(b.created_at))
       .filter((h) => (h.source_type === 'report' || h.source_type === 'call') && h.source_id)
       .map((h) => ({ id: h.source_id!, reportedOn: londonDateOf(h.created_at) }));
     const told = await this.cases.repo.caseReviewToldOn(partnershipId, p.person_id);

@@ -9,6 +9,8 @@ import type {
   CasesTable,
   CaseTeamsTable,
   CaseReportsTable,
+  CaseSharesTable,
+  CaseDocumentsTable,
 } from './tables.js';
 import './tables.js';
 
@@ -255,7 +257,53 @@ export class CaseRepository {
     return this.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at', 'desc').execute();
   }
 
-  // Shares, for the need-to-know check
+  // Documents
+  insertDocument(db: Executor, row: Insertable<CaseDocumentsTable>) {
+    return db.insertInto('case_documents').values(row).execute();
+  }
+
+  documents(caseId: string) {
+    return this.db
+      .selectFrom('case_documents')
+      .leftJoin('users', 'users.id', 'case_documents.uploaded_by')
+      .selectAll('case_documents')
+      .select('users.name as uploaded_by_name')
+      .where('case_documents.case_id', '=', caseId)
+      .where('case_documents.deleted_at', 'is', null)
+      .orderBy('case_documents.uploaded_at', 'desc')
+      .execute();
+  }
+
+  document(id: string) {
+    return this.db.selectFrom('case_documents').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  markDocumentDeleted(db: Executor, id: string, at: string, by: string) {
+    return db.updateTable('case_documents').set({ deleted_at: at, deleted_by: by }).where('id', '=', id).execute();
+  }
+
+  // Shares
+  insertShare(db: Executor, row: Insertable<CaseSharesTable>) {
+    return db.insertInto('case_shares').values(row).execute();
+  }
+
+  revokeShare(db: Executor, id: string, at: string, by: string) {
+    return db.updateTable('case_shares').set({ revoked_at: at, revoked_by: by }).where('id', '=', id).execute();
+  }
+
+  shares(caseId: string) {
+    return this.db
+      .selectFrom('case_shares')
+      .innerJoin('agencies', 'agencies.id', 'case_shares.agency_id')
+      .leftJoin('users as sharer', 'sharer.id', 'case_shares.shared_by')
+      .leftJoin('users as revoker', 'revoker.id', 'case_shares.revoked_by')
+      .selectAll('case_shares')
+      .select(['agencies.name as agency_name', 'sharer.name as shared_by_name', 'revoker.name as revoked_by_name'])
+      .where('case_shares.case_id', '=', caseId)
+      .orderBy('case_shares.shared_at', 'desc')
+      .execute();
+  }
+
   activeShare(caseId: string, agencyId: string) {
     return this.db
       .selectFrom('case_shares')

@@ -26,7 +26,7 @@ export const openCaseSchema = z.object({
   spocUserId: optionalText(100),
   location: optionalText(300),
   openedOn: requiredDate('the date the case was opened'),
-  reportIds: z.unknown().transform(asList),
+  reportIds: z.preprocess((v) => v ?? [], z.unknown()).transform(asList),
   reportReferences: z
     .string()
     .optional()
@@ -36,7 +36,7 @@ export const openCaseSchema = z.object({
         .map((s) => s.trim().toUpperCase())
         .filter(Boolean),
     ),
-  addReporters: z.unknown().transform((v) => asList(v).includes('yes')),
+  addReporters: z.preprocess((v) => v ?? [], z.unknown()).transform((v) => asList(v).includes('yes')),
 });
 export type OpenCaseForm = z.output<typeof openCaseSchema>;
 
@@ -195,7 +195,7 @@ const optionalYesNo = z
   .string()
   .optional()
   .transform((v) => (v === 'yes' ? true : v === 'no' ? false : null));
-const checked = z.unknown().transform((v) => asList(v).includes('yes'));
+const checked = z.preprocess((v) => v ?? [], z.unknown()).transform((v) => asList(v).includes('yes'));
 
 export const ladderStepSchema = z.object({
   subject: text('Choose who or what the step is about'),

@@ -7,6 +7,10 @@ import { RiskService } from './risk-service.js';
 import { ActionsService } from './actions-service.js';
 import { LadderService } from './ladder-service.js';
 import { ContactsService } from './contacts-service.js';
+import { SharingService } from './sharing-service.js';
+import { MaracService } from './marac-service.js';
+import { DocumentsService } from './documents-service.js';
+import { TimelineService } from './timeline-service.js';
 import type { Actor } from './context.js';
 
 /** The cases module's services, built once per app and passed by hand. */
@@ -24,6 +28,10 @@ export function createCaseServices(deps: AppDeps) {
     actions,
     ladder,
     contacts,
+    sharing: new SharingService(cases),
+    marac: new MaracService(cases),
+    documents: new DocumentsService(cases),
+    timeline: new TimelineService(cases),
 
     /** Everything waiting for the officer: their actions, overdue victim contact, reassessments and expiring powers. */
     async myWork(actor: Actor) {

@@ -72,7 +72,10 @@ export function registerCaseRoutes(app: FastifyInstance, s: CaseServices): void 
 
   app.get('/cases/:id', { config: READ }, async (req, reply) => {
     const v = await s.cases.view(actorOf(req), params(req).id);
-    return page(reply, 'show', { title: `${v.c.reference}: ${v.c.title}`, ...v, ...(v.access.canManage ? await choices(req.user!.partnershipId) : {}) });
+    const open = v.c.status !== 'closed' && v.access.sensitive;
+    const prompts = open ? await s.contacts.prompts(v.c.partnership_id, v.parties) : [];
+    const contactAlerts = open ? (await s.contacts.statuses(v.c.id, v.parties)).filter((x) => x.status.status === 'overdue' || x.status.status === 'due-today') : [];
+    return page(reply, 'show', { title: `${v.c.reference}: ${v.c.title}`, ...v, prompts, contactAlerts, ...(v.access.canManage ? await choices(req.user!.partnershipId) : {}) });
   });
 
   app.get('/cases/:id/edit', { config: MANAGE }, async (req, reply) => {

@@ -6,6 +6,11 @@ import { registerPartyRoutes } from './parties.js';
 import { registerRiskRoutes } from './risk.js';
 import { registerActionRoutes } from './actions.js';
 import { registerLadderRoutes } from './ladder.js';
+import { registerContactRoutes } from './contacts.js';
+import { registerSharingRoutes } from './sharing.js';
+import { registerMaracRoutes } from './marac.js';
+import { registerDocumentRoutes } from './documents.js';
+import { registerTimelineRoutes } from './timeline.js';
 
 export function registerCasesRoutes(app: FastifyInstance, deps: AppDeps): void {
   const s = createCaseServices(deps);
@@ -14,4 +19,9 @@ export function registerCasesRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerRiskRoutes(app, s);
   registerActionRoutes(app, s);
   registerLadderRoutes(app, s);
+  registerContactRoutes(app, s);
+  registerSharingRoutes(app, s);
+  registerMaracRoutes(app, s);
+  registerDocumentRoutes(app, s);
+  registerTimelineRoutes(app, s);
 }
