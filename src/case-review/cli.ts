@@ -1,10 +1,7 @@
 /** `asbhub case-review stats --from YYYY-MM-DD --to YYYY-MM-DD [--json]`: the four published figures. */
 import type { Command } from 'commander';
-import { withDeps } from '../platform/cli.js';
 import { CliError } from '../platform/cli-error.js';
 import { isIsoDate } from '../platform/dates/calendar-date.js';
-import { CaseReviewRepository } from './repository.js';
-import { published, statisticsFor } from './statistics-service.js';
 
 function printerFor(cmd: Command): (text: string) => void {
   const { writeOut } = cmd.configureOutput();
@@ -26,6 +23,10 @@ export function registerCaseReviewCli(program: Command): void {
       }
       if (opts.from > opts.to) throw new CliError(`--to (${opts.to}) must be the same as or after --from (${opts.from})`);
       const print = printerFor(cmd);
+      // Loaded only when the command runs, so other commands start quickly.
+      const { withDeps } = await import('../platform/cli.js');
+      const { CaseReviewRepository } = await import('./repository.js');
+      const { published, statisticsFor } = await import('./statistics-service.js');
       await withDeps(async (deps) => {
         const p = await new CaseReviewRepository(deps.db).partnership(opts.partnership);
         if (!p) throw new CliError(opts.partnership ? `There is no partnership with the code ${opts.partnership}` : 'The database holds no partnership yet: run asbhub seed first');
