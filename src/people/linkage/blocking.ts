@@ -5,21 +5,22 @@ import type { PreparedRecord } from './normalise.js';
  * catches a different kind of error, so together they keep nearly every true pair:
  *   n   both name sounds (order-free, so swapped names still meet)
  *   d   full date of birth
- *   ny  either name's sound + year of birth (catches a typo in the other name or the day)
- *   md  day and month of birth + an initial (catches a typo in the year)
  *   p   phone, e / eu email and its user name, u UPRN
- *   pc  postcode + an initial; a house number + start of the street
+ *   pc  postcode + an initial; a house number + start of the street + surname initial
  * Broad keys (starting '~') catch what heavier corruption leaves. They are used smallest blocks
  * first, within a budget of pairs per record (see broadBlockLimit), so on small sets they reach
  * nearly every plausible pair and on large sets they add only their most selective blocks:
+ *   ~ny either name's sound + year of birth (catches a typo in the other name or the day)
+ *   ~md day and month of birth + an initial (catches a typo in the year)
  *   ~t / ~l / ~p  a name token (given, surname or from the email user, in any role), its sorted
  *                 letters (catches swapped letters), its first four letters, the token with
- *                 any one letter deleted (~x: meets any token one typo away), token + birth month
+ *                 any one letter deleted (~x: meets any token one typo away; many keys, so only
+ *                 on sets small enough, see DELETION_KEYS_UP_TO), token + birth month
  *   ~mi birth month + an initial
  *   ~i both initials   ~yi birth year + an initial   ~ed email domain   ~e3 start of email user
  *   ~ci town initial + a name initial   ~cy / ~cm / ~cd / ~yc town with year, month, day of birth
  */
-export function blockingKeys(r: PreparedRecord): string[] {
+export function blockingKeys(r: PreparedRecord, deletionKeys = true): string[] {
   const keys: string[] = [];
   const gc = r.givenCodes[0] ?? '';
   const sc = r.surnameCodes[0] ?? '';
@@ -27,12 +28,12 @@ export function blockingKeys(r: PreparedRecord): string[] {
   const dob = r.dob;
   if (dob && dob.m && dob.d) {
     keys.push(`d${r.dobKey}`);
-    if (r.given) keys.push(`md${dob.m}-${dob.d}g${r.given[0]}`);
-    if (r.surname) keys.push(`md${dob.m}-${dob.d}s${r.surname[0]}`);
+    if (r.given) keys.push(`~md${dob.m}-${dob.d}g${r.given[0]}`);
+    if (r.surname) keys.push(`~md${dob.m}-${dob.d}s${r.surname[0]}`);
   }
   if (dob) {
-    if (gc) keys.push(`ny${gc}|${dob.y}`);
-    if (sc && sc !== gc) keys.push(`ny${sc}|${dob.y}`);
+    if (gc) keys.push(`~ny${gc}|${dob.y}`);
+    if (sc && sc !== gc) keys.push(`~ny${sc}|${dob.y}`);
   }
   for (const p of r.phones) keys.push(`p${p}`);
   if (r.email) keys.push(`e${r.email}`);
@@ -42,7 +43,7 @@ export function blockingKeys(r: PreparedRecord): string[] {
     if (r.surname) keys.push(`pcs${r.postcode.full}|${r.surname[0]}`);
     if (r.given) keys.push(`pcg${r.postcode.full}|${r.given[0]}`);
   }
-  if (r.houseNumbers && r.street) keys.push(`a${r.houseNumbers}|${r.street.slice(0, 4)}`);
+  if (r.houseNumbers && r.street) keys.push(`a${r.houseNumbers}|${r.street.slice(0, 4)}|${r.surname[0] ?? ''}`);
   const tokens = new Set<string>();
   if (r.given) tokens.add(r.given);
   if (r.surname) tokens.add(r.surname);
@@ -52,7 +53,7 @@ export function blockingKeys(r: PreparedRecord): string[] {
     if (dob?.m) keys.push(`~tm${t}|${dob.m}`);
     if (t.length >= 4) {
       keys.push(`~l${[...t].sort().join('')}`, `~p${t.slice(0, 4)}`, `~x${t}`);
-      for (let c = 0; c < t.length; c++) keys.push(`~x${t.slice(0, c)}${t.slice(c + 1)}`);
+      if (deletionKeys) for (let c = 0; c < t.length; c++) keys.push(`~x${t.slice(0, c)}${t.slice(c + 1)}`);
     }
   }
   const initials = new Set<string>();
@@ -74,6 +75,9 @@ export function blockingKeys(r: PreparedRecord): string[] {
   }
   return keys;
 }
+
+/** Sets up to this size also get the one-letter-deleted name keys. */
+export const DELETION_KEYS_UP_TO = 20_000;
 
 /** Key -> record indexes (ascending), built incrementally. */
 export class BlockIndex {

@@ -2,17 +2,23 @@ export interface ClusterInput {
   n: number;
   /** Pairs that may link automatically; merged strongest first. */
   edges: { i: number; j: number; weight: number }[];
-  /** Match probability of any pair (called only for pairs inside a prospective merge). */
-  probability(i: number, j: number): number;
+  /** Match weight (log2 odds) of any pair (called only for pairs inside a prospective merge). */
+  weight(i: number, j: number): number;
   /** Whether a pair may be compared at all (false for two records of one source when linking sets). */
   comparable(i: number, j: number): boolean;
   confirmed: readonly (readonly [number, number])[];
   rejected: readonly (readonly [number, number])[];
-  /** Two groups merge only when the mean probability over all pairs between them reaches this. */
+  /**
+   * Two groups merge only when the mean match weight over all pairs between them, each clipped
+   * to +-COHERENCE_CLIP bits, is above log2(p / (1 - p)) for this p. The clip stops one very
+   * strong pair from outweighing a clear contradiction (at p = 0.5, most pairs must agree).
+   */
   minMeanProbability: number;
   /** Pairs scored at most per merge check (spread evenly over the pairs when more). */
   maxCheckedPairs?: number;
 }
+
+export const COHERENCE_CLIP = 10;
 
 export interface ClusterOutput {
   /** Cluster number per record (the root record index). */
@@ -54,6 +60,8 @@ export function clusterRecords(input: ClusterInput): ClusterOutput {
     members[small] = [];
   };
   const maxChecked = input.maxCheckedPairs ?? 400;
+  const p = Math.min(0.999999, Math.max(1e-6, input.minMeanProbability));
+  const minMean = Math.log2(p / (1 - p));
   const coherent = (ra: number, rb: number): boolean => {
     const A = members[ra];
     const B = members[rb];
@@ -67,10 +75,11 @@ export function clusterRecords(input: ClusterInput): ClusterOutput {
       const i = A[Math.floor(idx / B.length)];
       const j = B[idx % B.length];
       if (!input.comparable(i, j)) continue;
-      sum += input.probability(i, j);
+      const w = input.weight(i, j);
+      sum += w > COHERENCE_CLIP ? COHERENCE_CLIP : w < -COHERENCE_CLIP ? -COHERENCE_CLIP : w;
       count++;
     }
-    return count === 0 || sum / count >= input.minMeanProbability;
+    return count === 0 || sum / count > minMean;
   };
 
   const conflicts: [number, number][] = [];

@@ -15,7 +15,7 @@ export interface LinkOptions extends TrainOptions {
   broadPairsPerRecord?: number;
 }
 
-export const DEFAULT_BLOCKING = { maxBlockSize: 1000, broadPairsPerRecord: 40, minBroadPairs: 1_000_000, maxBroadBlockSize: 300 };
+export const DEFAULT_BLOCKING = { maxBlockSize: 1000, broadPairsPerRecord: 5, minBroadPairs: 500_000, maxBroadBlockSize: 300 };
 const DEFAULT_U_SAMPLES = 200_000;
 
 interface Prepared {
@@ -72,7 +72,7 @@ export function linkAll(records: readonly PersonRecord[], decisions: readonly St
   const model = options.model ?? train(p, options);
   const n = p.records.length;
   const scorer = new Scorer(model, p.tf, { records: n, sources: p.sourceSizes });
-  const prob = new Map<number, number>();
+  const weights = new Map<number, number>();
   const edges: { i: number; j: number; weight: number }[] = [];
   const possible: { i: number; j: number; weight: number }[] = [];
   const { store } = p;
@@ -83,21 +83,21 @@ export function linkAll(records: readonly PersonRecord[], decisions: readonly St
     const b = p.records[j];
     const w = scorer.weight(store.levels, t * K, a, b);
     const pr = toProbability(w);
-    prob.set(i * n + j, pr);
+    weights.set(i * n + j, w);
     if (pr >= model.linkProbability && scorer.linkable(a) && scorer.linkable(b)) edges.push({ i, j, weight: w });
     if (pr >= model.possibleProbability) possible.push({ i, j, weight: w });
   }
   const levels = new Int8Array(K);
-  const probability = (x: number, y: number): number => {
+  const weight = (x: number, y: number): number => {
     const [i, j] = x < y ? [x, y] : [y, x];
     const key = i * n + j;
-    let pr = prob.get(key);
-    if (pr === undefined) {
+    let w = weights.get(key);
+    if (w === undefined) {
       compareRecords(p.records[i], p.records[j], levels);
-      pr = toProbability(scorer.weight(levels, 0, p.records[i], p.records[j]));
-      prob.set(key, pr);
+      w = scorer.weight(levels, 0, p.records[i], p.records[j]);
+      weights.set(key, w);
     }
-    return pr;
+    return w;
   };
   const indexOf = new Map(p.records.map((r) => [r.id, r.index]));
   const pairsOf = (d: 'confirmed' | 'rejected') =>
@@ -108,7 +108,7 @@ export function linkAll(records: readonly PersonRecord[], decisions: readonly St
   const { clusterOf, conflicts } = clusterRecords({
     n,
     edges,
-    probability,
+    weight,
     comparable: (i, j) => !p.acrossSourcesOnly || p.records[i].source !== p.records[j].source,
     confirmed: pairsOf('confirmed'),
     rejected,

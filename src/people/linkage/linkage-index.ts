@@ -1,4 +1,4 @@
-import { BlockIndex, blockingKeys, broadBlockLimit } from './blocking.js';
+import { BlockIndex, DELETION_KEYS_UP_TO, blockingKeys, broadBlockLimit } from './blocking.js';
 import { K, compareRecords } from './comparisons.js';
 import { prepareRecord, type PreparedRecord } from './normalise.js';
 import { Scorer, TermFrequencies, toProbability } from './scoring.js';
@@ -9,6 +9,8 @@ export interface IndexOptions {
   maxBlockSize?: number;
   /** Broad blocking keys are used while their block is at most this big (set by `build`). */
   broadBlockLimit?: number;
+  /** Index one-letter-deleted name keys too (set by `build` for small sets). */
+  deletionKeys?: boolean;
 }
 
 export interface MatchOptions {
@@ -35,6 +37,7 @@ export class LinkageIndex {
   private readonly tf = new TermFrequencies();
   private readonly maxBlockSize: number;
   private broadLimit: number;
+  private deletionKeys: boolean;
 
   constructor(
     readonly model: LinkageModel,
@@ -42,11 +45,12 @@ export class LinkageIndex {
   ) {
     this.maxBlockSize = options.maxBlockSize ?? DEFAULT_BLOCKING.maxBlockSize;
     this.broadLimit = options.broadBlockLimit ?? 30;
+    this.deletionKeys = options.deletionKeys ?? false;
   }
 
   /** Builds an index over records; `personOf` maps record id to person id (default: the record's own id). */
   static build(model: LinkageModel, records: readonly PersonRecord[], personOf?: ReadonlyMap<string, string>, options: IndexOptions = {}): LinkageIndex {
-    const index = new LinkageIndex(model, options);
+    const index = new LinkageIndex(model, { deletionKeys: records.length <= DELETION_KEYS_UP_TO, ...options });
     for (const r of records) index.add(r, personOf?.get(r.id));
     if (options.broadBlockLimit === undefined) {
       index.broadLimit = broadBlockLimit(
@@ -74,7 +78,7 @@ export class LinkageIndex {
     if (this.slotById.has(record.id)) this.remove(record.id);
     const slot = this.slots.length;
     const prepared = prepareRecord(record, slot);
-    const keys = blockingKeys(prepared);
+    const keys = blockingKeys(prepared, this.deletionKeys);
     this.slots.push(prepared);
     this.slotKeys.push(keys);
     this.personOfSlot.push(personId);
@@ -126,7 +130,7 @@ export class LinkageIndex {
     const r = prepareRecord(record, -1);
     const self = this.slotById.get(record.id);
     const candidates = new Set<number>();
-    for (const k of blockingKeys(r)) {
+    for (const k of blockingKeys(r, this.deletionKeys)) {
       const block = this.blocks.blocks.get(k);
       if (!block || block.length > (k.charCodeAt(0) === 126 ? this.broadLimit : this.maxBlockSize)) continue;
       for (const s of block) if (s !== self) candidates.add(s);

@@ -74,10 +74,18 @@ export function normaliseSurname(raw: string | null | undefined): { surname: str
   return { surname: parts.join(''), parts: parts.length > 1 ? parts : [] };
 }
 
+const phoneticCache = new Map<string, string[]>();
+
 function phoneticCodes(name: string): string[] {
   if (!name || name.length < 2 || /\d/.test(name)) return [];
-  const [p, s] = doubleMetaphone(name);
-  return p === s || !s ? [p] : [p, s];
+  let codes = phoneticCache.get(name);
+  if (!codes) {
+    const [p, s] = doubleMetaphone(name);
+    codes = p === s || !s ? [p] : [p, s];
+    if (phoneticCache.size > 200_000) phoneticCache.clear();
+    phoneticCache.set(name, codes);
+  }
+  return codes;
 }
 
 function sortedLetters(s: string): string {
@@ -102,6 +110,12 @@ export function parseDob(raw: string | null | undefined): PartialDate | null {
 /** Phone numbers in E.164 (default region GB); unparseable but long enough numbers are kept as digits. */
 export function normalisePhone(raw: string | null | undefined, region: 'GB' = 'GB'): string | null {
   if (!raw) return null;
+  // Fast path for the common UK forms (07700 900123, +44 7700 900123, +44 (0)20 7946 0958).
+  const compact = raw.replace(/[\s().-]/g, '');
+  let m = /^0([1-9]\d{9})$/.exec(compact);
+  if (m) return `+44${m[1]}`;
+  m = /^(?:\+|00)440?([1-9]\d{9})$/.exec(compact);
+  if (m) return `+44${m[1]}`;
   const parsed = parsePhoneNumberFromString(raw, region);
   if (parsed && parsed.isPossible()) return parsed.number;
   const digits = raw.replace(/\D/g, '');
@@ -151,10 +165,6 @@ const STREET_WORDS: Record<string, string> = {
   hwy: 'highway',
   pde: 'parade',
   blvd: 'boulevard',
-  n: 'north',
-  s: 'south',
-  e: 'east',
-  w: 'west',
 };
 const UNIT_WORDS = new Set(['flat', 'apartment', 'unit', 'room', 'floor', 'no', 'number']);
 
@@ -171,7 +181,7 @@ export function normaliseAddress(lines: readonly (string | null | undefined)[] |
   const pcFold = postcode ? foldText(postcode).replace(/ /g, '') : '';
   const folded: string[][] = [];
   for (const line of lines) {
-    let tokens = foldText(line).split(' ').filter(Boolean);
+    let tokens = foldText(line?.replace(/['\u2019]/g, '')).split(' ').filter(Boolean);
     if (pcFold && tokens.join('').endsWith(pcFold)) tokens = tokens.slice(0, -2);
     tokens = tokens.map((t, i) => (t === 'st' ? (i === tokens.length - 1 ? 'street' : 'saint') : (STREET_WORDS[t] ?? t)));
     if (tokens.length) folded.push(tokens);

@@ -105,9 +105,9 @@ export function levenshteinWithin(a: string, b: string, max: number): number {
 /** Lower case, accents removed, anything but letters, digits and single spaces dropped. */
 export function foldText(s: string | null | undefined): string {
   if (!s) return '';
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return ascii
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

@@ -58,7 +58,7 @@ interface Person {
 
 /** Picks with a Zipf-like skew so a few names are common, as in real registers. */
 function zipfPicker<T>(items: readonly T[], rnd: () => number): () => T {
-  const weights = items.map((_, i) => 1 / (i + 1) ** 0.8);
+  const weights = items.map((_, i) => 1 / (i + 1) ** 0.5);
   const total = weights.reduce((a, b) => a + b, 0);
   const cum: number[] = [];
   let acc = 0;
@@ -126,7 +126,7 @@ export function syntheticPeople(options: SyntheticOptions): SyntheticSet {
   };
   const newPerson = (): Person => {
     const p: Partial<Person> = { given: pickGiven(), surname: pickSurname(), dob: [int(1940, 2010), int(1, 12), int(1, 28)], phone: newPhone() };
-    p.email = `${p.given}${pick(['.', '', '_'])}${p.surname}${rnd() < 0.5 ? int(1, 99) : ''}@${pick(DOMAINS)}`;
+    p.email = `${p.given}${pick(['.', '', '_'])}${p.surname}${rnd() < 0.9 ? int(1, 9999) : ''}@${pick(DOMAINS)}`;
     newAddress(p);
     return p as Person;
   };

@@ -1,4 +1,4 @@
-import { COMPARISONS, DOB, EMAIL, GIVEN, K, NULL_LEVEL, SURNAME, compareRecords } from './comparisons.js';
+import { COMPARISONS, DOB, GIVEN, K, NULL_LEVEL, SURNAME, compareRecords } from './comparisons.js';
 import type { PreparedRecord } from './normalise.js';
 import type { PairStore } from './pairs.js';
 import { seededRandom } from './random.js';
@@ -258,17 +258,9 @@ export function fitModel(
   options: TrainOptions = {},
 ): LinkageModel {
   const maxIter = options.maxEmIterations ?? 200;
-  let u = uRandom;
+  const u = uRandom;
   const dobSession = runSessionEm(store, [DOB], u, maxIter);
-  // Emails are often made from names, so among people with the same name a similar email is
-  // weaker evidence than among random pairs: that session measures u for near-agreement itself.
-  const nameSession = runSessionEm(store, [GIVEN, SURNAME], u, maxIter, [EMAIL]);
-  if (nameSession) {
-    u = u.map((row) => row.slice());
-    const e = nameSession.u[EMAIL];
-    const near = e.slice(1, -1).reduce((a, b) => a + b, 0);
-    if (near > 0) u[EMAIL] = u[EMAIL].map((v, l) => (l === 0 || l === u[EMAIL].length - 1 ? v : Math.max(v, e[l])));
-  }
+  const nameSession = runSessionEm(store, [GIVEN, SURNAME], u, maxIter);
   let fallback: EmResult | null = null;
   const m: number[][] = [];
   for (let k = 0; k < K; k++) {
