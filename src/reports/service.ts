@@ -2,14 +2,13 @@ import type { AppDeps } from '../platform/module.js';
 import type { CurrentUser } from '../platform/auth/users.js';
 import { AuditService } from '../platform/audit/service.js';
 import { newId } from '../platform/db/ids.js';
-import { nextReference } from '../platform/db/sequences.js';
 import { forbidden, notFound } from '../platform/web/errors.js';
 import { PeopleService, toE164, type PersonRole } from '../people/service.js';
 import { ReportRepository, type ReportSummaryRow, type RouteView } from './repository.js';
 import { ReferenceService, type ReferenceData } from './reference.js';
 import { resolveRoutes } from './routing/resolve.js';
 import { dueAt, slaHoursFor } from './sla.js';
-import { writerFor } from './writer.js';
+import { formatReference, writerFor } from './writer.js';
 import { attachPending, type PendingPhoto } from './photos.js';
 import { queueAcknowledgement, queuePublicUpdate, queueTeamNotice } from './notify.js';
 import { newJobRow } from './environment/jobs.js';
@@ -130,10 +129,12 @@ export class ReportService {
     const phone = named ? r.phone?.trim() || null : null;
     const userId = actor.kind === 'user' ? actor.user.id : null;
 
-    return writerFor(this.deps.db).submit(async (trx) => {
-      const now = this.deps.clock.iso();
+    const now = this.deps.clock.iso();
+    const year = new Date(now).getUTCFullYear();
+    const sequences = [{ partnershipId, name: `ASB-${year}` }, ...(category.environmental ? [{ partnershipId, name: `ENV-${year}` }] : [])];
+    const created = await writerFor(this.deps.db).submit(async ({ trx, defer, sequence }) => {
       const due = dueAt(now, slaHours);
-      const reference = await nextReference(trx, partnershipId, 'ASB', new Date(now).getUTCFullYear());
+      const reference = formatReference('ASB', year, sequence(partnershipId, `ASB-${year}`));
       let personId: string | null = null;
       if (named && (name || email || phone)) {
         const split = r.givenName || r.surname ? { given: r.givenName ?? null, surname: r.surname ?? null } : splitName(name);
@@ -153,7 +154,7 @@ export class ReportService {
           })
         ).personId;
       }
-      const row: ReportsTable = {
+      defer('reports', {
         id,
         partnership_id: partnershipId,
         reference,
@@ -188,15 +189,14 @@ export class ReportService {
         api_key_id: actor.kind === 'apikey' ? actor.keyId : null,
         external_id: input.externalId ?? null,
         photo_count: storedPhotos.length,
-      };
-      await this.repo.insertReport(trx, row);
+      });
 
       const baseUrl = this.deps.config.baseUrl;
       const routeRows: ReportTeamRoutesTable[] = [];
       for (const rt of resolved) {
         const team = ref.team.get(rt.teamId);
         let outboxId: string | null = null;
-        const notifyTo = rt.deliveryMethod === 'email' ? rt.deliveryEmail ?? team?.email : team?.email;
+        const notifyTo = rt.deliveryMethod === 'email' ? (rt.deliveryEmail ?? team?.email) : team?.email;
         if (notifyTo) {
           outboxId = await queueTeamNotice(trx, this.deps.clock, {
             partnershipId,
@@ -210,13 +210,13 @@ export class ReportService {
             emailedRoute: rt.deliveryMethod === 'email',
           });
         }
-        routeRows.push({
+        const row: ReportTeamRoutesTable = {
           id: newId(),
           partnership_id: partnershipId,
           report_id: id,
           team_id: rt.teamId,
           delivery_method: rt.deliveryMethod,
-          delivery_email: rt.deliveryMethod === 'email' ? notifyTo ?? null : null,
+          delivery_email: rt.deliveryMethod === 'email' ? (notifyTo ?? null) : null,
           outbox_id: rt.deliveryMethod === 'email' ? outboxId : null,
           assigned_user_id: null,
           assigned_at: null,
@@ -226,11 +226,12 @@ export class ReportService {
           reason: rt.because.join(', '),
           ended_at: null,
           ended_reason: null,
-        });
+        };
+        routeRows.push(row);
+        defer('report_team_routes', row);
       }
-      await this.repo.insertRoutes(trx, routeRows);
       const teamNames = routeRows.map((x) => ref.team.get(x.team_id)?.name ?? '');
-      await this.repo.insertUpdate(trx, {
+      defer('report_updates', {
         id: newId(),
         partnership_id: partnershipId,
         report_id: id,
@@ -243,9 +244,8 @@ export class ReportService {
         text: 'Report received',
         details: JSON.stringify({ teams: routeRows.map((x) => ref.team.get(x.team_id)?.code), channel: input.channel }),
       });
-      await this.repo.insertPhotos(
-        trx,
-        (input.photos ?? []).map((p, i) => ({
+      (input.photos ?? []).forEach((p, i) =>
+        defer('report_photos', {
           id: newId(),
           partnership_id: partnershipId,
           report_id: id,
@@ -254,24 +254,26 @@ export class ReportService {
           mime: p.mime,
           bytes: p.bytes,
           created_at: now,
-        })),
+        }),
       );
       let jobRef: string | null = null;
       if (category.environmental) {
-        jobRef = await nextReference(trx, partnershipId, 'ENV', new Date(now).getUTCFullYear());
-        const job = newJobRow({
-          partnershipId,
-          reference: jobRef,
-          reportId: id,
-          categoryCode: category.code,
-          teamId: routeRows[0]?.team_id ?? null,
-          raisedAt: now,
-          targetAt: due,
-          locationText: input.location.text,
-          lat: input.location.lat,
-          lng: input.location.lng,
-        });
-        await trx.insertInto('environmental_jobs').values(job).execute();
+        jobRef = formatReference('ENV', year, sequence(partnershipId, `ENV-${year}`));
+        defer(
+          'environmental_jobs',
+          newJobRow({
+            partnershipId,
+            reference: jobRef,
+            reportId: id,
+            categoryCode: category.code,
+            teamId: routeRows[0]?.team_id ?? null,
+            raisedAt: now,
+            targetAt: due,
+            locationText: input.location.text,
+            lat: input.location.lat,
+            lng: input.location.lng,
+          }),
+        );
       }
       if (named) {
         await queueAcknowledgement(trx, this.deps.clock, {
@@ -316,7 +318,8 @@ export class ReportService {
         })),
         environmentalJob: jobRef,
       };
-    });
+    }, sequences);
+    return created;
   }
 
   // ---------------------------------------------------------------- need-to-know

@@ -1,20 +1,37 @@
-import type { Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import type { Database } from '../platform/db/schema.js';
 
-type Work<T> = (trx: Transaction<Database>) => Promise<T>;
+/** What one item of a batch can do inside the shared transaction. */
+export interface BatchContext {
+  trx: Transaction<Database>;
+  /** Queues a row to insert after every item's work: one multi-row statement per table (in first-use order). */
+  defer<T extends keyof Database & string>(table: T, row: Insertable<Database[T]>): void;
+  /** The next number of a per-partnership counter declared when the item was submitted. */
+  sequence(partnershipId: string, name: string): number;
+}
+
+type Work<T> = (ctx: BatchContext) => Promise<T>;
 interface Pending {
   work: Work<unknown>;
+  sequences: SequenceNeed[];
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
+export interface SequenceNeed {
+  partnershipId: string;
+  name: string;
+}
+
+const ROWS_PER_STATEMENT = 200;
 
 /**
  * Group commit for new reports. With SQLite's synchronous=FULL each commit waits for the disk
- * (a few milliseconds), which would cap intake at a few hundred reports a second. Work that
- * arrives while a commit is running waits and is committed with the next batch in one
- * transaction. If a batch fails, each item is retried in a transaction of its own, so one bad
- * item never sinks the others and nothing is half-written.
+ * (milliseconds), which would cap intake at a few hundred reports a second. Work that arrives while a
+ * commit is running waits and is committed with the next batch in one transaction: counters (report
+ * references) are taken for the whole batch with one update per counter, and plain inserts are made
+ * as one multi-row statement per table. If a batch fails, each item is retried in a transaction of its
+ * own, so one bad item never sinks the others and nothing is half-written.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
@@ -25,9 +42,9 @@ export class GroupCommitWriter {
     private readonly maxBatch = 64,
   ) {}
 
-  submit<T>(work: Work<T>): Promise<T> {
+  submit<T>(work: Work<T>, sequences: SequenceNeed[] = []): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ work, sequences, resolve: resolve as (v: unknown) => void, reject });
       if (!this.running) {
         this.running = true;
         setImmediate(() => void this.drain());
@@ -37,10 +54,7 @@ export class GroupCommitWriter {
 
   private async drain(): Promise<void> {
     try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        await this.runBatch(batch);
-      }
+      while (this.queue.length) await this.runBatch(this.queue.splice(0, this.maxBatch));
     } finally {
       this.running = false;
     }
@@ -49,26 +63,78 @@ export class GroupCommitWriter {
   private async runBatch(batch: Pending[]): Promise<void> {
     if (batch.length > 1) {
       try {
-        const results = await this.db.transaction().execute(async (trx) => {
-          const out: unknown[] = [];
-          for (const p of batch) out.push(await p.work(trx));
-          return out;
-        });
+        const results = await this.db.transaction().execute((trx) => this.execute(trx, batch));
         batch.forEach((p, i) => p.resolve(results[i]));
         return;
       } catch {
-        // fall through: retry one by one to find the item that failed
+        // retry one by one below, to find the item that failed
       }
     }
     for (const p of batch) {
       try {
-        p.resolve(await this.db.transaction().execute((trx) => p.work(trx)));
+        p.resolve((await this.db.transaction().execute((trx) => this.execute(trx, [p])))[0]);
       } catch (err) {
         p.reject(err);
       }
     }
   }
+
+  private async execute(trx: Transaction<Database>, batch: Pending[]): Promise<unknown[]> {
+    const ranges = await takeSequences(
+      trx,
+      batch.flatMap((p) => p.sequences),
+    );
+    const deferred = new Map<string, unknown[]>();
+    const ctx: BatchContext = {
+      trx,
+      defer: (table, row) => {
+        let rows = deferred.get(table);
+        if (!rows) deferred.set(table, (rows = []));
+        rows.push(row);
+      },
+      sequence: (partnershipId, name) => {
+        const r = ranges.get(`${partnershipId}\u0000${name}`);
+        if (!r || r.next > r.last) throw new Error(`sequence ${name} was not declared for this item`);
+        return r.next++;
+      },
+    };
+    const out: unknown[] = [];
+    for (const p of batch) out.push(await p.work(ctx));
+    for (const [table, rows] of deferred) {
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        await trx
+          .insertInto(table as keyof Database & string)
+          .values(rows.slice(i, i + ROWS_PER_STATEMENT) as any)
+          .execute();
+      }
+    }
+    return out;
+  }
 }
+
+/** Reserves numbers for every counter the batch needs: one upsert per counter. */
+async function takeSequences(trx: Transaction<Database>, needs: SequenceNeed[]): Promise<Map<string, { next: number; last: number }>> {
+  const counts = new Map<string, { need: SequenceNeed; n: number }>();
+  for (const need of needs) {
+    const key = `${need.partnershipId}\u0000${need.name}`;
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { need, n: 1 });
+  }
+  const ranges = new Map<string, { next: number; last: number }>();
+  for (const [key, { need, n }] of counts) {
+    const row = await sql<{ value: number }>`
+      insert into sequences (partnership_id, name, value) values (${need.partnershipId}, ${need.name}, ${n})
+      on conflict (partnership_id, name) do update set value = sequences.value + ${n}
+      returning value`.execute(trx);
+    const last = Number(row.rows[0].value);
+    ranges.set(key, { next: last - n + 1, last });
+  }
+  return ranges;
+}
+
+/** The human reference for a counter value, as platform/db/sequences.ts makes it (ASB-2026-000123). */
+export const formatReference = (prefix: string, year: number, n: number) => `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 
 const writers = new WeakMap<Db, GroupCommitWriter>();
 
