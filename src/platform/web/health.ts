@@ -27,8 +27,8 @@ export function registerHealth(app: FastifyInstance, deps: AppDeps): void {
   });
 
   let loggedDown = false;
-  app.get('/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { config: { access: 'public' } }, async (_req, reply) => {
+  app.get('/health', { config: { access: 'public', bare: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { config: { access: 'public', bare: true } }, async (_req, reply) => {
     const ok = await isReachable(deps.db);
     if (!ok) {
       if (!loggedDown) deps.log.error('database unreachable: /ready answers 503 until it is back');
@@ -39,7 +39,7 @@ export function registerHealth(app: FastifyInstance, deps: AppDeps): void {
     loggedDown = false;
     return { status: 'ready', database: deps.dialect };
   });
-  app.get('/metrics', { config: { access: 'public' } }, async (_req, reply) => {
+  app.get('/metrics', { config: { access: 'public', bare: true } }, async (_req, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();
   });

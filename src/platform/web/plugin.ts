@@ -54,6 +54,7 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config?.bare) return;
     const token = request.cookies[SESSION_COOKIE];
     const session = await sessions.load(token);
     if (token && !session) reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -16,6 +16,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** false for routes that check their own credential instead of the form CSRF token (API keys). */
     csrf?: boolean;
+    /** true for probes and metrics: no session or partnership lookup, so they answer while the database is down. */
+    bare?: boolean;
   }
   interface FastifyRequest {
     user: CurrentUser | null;
