@@ -1,6 +1,7 @@
 import type { AppDeps } from './module.js';
 import { allModules } from '../modules.js';
 import { seededRng } from './rng.js';
+import { fixedClock } from './db/clock.js';
 import { seedDemoPartnership, DEMO_ACCOUNTS, DEMO_PASSWORD, demoTotpSecret } from '../partnership/demo.js';
 import { PartnershipRepository } from '../partnership/repository.js';
 import { CITY_OF_LONDON } from '../partnership/city-of-london.js';
@@ -15,11 +16,15 @@ export async function seedDemo(deps: AppDeps, seed = 42): Promise<{ partnershipI
   if (existing) return { partnershipId: existing.id, created: false };
   const demo = await seedDemoPartnership(deps, seed);
   const shared: Record<string, unknown> = { ...demo, seed };
+  // The demo year ends at the start of today (UTC), so the same seed gives the same data all day.
+  const today = new Date(deps.clock.now());
+  today.setUTCHours(0, 0, 0, 0);
+  const seedDeps = { ...deps, clock: fixedClock(today) };
   for (const m of allModules) {
     if (!m.seedDemo) continue;
     // Each module gets its own stream, so adding data to one module leaves the others' data unchanged.
     const rng = seededRng(seed * 7919 + hash(m.name));
-    await m.seedDemo({ deps, rng, partnershipId: demo.partnershipId, shared });
+    await m.seedDemo({ deps: seedDeps, rng, partnershipId: demo.partnershipId, shared });
   }
   await deps.db
     .updateTable('partnerships')
