@@ -90,6 +90,8 @@ export interface Gathered {
   evidence: EvidenceRow[];
   /** For the engine: every complaint not excluded by staff, in evidence order. */
   complaints: ThresholdComplaint[];
+  /** Reports in ASB Hub made after the application, left out. */
+  laterReports: number;
 }
 
 export function gatherComplaints(input: GatherInput): Gathered {
@@ -99,6 +101,7 @@ export function gatherComplaints(input: GatherInput): Gathered {
   const rows: EvidenceRow[] = [];
   const seen = new Set<string>();
   const placeIds = new Set(input.placeReports.map((r) => r.id));
+  let later = 0;
 
   for (const r of [...input.victimReports, ...input.placeReports]) {
     if (seen.has(r.id)) continue;
@@ -107,6 +110,10 @@ export function gatherComplaints(input: GatherInput): Gathered {
     if (complainedOn < earliest) continue;
     const byVictim = !!r.reporter_person_id && victims.has(r.reporter_person_id);
     if (!byVictim && !placeIds.has(r.id)) continue;
+    if (complainedOn > input.madeOn) {
+      if (byVictim) later++; // made after the application: it can never count, so it is left out of the list
+      continue;
+    }
     const behaviourOn = behaviourDateOf(r);
     rows.push({
       ref: `report:${r.id}`,
@@ -188,7 +195,7 @@ export function gatherComplaints(input: GatherInput): Gathered {
       evidence: r.evidence,
       victimComplaint: r.byVictim,
     }));
-  return { evidence: rows, complaints };
+  return { evidence: rows, complaints, laterReports: later };
 }
 
 function reporterOf(input: GatherInput, ref: string): string | null {

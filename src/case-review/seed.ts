@@ -291,7 +291,11 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
       const when = addDays(rec.due_on, -rng.int(0, 7));
       if (when >= today || when < outcomeOn) continue;
       at(when);
-      await review.updateRecommendation(actor, id, rec.id, { on: when, status: rng.chance(0.8) ? 'done' : 'open', note: 'Done and the victim told.' });
+      // Long past recommendations are done (or dropped, with a reason); recent ones may still be in progress.
+      const old = addDays(rec.due_on, 60) < today;
+      const status = old ? (rng.chance(0.9) ? 'done' : 'dropped') : rng.chance(0.6) ? 'done' : 'open';
+      const note = status === 'done' ? 'Done and the victim told.' : status === 'dropped' ? 'The tenancy ended, so the visit was not needed.' : 'Started; two visits so far.';
+      await review.updateRecommendation(actor, id, rec.id, { on: when, status, note });
     }
     const closeOn = addWorkingDays(outcomeOn, 12);
     if (closeOn < today) await s.transition(actor, id, 'close', { on: at(closeOn) });

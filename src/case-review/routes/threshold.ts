@@ -24,6 +24,7 @@ export function registerThresholdRoutes(app: FastifyInstance, s: CaseReviewServi
         result: e.result,
         thresholdSettings: e.settings.threshold,
         rows,
+        gathered: e.gathered,
         victimRows: rows.filter((x) => x.byVictim),
         placeRows: rows.filter((x) => !x.byVictim),
         recorded,
