@@ -1,12 +1,16 @@
 import type { AppModule } from '../platform/module.js';
 import { casesMigrations } from './migrations.js';
 import { registerCasesRoutes } from './routes/index.js';
+import { seedCasesDemo } from './seed.js';
 import './tables.js';
 
 export const casesModule: AppModule = {
   name: 'cases',
   migrations: casesMigrations,
   routes: registerCasesRoutes,
+  seedDemo: async (ctx) => {
+    await seedCasesDemo(ctx);
+  },
   nav: [
     { label: 'Cases', href: '/cases', permission: 'shared.read' },
     { label: 'My work', href: '/my-work', permission: 'cases.read' },
