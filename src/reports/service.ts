@@ -694,12 +694,17 @@ export class ReportService {
       .map(([k]) => k);
     if (!searched.length) return { people: [], place: null, searched };
     const records = await this.people.search(user.partnershipId, { phone: q.phone, email: q.email, surname: q.surname, postcode: q.postcode });
-    const byPerson = new Map<string, { personId: string; name: string; contacts: number; lastContact: string }>();
+    const byPerson = new Map<string, { personId: string; name: string; named: boolean; contacts: number; lastContact: string }>();
     for (const rec of records) {
       const p = byPerson.get(rec.person_id);
-      const name = [rec.given_name, rec.surname].filter(Boolean).join(' ') || rec.email || rec.phone || 'Unnamed';
-      if (!p) byPerson.set(rec.person_id, { personId: rec.person_id, name, contacts: 1, lastContact: rec.created_at });
-      else p.contacts++;
+      const fullName = [rec.given_name, rec.surname].filter(Boolean).join(' ');
+      const name = fullName || rec.email || rec.phone || 'Unnamed';
+      if (!p) byPerson.set(rec.person_id, { personId: rec.person_id, name, named: !!fullName, contacts: 1, lastContact: rec.created_at });
+      else {
+        p.contacts++;
+        // Show the name the person gave most recently, not a bare number.
+        if (!p.named && fullName) Object.assign(p, { name: fullName, named: true });
+      }
     }
     const personIds = [...byPerson.keys()];
     const personReports = await this.listForPerson(user.partnershipId, personIds);

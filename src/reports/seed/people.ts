@@ -1,3 +1,4 @@
+import { isValidPhoneNumber } from 'libphonenumber-js';
 import type { Rng } from '../../platform/module.js';
 import { PLACES, type Place } from '../geo/gazetteer.js';
 
@@ -96,10 +97,12 @@ export interface DemoPerson {
 const RESIDENT_CONCERNS = ['noise-residential', 'noise-street', 'noise-construction', 'licensed-premises', 'walkway-bylaw', 'cycling-walkways', 'harassment'];
 const WORKER_CONCERNS = ['aggressive-begging', 'street-drinking', 'public-urination', 'rough-sleeping', 'graffiti', 'litter-fly-tipping', 'drug-use', 'fly-posting', 'noise-commercial'];
 
-/** A mobile number libphonenumber accepts as valid (07xxx in an allocated range); fictional people. */
+/** A mobile number libphonenumber accepts as valid (in an allocated range), so exact matching can use it; fictional people. */
 function mobile(rng: Rng): string {
-  const prefix = rng.pick(['07911', '07723', '07480', '07535', '07852', '07404', '07956', '07766']);
-  return `${prefix} ${String(rng.int(100000, 999999))}`;
+  for (;;) {
+    const n = `${rng.pick(['07911', '07723', '07480', '07535', '07852', '07404', '07956', '07766'])} ${String(rng.int(100000, 999999))}`;
+    if (isValidPhoneNumber(n, 'GB')) return n;
+  }
 }
 
 export function makePeople(rng: Rng, count: number, startMs: number, endMs: number): DemoPerson[] {
