@@ -49,7 +49,11 @@ function evaluateCommand(flags: EvaluateFlags): void {
     if (e instanceof InputError) throw new CliError(e.message);
     throw e;
   }
-  const scores = (s: { precision: number; recall: number; f1: number }) => ({ precision: round(s.precision), recall: round(s.recall), f1: round(s.f1) });
+  const scores = (s: { precision: number; recall: number; f1: number }) => ({
+    precision: round(s.precision),
+    recall: round(s.recall),
+    f1: round(s.f1),
+  });
   if (flags.json) {
     process.stdout.write(
       `${JSON.stringify({ records: result.records, pairs: scores(result.pairs), clusters: scores(result.clusters), seconds: round(result.seconds) })}\n`,
@@ -68,13 +72,18 @@ function evaluateCommand(flags: EvaluateFlags): void {
 
 /** Registers the people module's commands: `asbhub linkage evaluate`. */
 export function registerPeopleCli(program: Command): void {
-  const linkage = program.command('linkage').description('Repeat identification: record linkage of person records');
+  const linkage = program
+    .command('linkage')
+    .description('Repeat identification: record linkage of person records');
   linkage
     .command('evaluate')
     .description('Link or de-duplicate person records from CSV and score against known truth')
     .requiredOption('--input <file>', 'CSV file of person records')
     .option('--link <file>', 'second CSV file: link the two files instead of de-duplicating one')
-    .requiredOption('--truth <spec>', 'where the truth is: "febrl" (rec-N-org / rec-N-dup-K ids) or "column:NAME"')
+    .requiredOption(
+      '--truth <spec>',
+      'where the truth is: "febrl" (rec-N-org / rec-N-dup-K ids) or "column:NAME"',
+    )
     .option('--map <pairs>', 'column mapping, field=column,... (ignore=column drops one)')
     .option('--json', 'print one JSON object only')
     .addHelpText('after', EVALUATE_HELP)

@@ -43,7 +43,8 @@ export function blockingKeys(r: PreparedRecord, deletionKeys = true): string[] {
     if (r.surname) keys.push(`pcs${r.postcode.full}|${r.surname[0]}`);
     if (r.given) keys.push(`pcg${r.postcode.full}|${r.given[0]}`);
   }
-  if (r.houseNumbers && r.street) keys.push(`a${r.houseNumbers}|${r.street.slice(0, 4)}|${r.surname[0] ?? ''}`);
+  if (r.houseNumbers && r.street)
+    keys.push(`a${r.houseNumbers}|${r.street.slice(0, 4)}|${r.surname[0] ?? ''}`);
   const tokens = new Set<string>();
   if (r.given) tokens.add(r.given);
   if (r.surname) tokens.add(r.surname);
@@ -59,7 +60,10 @@ export function blockingKeys(r: PreparedRecord, deletionKeys = true): string[] {
   const initials = new Set<string>();
   if (r.given) initials.add(r.given[0]);
   if (r.surname) initials.add(r.surname[0]);
-  if (r.given && r.surname) keys.push(r.given[0] < r.surname[0] ? `~i${r.given[0]}${r.surname[0]}` : `~i${r.surname[0]}${r.given[0]}`);
+  if (r.given && r.surname)
+    keys.push(
+      r.given[0] < r.surname[0] ? `~i${r.given[0]}${r.surname[0]}` : `~i${r.surname[0]}${r.given[0]}`,
+    );
   if (dob) for (const i of initials) keys.push(`~yi${dob.y}|${i}`);
   if (dob?.m) for (const i of initials) keys.push(`~mi${dob.m}|${i}`);
   const at = r.email.lastIndexOf('@');
@@ -115,7 +119,13 @@ export interface BlockingOptions {
  * The largest broad-key block size to use: blocks are admitted smallest first while the pairs they
  * add stay within max(`pairsPerRecord` x records, `minPairs`), and never above `hardCap`.
  */
-export function broadBlockLimit(blocks: Map<string, number[]>, records: number, pairsPerRecord: number, minPairs: number, hardCap: number): number {
+export function broadBlockLimit(
+  blocks: Map<string, number[]>,
+  records: number,
+  pairsPerRecord: number,
+  minPairs: number,
+  hardCap: number,
+): number {
   const pairsBySize = new Map<number, number>();
   for (const [k, b] of blocks) {
     if (k.charCodeAt(0) !== 126 || b.length < 2 || b.length > hardCap) continue;
@@ -145,7 +155,11 @@ export function forEachCandidatePair(
     const src = records[i].source;
     for (const k of keys[i]) {
       const block = index.blocks.get(k)!;
-      if (block.length < 2 || block.length > (k.charCodeAt(0) === 126 ? options.broadBlockLimit : options.maxBlockSize)) continue;
+      if (
+        block.length < 2 ||
+        block.length > (k.charCodeAt(0) === 126 ? options.broadBlockLimit : options.maxBlockSize)
+      )
+        continue;
       for (let t = block.length - 1; t >= 0; t--) {
         const j = block[t];
         if (j <= i) break;

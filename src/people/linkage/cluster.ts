@@ -50,7 +50,8 @@ export function clusterRecords(input: ClusterInput): ClusterOutput {
   };
   const rejectedBetween = (ra: number, rb: number): boolean => {
     const [small, otherRoot] = members[ra].length <= members[rb].length ? [ra, rb] : [rb, ra];
-    for (const x of members[small]) for (const y of rejectedWith.get(x) ?? []) if (find(y) === otherRoot) return true;
+    for (const x of members[small])
+      for (const y of rejectedWith.get(x) ?? []) if (find(y) === otherRoot) return true;
     return false;
   };
   const union = (ra: number, rb: number) => {

@@ -29,13 +29,29 @@ export const REGION = 9;
 export const COMPARISONS: readonly ComparisonDef[] = [
   {
     name: 'given_name',
-    levels: ['exact', 'nickname or other given name', 'similar (JW >= 0.92)', 'sounds alike', 'similar (JW >= 0.80) or same letters', 'initial', 'swapped with surname', 'different'],
+    levels: [
+      'exact',
+      'nickname or other given name',
+      'similar (JW >= 0.92)',
+      'sounds alike',
+      'similar (JW >= 0.80) or same letters',
+      'initial',
+      'swapped with surname',
+      'different',
+    ],
     tfAdjusted: true,
     singleValued: true,
   },
   {
     name: 'surname',
-    levels: ['exact', 'similar (JW >= 0.92)', 'part of a double-barrelled name', 'sounds alike', 'similar (JW >= 0.80) or same letters', 'different'],
+    levels: [
+      'exact',
+      'similar (JW >= 0.92)',
+      'part of a double-barrelled name',
+      'sounds alike',
+      'similar (JW >= 0.80) or same letters',
+      'different',
+    ],
     tfAdjusted: true,
     singleValued: true,
   },
@@ -54,8 +70,18 @@ export const COMPARISONS: readonly ComparisonDef[] = [
     tfAdjusted: true,
     singleValued: true,
   },
-  { name: 'phone', levels: ['exact', 'one digit different', 'different'], tfAdjusted: true, singleValued: false },
-  { name: 'email', levels: ['exact', 'same user name', 'within two edits', 'different'], tfAdjusted: true, singleValued: true },
+  {
+    name: 'phone',
+    levels: ['exact', 'one digit different', 'different'],
+    tfAdjusted: true,
+    singleValued: false,
+  },
+  {
+    name: 'email',
+    levels: ['exact', 'same user name', 'within two edits', 'different'],
+    tfAdjusted: true,
+    singleValued: true,
+  },
   {
     name: 'address',
     levels: ['exact', 'same house number and street', 'same street or most words', 'different'],
@@ -69,7 +95,12 @@ export const COMPARISONS: readonly ComparisonDef[] = [
     singleValued: true,
   },
   { name: 'uprn', levels: ['exact', 'different'], tfAdjusted: false, singleValued: true },
-  { name: 'town', levels: ['exact', 'similar (JW >= 0.88)', 'different'], tfAdjusted: true, singleValued: true },
+  {
+    name: 'town',
+    levels: ['exact', 'similar (JW >= 0.88)', 'different'],
+    tfAdjusted: true,
+    singleValued: true,
+  },
   { name: 'region', levels: ['exact', 'different'], tfAdjusted: true, singleValued: true },
 ];
 
@@ -102,7 +133,8 @@ export function givenLevel(a: PreparedRecord, b: PreparedRecord): number {
   if (!x || !y) return NULL_LEVEL;
   if (x === y) return G_EXACT;
   if (x.length === 1 || y.length === 1) return x[0] === y[0] ? G_INITIAL : G_ELSE;
-  if (shareGroup(a.givenGroups, b.givenGroups) || a.givenOthers.includes(y) || b.givenOthers.includes(x)) return G_NICK;
+  if (shareGroup(a.givenGroups, b.givenGroups) || a.givenOthers.includes(y) || b.givenOthers.includes(x))
+    return G_NICK;
   const jw = jaroWinklerAtLeast(x, y, 0.8);
   if (jw >= 0.92) return G_JW92;
   if (shareCode(a.givenCodes, b.givenCodes)) return G_PHON;
@@ -124,7 +156,11 @@ export function surnameLevel(
   if (x === y) return S_EXACT;
   const jw = jaroWinklerAtLeast(x, y, 0.8);
   if (jw >= 0.92) return S_JW92;
-  if ((xParts.length && (xParts.includes(y) || xParts.some((p) => yParts.includes(p)))) || (yParts.length && yParts.includes(x))) return S_PART;
+  if (
+    (xParts.length && (xParts.includes(y) || xParts.some((p) => yParts.includes(p)))) ||
+    (yParts.length && yParts.includes(x))
+  )
+    return S_PART;
   if (shareCode(xCodes, yCodes)) return S_PHON;
   if (jw >= 0.8 || (x.length > 3 && xLetters === yLetters)) return S_JW80;
   return S_ELSE;
@@ -159,7 +195,8 @@ export function dobLevel(a: PreparedRecord, b: PreparedRecord): number {
 export function phoneLevel(a: PreparedRecord, b: PreparedRecord): number {
   if (!a.phones.length || !b.phones.length) return NULL_LEVEL;
   for (const p of a.phones) if (b.phones.includes(p)) return 0;
-  for (const p of a.phones) for (const q of b.phones) if (p.length === q.length && levenshteinWithin(p, q, 1) <= 1) return 1;
+  for (const p of a.phones)
+    for (const q of b.phones) if (p.length === q.length && levenshteinWithin(p, q, 1) <= 1) return 1;
   return 2;
 }
 
@@ -180,7 +217,8 @@ function tokenOverlap(a: readonly string[], b: readonly string[]): number {
 export function addressLevel(a: PreparedRecord, b: PreparedRecord): number {
   if (!a.address || !b.address) return NULL_LEVEL;
   if (a.address === b.address) return 0;
-  const streetSimilar = !!a.street && !!b.street && (a.street === b.street || jaroWinklerAtLeast(a.street, b.street, 0.9) >= 0.9);
+  const streetSimilar =
+    !!a.street && !!b.street && (a.street === b.street || jaroWinklerAtLeast(a.street, b.street, 0.9) >= 0.9);
   if (streetSimilar && a.houseNumbers && a.houseNumbers === b.houseNumbers) return 1;
   if (streetSimilar || tokenOverlap(a.addressTokens, b.addressTokens) >= 0.6) return 2;
   return 3;
@@ -207,13 +245,38 @@ export function localityLevel(a: PreparedRecord, b: PreparedRecord): number {
 /** Fills `out[0..K)` with each comparison's level for the pair (NULL_LEVEL when a side is missing). */
 export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Int8Array, offset = 0): void {
   let g = givenLevel(a, b);
-  let s = surnameLevel(a.surname, a.surnameParts, a.surnameCodes, a.surnameLetters, b.surname, b.surnameParts, b.surnameCodes, b.surnameLetters);
-  if ((g === NULL_LEVEL || g === G_ELSE) && (s === NULL_LEVEL || s === S_ELSE) && (g !== NULL_LEVEL || s !== NULL_LEVEL)) {
+  let s = surnameLevel(
+    a.surname,
+    a.surnameParts,
+    a.surnameCodes,
+    a.surnameLetters,
+    b.surname,
+    b.surnameParts,
+    b.surnameCodes,
+    b.surnameLetters,
+  );
+  if (
+    (g === NULL_LEVEL || g === G_ELSE) &&
+    (s === NULL_LEVEL || s === S_ELSE) &&
+    (g !== NULL_LEVEL || s !== NULL_LEVEL)
+  ) {
     const c1 = namesAgree(a.given, b.surname);
     const c2 = namesAgree(a.surname, b.given);
     if ((c1 === 1 || c2 === 1) && c1 !== 0 && c2 !== 0) {
       g = c1 === 1 ? G_SWAPPED : NULL_LEVEL;
-      s = c2 === 1 ? surnameLevel(a.surname, a.surnameParts, a.surnameCodes, a.surnameLetters, b.given, [], b.givenCodes, b.givenLetters) : NULL_LEVEL;
+      s =
+        c2 === 1
+          ? surnameLevel(
+              a.surname,
+              a.surnameParts,
+              a.surnameCodes,
+              a.surnameLetters,
+              b.given,
+              [],
+              b.givenCodes,
+              b.givenLetters,
+            )
+          : NULL_LEVEL;
     }
   }
   out[offset + GIVEN] = g;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { COMPARISONS } from './comparisons.js';
 import { clusterRecords } from './cluster.js';
 import { linkAll, trainModel } from './link.js';
+import { DEFAULT_THRESHOLDS } from './train.js';
 import { LinkageIndex } from './linkage-index.js';
 import { syntheticPeople } from './synthetic.js';
 import { evaluateClusters } from './evaluate/metrics.js';
@@ -45,7 +46,13 @@ describe('a hand-worked pair: William Smith vs Bill Smith, day and month transpo
     { id: 'z', givenName: 'Joan', surname: 'Smith', dob: '1962-01-30' },
   ];
   const index = LinkageIndex.build(model, others);
-  const bill: PersonRecord = { id: 'b', givenName: 'Bill', surname: 'SMITH', dob: '1980-07-03', postcode: 'ec1a1bb' };
+  const bill: PersonRecord = {
+    id: 'b',
+    givenName: 'Bill',
+    surname: 'SMITH',
+    dob: '1980-07-03',
+    postcode: 'ec1a1bb',
+  };
   const e = index.explain(bill, 'w');
   const field = (name: string) => e.fields.find((f) => f.comparison === name)!;
 
@@ -86,7 +93,10 @@ describe('bands and staff decisions', () => {
   const model = handModel();
   it('never links a record with nearly nothing filled in automatically', () => {
     const filler = syntheticPeople({ records: 30, seed: 3 }).records;
-    const index = LinkageIndex.build(model, [{ id: 'a', givenName: 'Zebedee', surname: 'Quigley' }, ...filler]);
+    const index = LinkageIndex.build(model, [
+      { id: 'a', givenName: 'Zebedee', surname: 'Quigley' },
+      ...filler,
+    ]);
     const found = index.match({ id: 'n', givenName: 'Zebedee', surname: 'Quigley' });
     assert.equal(found[0].personId, 'a');
     assert.ok(found[0].probability >= model.linkProbability);
@@ -102,7 +112,8 @@ describe('bands and staff decisions', () => {
       { id: '3', givenName: 'Peter', surname: 'Brown', dob: '1955-09-09', email: 'pb@example.com' },
       { id: '4', givenName: 'Sunita', surname: 'Patel', dob: '1988-12-12', email: 'sp@example.com' },
     ];
-    const sameCluster = (r: ReturnType<typeof linkAll>, a: string, b: string) => r.clusters.some((c) => c.includes(a) && c.includes(b));
+    const sameCluster = (r: ReturnType<typeof linkAll>, a: string, b: string) =>
+      r.clusters.some((c) => c.includes(a) && c.includes(b));
     const plain = linkAll(records, [], { model });
     assert.ok(sameCluster(plain, '1', '2'));
     assert.ok(!sameCluster(plain, '3', '4'));
@@ -124,20 +135,56 @@ describe('clustering does not chain unrelated people', () => {
   const comparable = () => true;
   it('keeps two contradicting records apart even when both link strongly to a third', () => {
     const w = (i: number, j: number) => ([i, j].includes(1) ? 30 : -30);
-    const out = clusterRecords({ n: 3, edges: [{ i: 0, j: 1, weight: 30 }, { i: 1, j: 2, weight: 29 }], weight: w, comparable, confirmed: [], rejected: [], minMeanProbability: 0.5 });
+    const out = clusterRecords({
+      n: 3,
+      edges: [
+        { i: 0, j: 1, weight: 30 },
+        { i: 1, j: 2, weight: 29 },
+      ],
+      weight: w,
+      comparable,
+      confirmed: [],
+      rejected: [],
+      minMeanProbability: 0.5,
+    });
     assert.equal(out.clusterOf[0], out.clusterOf[1]);
     assert.notEqual(out.clusterOf[2], out.clusterOf[0]);
   });
-  it('does not make one giant cluster from a chain of single links', () => {
-    const n = 50;
-    const edges = Array.from({ length: n - 1 }, (_, i) => ({ i, j: i + 1, weight: 20 }));
-    const out = clusterRecords({ n, edges, weight: (i, j) => (Math.abs(i - j) === 1 ? 20 : -20), comparable, confirmed: [], rejected: [], minMeanProbability: 0.5 });
-    const sizes = new Map<number, number>();
-    for (const c of out.clusterOf) sizes.set(c, (sizes.get(c) ?? 0) + 1);
-    assert.ok(Math.max(...sizes.values()) <= 2);
-  });
+  for (const [p, longest] of [
+    [0.5, 2],
+    [DEFAULT_THRESHOLDS.minMeanProbability, 3],
+  ]) {
+    it(`does not make a giant cluster from a chain of single links (coherence ${p}: at most ${longest})`, () => {
+      const n = 50;
+      const edges = Array.from({ length: n - 1 }, (_, i) => ({ i, j: i + 1, weight: 20 }));
+      const out = clusterRecords({
+        n,
+        edges,
+        weight: (i, j) => (Math.abs(i - j) === 1 ? 20 : -20),
+        comparable,
+        confirmed: [],
+        rejected: [],
+        minMeanProbability: p,
+      });
+      const sizes = new Map<number, number>();
+      for (const c of out.clusterOf) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+      assert.ok(Math.max(...sizes.values()) <= longest);
+    });
+  }
   it('merges a group whose records agree with one another', () => {
-    const out = clusterRecords({ n: 4, edges: [{ i: 0, j: 1, weight: 9 }, { i: 2, j: 3, weight: 9 }, { i: 1, j: 2, weight: 8 }], weight: () => 5, comparable, confirmed: [], rejected: [], minMeanProbability: 0.5 });
+    const out = clusterRecords({
+      n: 4,
+      edges: [
+        { i: 0, j: 1, weight: 9 },
+        { i: 2, j: 3, weight: 9 },
+        { i: 1, j: 2, weight: 8 },
+      ],
+      weight: () => 5,
+      comparable,
+      confirmed: [],
+      rejected: [],
+      minMeanProbability: 0.5,
+    });
     assert.equal(new Set(out.clusterOf).size, 1);
   });
 });
@@ -158,17 +205,24 @@ describe('training without labels and incremental matching on synthetic UK peopl
       assert.ok(exact.m > exact.u, `${c.name} exact`);
       assert.ok(different.m < different.u, `${c.name} different`);
     }
-    const truePartners = [...new Set(truth)].reduce((s, t) => {
-      const k = truth.filter((x) => x === t).length;
-      return s + k * (k - 1);
-    }, 0) / truth.length;
-    assert.ok(Math.abs(model.matchesPerRecord - truePartners) / truePartners < 0.5, `matchesPerRecord ${model.matchesPerRecord} vs ${truePartners}`);
+    const truePartners =
+      [...new Set(truth)].reduce((s, t) => {
+        const k = truth.filter((x) => x === t).length;
+        return s + k * (k - 1);
+      }, 0) / truth.length;
+    assert.ok(
+      Math.abs(model.matchesPerRecord - truePartners) / truePartners < 0.5,
+      `matchesPerRecord ${model.matchesPerRecord} vs ${truePartners}`,
+    );
   });
 
   it('links the synthetic set accurately', () => {
     const clusterOf = new Map<string, string>();
     result.clusters.forEach((c, i) => c.forEach((id) => clusterOf.set(id, String(i))));
-    const s = evaluateClusters(records.map((r) => clusterOf.get(r.id)!), truth);
+    const s = evaluateClusters(
+      records.map((r) => clusterOf.get(r.id)!),
+      truth,
+    );
     assert.ok(s.pairs.precision >= 0.97, `precision ${s.pairs.precision}`);
     assert.ok(s.pairs.recall >= 0.9, `recall ${s.pairs.recall}`);
   });

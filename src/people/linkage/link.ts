@@ -15,7 +15,12 @@ export interface LinkOptions extends TrainOptions {
   broadPairsPerRecord?: number;
 }
 
-export const DEFAULT_BLOCKING = { maxBlockSize: 1000, broadPairsPerRecord: 5, minBroadPairs: 500_000, maxBroadBlockSize: 300 };
+export const DEFAULT_BLOCKING = {
+  maxBlockSize: 1000,
+  broadPairsPerRecord: 5,
+  minBroadPairs: 500_000,
+  maxBroadBlockSize: 300,
+};
 const DEFAULT_U_SAMPLES = 200_000;
 
 interface Prepared {
@@ -44,11 +49,22 @@ function prepare(records: readonly PersonRecord[], options: LinkOptions): Prepar
   });
   const tf = new TermFrequencies();
   for (const r of prepared) tf.add(r);
-  return { records: prepared, sourceSizes: acrossSourcesOnly ? [...bySource.values()] : [], acrossSourcesOnly, store, tf };
+  return {
+    records: prepared,
+    sourceSizes: acrossSourcesOnly ? [...bySource.values()] : [],
+    acrossSourcesOnly,
+    store,
+    tf,
+  };
 }
 
 function train(p: Prepared, options: TrainOptions): LinkageModel {
-  const u = estimateU(p.records, p.acrossSourcesOnly, options.uSamples ?? DEFAULT_U_SAMPLES, options.seed ?? 1);
+  const u = estimateU(
+    p.records,
+    p.acrossSourcesOnly,
+    options.uSamples ?? DEFAULT_U_SAMPLES,
+    options.seed ?? 1,
+  );
   refineExactU(u, p.tf);
   return fitModel(p.records, p.store, u, p.sourceSizes, options);
 }
@@ -58,7 +74,10 @@ function train(p: Prepared, options: TrainOptions): LinkageModel {
  * counts), m and the share of matches by EM over blocked candidate pairs. Records with different
  * `source` values are treated as two (or more) sets to link, without pairs inside a set.
  */
-export function trainModel(records: readonly PersonRecord[], options: TrainOptions & Pick<LinkOptions, 'maxBlockSize' | 'broadPairsPerRecord'> = {}): LinkageModel {
+export function trainModel(
+  records: readonly PersonRecord[],
+  options: TrainOptions & Pick<LinkOptions, 'maxBlockSize' | 'broadPairsPerRecord'> = {},
+): LinkageModel {
   return train(prepare(records, options), options);
 }
 
@@ -66,10 +85,23 @@ export function trainModel(records: readonly PersonRecord[], options: TrainOptio
  * Full re-link: every record into exactly one cluster (person). Staff decisions override the
  * model: confirmed pairs are always together, rejected pairs never.
  */
-export function linkAll(records: readonly PersonRecord[], decisions: readonly StaffDecision[] = [], options: LinkOptions = {}): LinkResult {
+export function linkAll(
+  records: readonly PersonRecord[],
+  decisions: readonly StaffDecision[] = [],
+  options: LinkOptions = {},
+): LinkResult {
   const started = performance.now();
+  const stages: Record<string, number> = {};
+  let lap = started;
+  const mark = (stage: string) => {
+    const now = performance.now();
+    stages[stage] = (now - lap) / 1000;
+    lap = now;
+  };
   const p = prepare(records, options);
+  mark('compare');
   const model = options.model ?? train(p, options);
+  mark('train');
   const n = p.records.length;
   const scorer = new Scorer(model, p.tf, { records: n, sources: p.sourceSizes });
   const weights = new Map<number, number>();
@@ -84,7 +116,8 @@ export function linkAll(records: readonly PersonRecord[], decisions: readonly St
     const w = scorer.weight(store.levels, t * K, a, b);
     const pr = toProbability(w);
     weights.set(i * n + j, w);
-    if (pr >= model.linkProbability && scorer.linkable(a) && scorer.linkable(b)) edges.push({ i, j, weight: w });
+    if (pr >= model.linkProbability && scorer.linkable(a) && scorer.linkable(b))
+      edges.push({ i, j, weight: w });
     if (pr >= model.possibleProbability) possible.push({ i, j, weight: w });
   }
   const levels = new Int8Array(K);
@@ -99,6 +132,7 @@ export function linkAll(records: readonly PersonRecord[], decisions: readonly St
     }
     return w;
   };
+  mark('score');
   const indexOf = new Map(p.records.map((r) => [r.id, r.index]));
   const pairsOf = (d: 'confirmed' | 'rejected') =>
     decisions
@@ -114,6 +148,7 @@ export function linkAll(records: readonly PersonRecord[], decisions: readonly St
     rejected,
     minMeanProbability: model.minMeanProbability,
   });
+  mark('cluster');
   const groups = new Map<number, string[]>();
   for (let i = 0; i < n; i++) {
     const g = groups.get(clusterOf[i]);
@@ -124,12 +159,21 @@ export function linkAll(records: readonly PersonRecord[], decisions: readonly St
   const possibleMatches: ScoredPair[] = possible
     .filter((e) => clusterOf[e.i] !== clusterOf[e.j] && !rejectedKeys.has(e.i * n + e.j))
     .sort((x, y) => y.weight - x.weight)
-    .map((e) => ({ a: p.records[e.i].id, b: p.records[e.j].id, matchWeight: e.weight, probability: toProbability(e.weight) }));
+    .map((e) => ({
+      a: p.records[e.i].id,
+      b: p.records[e.j].id,
+      matchWeight: e.weight,
+      probability: toProbability(e.weight),
+    }));
   return {
     clusters: [...groups.values()],
     possibleMatches,
-    conflicts: conflicts.map(([a, b]) => ({ a: p.records[a].id, b: p.records[b].id, decision: 'confirmed' as const })),
+    conflicts: conflicts.map(([a, b]) => ({
+      a: p.records[a].id,
+      b: p.records[b].id,
+      decision: 'confirmed' as const,
+    })),
     model,
-    stats: { records: n, candidatePairs: store.size, seconds: (performance.now() - started) / 1000 },
+    stats: { records: n, candidatePairs: store.size, seconds: (performance.now() - started) / 1000, stages },
   };
 }

@@ -2,6 +2,7 @@ import { BlockIndex, DELETION_KEYS_UP_TO, blockingKeys, broadBlockLimit } from '
 import { K, compareRecords } from './comparisons.js';
 import { prepareRecord, type PreparedRecord } from './normalise.js';
 import { Scorer, TermFrequencies, toProbability } from './scoring.js';
+import { COHERENCE_CLIP } from './cluster.js';
 import { DEFAULT_BLOCKING } from './link.js';
 import type { LinkageModel, PairExplanation, PersonCandidate, PersonRecord } from './types.js';
 
@@ -49,8 +50,16 @@ export class LinkageIndex {
   }
 
   /** Builds an index over records; `personOf` maps record id to person id (default: the record's own id). */
-  static build(model: LinkageModel, records: readonly PersonRecord[], personOf?: ReadonlyMap<string, string>, options: IndexOptions = {}): LinkageIndex {
-    const index = new LinkageIndex(model, { deletionKeys: records.length <= DELETION_KEYS_UP_TO, ...options });
+  static build(
+    model: LinkageModel,
+    records: readonly PersonRecord[],
+    personOf?: ReadonlyMap<string, string>,
+    options: IndexOptions = {},
+  ): LinkageIndex {
+    const index = new LinkageIndex(model, {
+      deletionKeys: records.length <= DELETION_KEYS_UP_TO,
+      ...options,
+    });
     for (const r of records) index.add(r, personOf?.get(r.id));
     if (options.broadBlockLimit === undefined) {
       index.broadLimit = broadBlockLimit(
@@ -151,23 +160,29 @@ export class LinkageIndex {
       const probability = toProbability(b.weight);
       if (probability < minProbability) continue;
       let sum = 0;
+      let clipped = 0;
       let n = 0;
       for (const s of this.members.get(personId)!) {
         if (s === self) continue;
         if (n >= maxPerPerson) break;
         const other = this.slots[s]!;
         compareRecords(r, other, levels);
-        sum += toProbability(scorer.weight(levels, 0, r, other));
+        const w = scorer.weight(levels, 0, r, other);
+        sum += toProbability(w);
+        clipped += Math.max(-COHERENCE_CLIP, Math.min(COHERENCE_CLIP, w));
         n++;
       }
       const meanProbability = n ? sum / n : probability;
+      const p = this.model.minMeanProbability;
+      const coherent = !n || clipped / n > Math.log2(p / (1 - p));
       const other = this.slots[b.slot]!;
       compareRecords(r, other, levels);
       const explanation = scorer.explain(levels, 0, r, other);
       let band = explanation.band;
-      if (band === 'link' && meanProbability < this.model.minMeanProbability) {
+      if (band === 'link' && !coherent) {
         band = 'possible';
-        explanation.note = "the person's other records do not agree well enough with this one to link without review";
+        explanation.note =
+          "the person's other records do not agree well enough with this one to link without review";
       }
       out.push({ personId, band, probability, matchWeight: b.weight, meanProbability, explanation });
     }

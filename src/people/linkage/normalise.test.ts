@@ -1,6 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseAddress, normaliseGivenNames, normalisePhone, normalisePostcode, normaliseSurname, normaliseUprn, parseDob, prepareRecord } from './normalise.js';
+import {
+  normaliseAddress,
+  normaliseGivenNames,
+  normalisePhone,
+  normalisePostcode,
+  normaliseSurname,
+  normaliseUprn,
+  parseDob,
+  prepareRecord,
+} from './normalise.js';
 import { areNicknames } from './nicknames.js';
 import { jaroWinkler, levenshteinWithin } from './strings.js';
 
@@ -17,13 +26,24 @@ describe('phone normalisation (E.164, default region GB)', () => {
     ['999', null],
     ['', null],
   ];
-  for (const [raw, want] of cases) it(`${JSON.stringify(raw)} -> ${want}`, () => assert.equal(normalisePhone(raw), want));
+  for (const [raw, want] of cases)
+    it(`${JSON.stringify(raw)} -> ${want}`, () => assert.equal(normalisePhone(raw), want));
 });
 
 describe('postcode normalisation', () => {
   it('formats UK postcodes and gives sector and district', () => {
-    assert.deepEqual(normalisePostcode(' ec1a1bb '), { full: 'EC1A 1BB', uk: true, sector: 'EC1A 1', district: 'EC1' });
-    assert.deepEqual(normalisePostcode('SW1A 2AA'), { full: 'SW1A 2AA', uk: true, sector: 'SW1A 2', district: 'SW1' });
+    assert.deepEqual(normalisePostcode(' ec1a1bb '), {
+      full: 'EC1A 1BB',
+      uk: true,
+      sector: 'EC1A 1',
+      district: 'EC1',
+    });
+    assert.deepEqual(normalisePostcode('SW1A 2AA'), {
+      full: 'SW1A 2AA',
+      uk: true,
+      sector: 'SW1A 2',
+      district: 'SW1',
+    });
   });
   it('keeps other postcodes as upper-case letters and digits', () => {
     assert.deepEqual(normalisePostcode('4011'), { full: '4011', uk: false, sector: '', district: '' });
@@ -33,7 +53,7 @@ describe('postcode normalisation', () => {
 
 describe('address normalisation', () => {
   it('expands abbreviations, reads "St" as street at the end and saint elsewhere', () => {
-    const a = normaliseAddress(['Flat 3, 12 St. John\'s Rd', 'Islington'], null)!;
+    const a = normaliseAddress(["Flat 3, 12 St. John's Rd", 'Islington'], null)!;
     assert.equal(a.address, 'flat 3 12 saint johns road islington');
     assert.equal(a.houseNumbers, '3 12');
     assert.equal(a.street, 'saint johns road');
@@ -51,7 +71,10 @@ describe('address normalisation', () => {
 describe('names, dates and UPRNs', () => {
   it('folds names, drops titles and accents', () => {
     assert.deepEqual(normaliseGivenNames('Mr  José-Luis'), ['jose', 'luis']);
-    assert.deepEqual(normaliseSurname("O'Brien-Smith"), { surname: 'obriensmith', parts: ['o', 'brien', 'smith'] });
+    assert.deepEqual(normaliseSurname("O'Brien-Smith"), {
+      surname: 'obriensmith',
+      parts: ['o', 'brien', 'smith'],
+    });
   });
   it('parses full and partial dates of birth', () => {
     assert.deepEqual(parseDob('1980-03-07'), { y: 1980, m: 3, d: 7 });
@@ -66,7 +89,13 @@ describe('names, dates and UPRNs', () => {
   });
   it('scores how much identifying information a record holds', () => {
     assert.equal(prepareRecord({ id: '1', givenName: 'Ann' }, 0).information, 0.5);
-    assert.equal(prepareRecord({ id: '1', givenName: 'Ann', surname: 'Lee', dob: '1990-01-02', phones: ['07700900123'] }, 0).information, 3);
+    assert.equal(
+      prepareRecord(
+        { id: '1', givenName: 'Ann', surname: 'Lee', dob: '1990-01-02', phones: ['07700900123'] },
+        0,
+      ).information,
+      3,
+    );
   });
 });
 

@@ -176,14 +176,21 @@ export interface AddressParts {
 }
 
 /** Address lines folded, abbreviations expanded ('st' is 'street' at the end, 'saint' elsewhere). */
-export function normaliseAddress(lines: readonly (string | null | undefined)[] | null | undefined, postcode?: string | null): AddressParts | null {
+export function normaliseAddress(
+  lines: readonly (string | null | undefined)[] | null | undefined,
+  postcode?: string | null,
+): AddressParts | null {
   if (!lines) return null;
   const pcFold = postcode ? foldText(postcode).replace(/ /g, '') : '';
   const folded: string[][] = [];
   for (const line of lines) {
-    let tokens = foldText(line?.replace(/['\u2019]/g, '')).split(' ').filter(Boolean);
+    let tokens = foldText(line?.replace(/['\u2019]/g, ''))
+      .split(' ')
+      .filter(Boolean);
     if (pcFold && tokens.join('').endsWith(pcFold)) tokens = tokens.slice(0, -2);
-    tokens = tokens.map((t, i) => (t === 'st' ? (i === tokens.length - 1 ? 'street' : 'saint') : (STREET_WORDS[t] ?? t)));
+    tokens = tokens.map((t, i) =>
+      t === 'st' ? (i === tokens.length - 1 ? 'street' : 'saint') : (STREET_WORDS[t] ?? t),
+    );
     if (tokens.length) folded.push(tokens);
   }
   if (!folded.length) return null;
@@ -231,7 +238,9 @@ export function prepareRecord(rec: PersonRecord, index: number): PreparedRecord 
   const given = givenTokens[0] ?? '';
   const { surname, parts } = normaliseSurname(rec.surname);
   const dob = parseDob(rec.dob);
-  const phones = [...new Set((rec.phones ?? []).map((p) => normalisePhone(p)).filter((p): p is string => !!p))];
+  const phones = [
+    ...new Set((rec.phones ?? []).map((p) => normalisePhone(p)).filter((p): p is string => !!p)),
+  ];
   const email = (rec.email ?? '').trim().toLowerCase();
   const postcode = normalisePostcode(rec.postcode);
   const addr = normaliseAddress(rec.addressLines, rec.postcode);

@@ -1,4 +1,10 @@
-import { BlockIndex, DELETION_KEYS_UP_TO, blockingKeys, broadBlockLimit, forEachCandidatePair } from './blocking.js';
+import {
+  BlockIndex,
+  DELETION_KEYS_UP_TO,
+  blockingKeys,
+  broadBlockLimit,
+  forEachCandidatePair,
+} from './blocking.js';
 import { compareRecords, K } from './comparisons.js';
 import type { PreparedRecord } from './normalise.js';
 
@@ -42,12 +48,21 @@ export interface CandidateOptions {
 }
 
 /** Blocks the records and compares every candidate pair once; also returns the broad-block limit used. */
-export function compareCandidatePairs(records: readonly PreparedRecord[], options: CandidateOptions): PairStore & { broadBlockLimit: number } {
+export function compareCandidatePairs(
+  records: readonly PreparedRecord[],
+  options: CandidateOptions,
+): PairStore & { broadBlockLimit: number } {
   const deletion = records.length <= DELETION_KEYS_UP_TO;
   const keys = records.map((r) => blockingKeys(r, deletion));
   const index = new BlockIndex();
   for (let i = 0; i < records.length; i++) index.add(i, keys[i]);
-  const limit = broadBlockLimit(index.blocks, records.length, options.broadPairsPerRecord, options.minBroadPairs, options.maxBroadBlockSize);
+  const limit = broadBlockLimit(
+    index.blocks,
+    records.length,
+    options.broadPairsPerRecord,
+    options.minBroadPairs,
+    options.maxBroadBlockSize,
+  );
   const store = Object.assign(new PairStore(), { broadBlockLimit: limit });
   forEachCandidatePair(records, index, keys, { ...options, broadBlockLimit: limit }, (i, j) => {
     const off = store.push(i, j);

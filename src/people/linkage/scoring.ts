@@ -36,7 +36,10 @@ export class TermFrequencies {
 }
 
 /** Prior probability that two records in a set are the same person. */
-export function priorProbability(model: LinkageModel, sizes: { records: number; sources?: number[] }): number {
+export function priorProbability(
+  model: LinkageModel,
+  sizes: { records: number; sources?: number[] },
+): number {
   const mpr = model.matchesPerRecord;
   const s = sizes.sources;
   let lambda: number;
@@ -110,7 +113,13 @@ export class Scorer {
         continue;
       }
       const p = c.levels[l];
-      const f: FieldExplanation = { comparison: c.name, level: p.label, weight: this.weights[k][l], m: p.m, u: p.u };
+      const f: FieldExplanation = {
+        comparison: c.name,
+        level: p.label,
+        weight: this.weights[k][l],
+        m: p.m,
+        u: p.u,
+      };
       if (l === 0 && c.tfAdjusted) {
         const t = this.exactTfWeight(k, a, b);
         f.weight = t.weight;
@@ -130,7 +139,8 @@ export class Scorer {
       probability,
       band: this.band(probability, linkable),
     };
-    if (!linkable && probability >= this.model.linkProbability) out.note = 'a record has too little identifying information to link without review';
+    if (!linkable && probability >= this.model.linkProbability)
+      out.note = 'a record has too little identifying information to link without review';
     return out;
   }
 }

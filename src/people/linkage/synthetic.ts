@@ -15,9 +15,12 @@ olivia amelia isla ava emily isabella mia poppy ella lily sophia sophie grace ev
 ruby daisy freya alice florence chloe phoebe scarlett matilda ivy millie sienna rosie elsie harper
 eleanor imogen lucy layla willow esme maisie emma hannah sarah laura rebecca amy rachel lauren katie
 jennifer elizabeth margaret susan karen helen nicola julie tracey michelle claire catherine victoria
-patricia deborah joanne kelly natalie samantha gemma zoe abigail megan bethany jade leah caitlin`.split(/\s+/);
+patricia deborah joanne kelly natalie samantha gemma zoe abigail megan bethany jade leah caitlin`.split(
+  /\s+/,
+);
 
-const SURNAMES = `smith jones williams taylor brown davies evans wilson thomas johnson roberts robinson thompson
+const SURNAMES =
+  `smith jones williams taylor brown davies evans wilson thomas johnson roberts robinson thompson
 wright walker white edwards hughes green hall lewis harris clarke patel jackson wood turner martin cooper
 hill ward morris moore clark lee king baker harrison morgan allen james scott phillips watson davis parker
 price bennett young griffiths mitchell kelly cook carter richardson bailey collins bell shaw murphy miller
@@ -34,12 +37,29 @@ const STREETS = `high church station victoria park london mill main queens kings
 north south west east chapel school green springfield windsor york richmond mount alexandra broadway
 cromwell beech oak elm ash willow cedar maple rose meadow orchard priory abbey castle bridge river market
 hill st johns st marys princes stanley clarence regent trinity holly lime birch hawthorn`.split(/\s+/);
-const STREET_TYPES = ['street', 'road', 'avenue', 'lane', 'close', 'drive', 'crescent', 'gardens', 'way', 'place', 'grove', 'terrace'];
-const TOWNS = `london birmingham manchester leeds liverpool sheffield bristol newcastle nottingham leicester coventry
+const STREET_TYPES = [
+  'street',
+  'road',
+  'avenue',
+  'lane',
+  'close',
+  'drive',
+  'crescent',
+  'gardens',
+  'way',
+  'place',
+  'grove',
+  'terrace',
+];
+const TOWNS =
+  `london birmingham manchester leeds liverpool sheffield bristol newcastle nottingham leicester coventry
 bradford hull stoke wolverhampton derby southampton portsmouth plymouth reading luton northampton norwich
 york cambridge oxford brighton exeter ipswich peterborough swindon`.split(/\s+/);
-const OUTWARD = `EC1A EC2M EC3N EC4V E1 E2 E14 N1 N7 NW1 SE1 SW1A SW9 W1 W2 WC1 WC2 B1 B15 M1 M14 LS1 LS6 L1 L8 S1 S10
-BS1 BS8 NE1 NG1 LE1 CV1 BD1 HU1 ST1 WV1 DE1 SO14 PO1 PL1 RG1 LU1 NN1 NR1 YO1 CB1 OX1 BN1 EX1 IP1 PE1 SN1`.split(/\s+/);
+const OUTWARD =
+  `EC1A EC2M EC3N EC4V E1 E2 E14 N1 N7 NW1 SE1 SW1A SW9 W1 W2 WC1 WC2 B1 B15 M1 M14 LS1 LS6 L1 L8 S1 S10
+BS1 BS8 NE1 NG1 LE1 CV1 BD1 HU1 ST1 WV1 DE1 SO14 PO1 PL1 RG1 LU1 NN1 NR1 YO1 CB1 OX1 BN1 EX1 IP1 PE1 SN1`.split(
+    /\s+/,
+  );
 const DOMAINS = ['gmail.com', 'hotmail.co.uk', 'outlook.com', 'yahoo.co.uk', 'icloud.com', 'btinternet.com'];
 const INCODE_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 
@@ -99,7 +119,8 @@ export function syntheticPeople(options: SyntheticOptions): SyntheticSet {
   const pickTown = zipfPicker(TOWNS, rnd);
   const nick = parseNicknameTable(fs.readFileSync(new URL('./nicknames.txt', import.meta.url), 'utf8'));
   const byGroup = new Map<number, string[]>();
-  for (const [name, ids] of nick) for (const id of ids) (byGroup.get(id) ?? byGroup.set(id, []).get(id)!).push(name);
+  for (const [name, ids] of nick)
+    for (const id of ids) (byGroup.get(id) ?? byGroup.set(id, []).get(id)!).push(name);
   const nicknameOf = (g: string) => {
     const ids = nick.get(g);
     if (!ids) return g;
@@ -115,7 +136,8 @@ export function syntheticPeople(options: SyntheticOptions): SyntheticSet {
     if (r < 0.8) return s.slice(0, i) + String.fromCharCode(97 + int(0, 25)) + s.slice(i + 1);
     return s.slice(0, i) + s[i] + s.slice(i);
   };
-  const cap = (s: string) => s.replace(/(^|[\s-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+  const cap = (s: string) =>
+    s.replace(/(^|[\s-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
   const newPhone = () => `07${int(100, 999)}${int(100000, 999999)}`;
   const newAddress = (p: Partial<Person>) => {
     p.house = int(1, 180);
@@ -125,7 +147,12 @@ export function syntheticPeople(options: SyntheticOptions): SyntheticSet {
     p.uprn = String(int(10_000_000, 99_999_999_999));
   };
   const newPerson = (): Person => {
-    const p: Partial<Person> = { given: pickGiven(), surname: pickSurname(), dob: [int(1940, 2010), int(1, 12), int(1, 28)], phone: newPhone() };
+    const p: Partial<Person> = {
+      given: pickGiven(),
+      surname: pickSurname(),
+      dob: [int(1940, 2010), int(1, 12), int(1, 28)],
+      phone: newPhone(),
+    };
     p.email = `${p.given}${pick(['.', '', '_'])}${p.surname}${rnd() < 0.9 ? int(1, 9999) : ''}@${pick(DOMAINS)}`;
     newAddress(p);
     return p as Person;
@@ -136,7 +163,8 @@ export function syntheticPeople(options: SyntheticOptions): SyntheticSet {
     if (r < 0.7) return `${p.slice(0, 5)} ${p.slice(5)}`;
     return `+44 ${p.slice(1, 5)} ${p.slice(5)}`;
   };
-  const formatDob = ([y, m, d]: [number, number, number]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const formatDob = ([y, m, d]: [number, number, number]) =>
+    `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
   const records: PersonRecord[] = [];
   const truth: string[] = [];
@@ -173,7 +201,10 @@ export function syntheticPeople(options: SyntheticOptions): SyntheticSet {
         dob,
         phones: rnd() < 0.35 ? [] : [formatPhone(p.phone)],
         email: rnd() < 0.55 ? null : p.email,
-        addressLines: rnd() < 0.25 ? null : [`${p.house} ${cap(p.street)}`.replace(/ Street$/, rnd() < 0.5 ? ' St' : ' Street')],
+        addressLines:
+          rnd() < 0.25
+            ? null
+            : [`${p.house} ${cap(p.street)}`.replace(/ Street$/, rnd() < 0.5 ? ' St' : ' Street')],
         postcode: rnd() < 0.3 ? null : rnd() < 0.5 ? p.postcode.replace(' ', '').toLowerCase() : p.postcode,
         uprn: rnd() < 0.7 ? null : p.uprn,
         city: rnd() < 0.4 ? null : cap(p.town),

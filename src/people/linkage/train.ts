@@ -16,13 +16,28 @@ export interface TrainOptions {
   minMeanProbability?: number;
 }
 
-export const DEFAULT_THRESHOLDS = { linkProbability: 0.9, possibleProbability: 0.2, minInformation: 1.5, minMeanProbability: 0.5 };
+/**
+ * Link when a match is more likely than not (the Bayes decision point); pairs from 0.1 go to
+ * review. Groups join only when the mean clipped weight between them is above log2(0.2 / 0.8),
+ * which caps a chain of single links at three records (see cluster.ts).
+ */
+export const DEFAULT_THRESHOLDS = {
+  linkProbability: 0.5,
+  possibleProbability: 0.1,
+  minInformation: 1.5,
+  minMeanProbability: 0.2,
+};
 
 const LEVEL_COUNTS = COMPARISONS.map((c) => c.levels.length);
 const FLOOR = 1e-6;
 
 /** Level frequencies among random pairs (nearly all different people): the u probabilities. */
-export function estimateU(records: readonly PreparedRecord[], acrossSourcesOnly: boolean, samples: number, seed: number): number[][] {
+export function estimateU(
+  records: readonly PreparedRecord[],
+  acrossSourcesOnly: boolean,
+  samples: number,
+  seed: number,
+): number[][] {
   const counts = LEVEL_COUNTS.map((n) => new Float64Array(n));
   const levels = new Int8Array(K);
   const add = (a: PreparedRecord, b: PreparedRecord) => {
@@ -33,7 +48,8 @@ export function estimateU(records: readonly PreparedRecord[], acrossSourcesOnly:
   const allPairs = (n * (n - 1)) / 2;
   if (allPairs <= samples) {
     for (let i = 0; i < n; i++)
-      for (let j = i + 1; j < n; j++) if (!acrossSourcesOnly || records[i].source !== records[j].source) add(records[i], records[j]);
+      for (let j = i + 1; j < n; j++)
+        if (!acrossSourcesOnly || records[i].source !== records[j].source) add(records[i], records[j]);
   } else {
     const rnd = seededRandom(seed);
     let tries = 0;
@@ -130,7 +146,8 @@ export function runEm(store: PairStore, uStart: number[][], maxIterations: numbe
     const nextU = uCounts.map(normalise);
     const nextLambda = Math.min(0.999, Math.max(1e-9, matchTotal / Math.max(1, all)));
     let delta = Math.abs(nextLambda - lambda);
-    for (let k = 0; k < K; k++) for (let l = 0; l < nextM[k].length; l++) delta = Math.max(delta, Math.abs(nextM[k][l] - m[k][l]));
+    for (let k = 0; k < K; k++)
+      for (let l = 0; l < nextM[k].length; l++) delta = Math.max(delta, Math.abs(nextM[k][l] - m[k][l]));
     m = nextM;
     u = nextU;
     lambda = nextLambda;
@@ -152,10 +169,9 @@ export function runEm(store: PairStore, uStart: number[][], maxIterations: numbe
 export function runSessionEm(
   store: PairStore,
   conditioned: readonly number[],
-  uRandom: number[][],
+  u: number[][],
   maxIterations: number,
-  freeU: readonly number[] = [],
-): { m: (number[] | null)[]; u: number[][]; lambda: number; pairs: number; iterations: number } | null {
+): { m: (number[] | null)[]; lambda: number; pairs: number; iterations: number } | null {
   const patterns = new Map<string, number>();
   const lv = store.levels;
   let pairs = 0;
@@ -164,7 +180,8 @@ export function runSessionEm(
     if (conditioned.some((k) => lv[off + k] !== 0)) continue;
     pairs++;
     let key = '';
-    for (let k = 0; k < K; k++) key += String.fromCharCode(66 + (conditioned.includes(k) ? NULL_LEVEL : lv[off + k]));
+    for (let k = 0; k < K; k++)
+      key += String.fromCharCode(66 + (conditioned.includes(k) ? NULL_LEVEL : lv[off + k]));
     patterns.set(key, (patterns.get(key) ?? 0) + 1);
   }
   if (pairs < 30) return null;
@@ -175,12 +192,10 @@ export function runSessionEm(
     counts.push(c);
   }
   let m = LEVEL_COUNTS.map((n) => initialM(n));
-  let u = uRandom.map((row) => row.slice());
   let lambda = 0.3;
   let iterations = 0;
   for (; iterations < maxIterations; iterations++) {
     const mCounts = LEVEL_COUNTS.map((n) => new Float64Array(n).fill(0.1));
-    const uCounts = LEVEL_COUNTS.map((n) => new Float64Array(n).fill(0.1));
     let matchTotal = 0;
     for (let p = 0; p < pats.length; p++) {
       let pm = lambda;
@@ -195,17 +210,13 @@ export function runSessionEm(
       const post = pm + pu > 0 ? pm / (pm + pu) : 0;
       const wm = post * counts[p];
       matchTotal += wm;
-      for (let k = 0; k < K; k++) {
-        if (pat[k] === NULL_LEVEL) continue;
-        mCounts[k][pat[k]] += wm;
-        uCounts[k][pat[k]] += counts[p] - wm;
-      }
+      for (let k = 0; k < K; k++) if (pat[k] !== NULL_LEVEL) mCounts[k][pat[k]] += wm;
     }
     const nextM = mCounts.map(normalise);
-    for (const k of freeU) u[k] = normalise(uCounts[k]);
     const nextLambda = Math.min(0.9999, Math.max(1e-9, matchTotal / pairs));
     let delta = Math.abs(nextLambda - lambda);
-    for (let k = 0; k < K; k++) for (let l = 0; l < nextM[k].length; l++) delta = Math.max(delta, Math.abs(nextM[k][l] - m[k][l]));
+    for (let k = 0; k < K; k++)
+      for (let l = 0; l < nextM[k].length; l++) delta = Math.max(delta, Math.abs(nextM[k][l] - m[k][l]));
     m = nextM;
     lambda = nextLambda;
     if (delta < 1e-5) {
@@ -215,7 +226,12 @@ export function runSessionEm(
   }
   const observed = LEVEL_COUNTS.map(() => false);
   for (const pat of pats) for (let k = 0; k < K; k++) if (pat[k] !== NULL_LEVEL) observed[k] = true;
-  return { m: m.map((row, k) => (observed[k] && !conditioned.includes(k) && !freeU.includes(k) ? row : null)), u, lambda, pairs, iterations };
+  return {
+    m: m.map((row, k) => (observed[k] && !conditioned.includes(k) ? row : null)),
+    lambda,
+    pairs,
+    iterations,
+  };
 }
 
 function initialM(levels: number): number[] {
@@ -274,17 +290,27 @@ export function fitModel(
   }
   const filled = filledShare(records);
   const matchEstimates: number[] = [];
-  if (dobSession) matchEstimates.push((dobSession.lambda * dobSession.pairs) / (m[DOB][0] * filled[DOB] ** 2));
-  if (nameSession) matchEstimates.push((nameSession.lambda * nameSession.pairs) / (m[GIVEN][0] * m[SURNAME][0] * filled[GIVEN] ** 2 * filled[SURNAME] ** 2));
+  if (dobSession)
+    matchEstimates.push((dobSession.lambda * dobSession.pairs) / (m[DOB][0] * filled[DOB] ** 2));
+  if (nameSession)
+    matchEstimates.push(
+      (nameSession.lambda * nameSession.pairs) /
+        (m[GIVEN][0] * m[SURNAME][0] * filled[GIVEN] ** 2 * filled[SURNAME] ** 2),
+    );
   let expectedMatches: number;
-  if (matchEstimates.length) expectedMatches = Math.exp(matchEstimates.reduce((s, x) => s + Math.log(Math.max(x, 1e-9)), 0) / matchEstimates.length);
+  if (matchEstimates.length)
+    expectedMatches = Math.exp(
+      matchEstimates.reduce((s, x) => s + Math.log(Math.max(x, 1e-9)), 0) / matchEstimates.length,
+    );
   else {
     fallback ??= runEm(store, u, maxIter);
     expectedMatches = fallback.lambda * store.size;
   }
   const n = records.length;
-  const matchesPerRecord = (2 * expectedMatches) / Math.max(1, sourceSizes.length > 1 ? sourceSizes.reduce((a, b) => a + b, 0) : n);
-  const iterations = (dobSession?.iterations ?? 0) + (nameSession?.iterations ?? 0) + (fallback?.iterations ?? 0);
+  const matchesPerRecord =
+    (2 * expectedMatches) / Math.max(1, sourceSizes.length > 1 ? sourceSizes.reduce((a, b) => a + b, 0) : n);
+  const iterations =
+    (dobSession?.iterations ?? 0) + (nameSession?.iterations ?? 0) + (fallback?.iterations ?? 0);
   return {
     version: 1,
     comparisons: COMPARISONS.map((c, k) => ({
@@ -297,6 +323,11 @@ export function fitModel(
     possibleProbability: options.possibleProbability ?? DEFAULT_THRESHOLDS.possibleProbability,
     minInformation: options.minInformation ?? DEFAULT_THRESHOLDS.minInformation,
     minMeanProbability: options.minMeanProbability ?? DEFAULT_THRESHOLDS.minMeanProbability,
-    trainedOn: { records: n, candidatePairs: store.size, emIterations: iterations, converged: iterations < 3 * maxIter },
+    trainedOn: {
+      records: n,
+      candidatePairs: store.size,
+      emIterations: iterations,
+      converged: iterations < 3 * maxIter,
+    },
   };
 }

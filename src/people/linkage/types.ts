@@ -100,7 +100,8 @@ export interface LinkResult {
   /** Staff confirmations that could not be applied because they contradict a rejection. */
   conflicts: StaffDecision[];
   model: LinkageModel;
-  stats: { records: number; candidatePairs: number; seconds: number };
+  /** Wall seconds in all and by stage (prepare+block+compare, train, score, cluster). */
+  stats: { records: number; candidatePairs: number; seconds: number; stages: Record<string, number> };
 }
 
 export interface PersonCandidate {

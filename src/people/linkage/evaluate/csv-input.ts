@@ -68,7 +68,10 @@ export function parseTruth(spec: string): Truth {
 }
 
 /** Parses --map "given_name=forename,dob=birth" into field -> column (field "ignore" drops a column). */
-export function parseMap(spec: string | undefined): { map: Partial<Record<Field, string>>; ignore: string[] } {
+export function parseMap(spec: string | undefined): {
+  map: Partial<Record<Field, string>>;
+  ignore: string[];
+} {
   const map: Partial<Record<Field, string>> = {};
   const ignore: string[] = [];
   if (!spec) return { map, ignore };
@@ -91,7 +94,10 @@ function truthOf(row: string[], header: string[], truth: Truth, idCol: number, l
   if (truth.kind === 'febrl') {
     const id = row[idCol] ?? '';
     const m = /^rec-(\d+)-(?:org|dup-\d+)$/.exec(id);
-    if (!m) throw new InputError(`line ${line}: record id "${id}" is not in FEBRL form rec-N-org / rec-N-dup-K (use --truth column:NAME?)`);
+    if (!m)
+      throw new InputError(
+        `line ${line}: record id "${id}" is not in FEBRL form rec-N-org / rec-N-dup-K (use --truth column:NAME?)`,
+      );
     return m[1];
   }
   const col = header.indexOf(truth.name);
@@ -117,7 +123,10 @@ export function loadPeopleCsv(file: string, truth: Truth, mapSpec?: string, sour
   }
   if (rows.length < 2) throw new InputError(`${file} has a header but no records`);
   const header = rows[0].map((h) => h.trim().toLowerCase());
-  if (header.length < 2) throw new InputError(`${file} has only one column ("${rows[0][0]}"); expected comma-separated columns with a header`);
+  if (header.length < 2)
+    throw new InputError(
+      `${file} has only one column ("${rows[0][0]}"); expected comma-separated columns with a header`,
+    );
   if (new Set(header).size !== header.length) throw new InputError(`${file} has repeated column names`);
   const { map, ignore } = parseMap(mapSpec);
   const col: Partial<Record<Field, number>> = {};
@@ -136,15 +145,25 @@ export function loadPeopleCsv(file: string, truth: Truth, mapSpec?: string, sour
   }
   const phoneCols = header.map((h, i) => (ALIASES.phone.includes(h) ? i : -1)).filter((i) => i >= 0);
   if (truth.kind === 'column') {
-    if (!header.includes(truth.name)) throw new InputError(`${file} has no truth column "${truth.name}" (columns: ${header.join(', ')})`);
+    if (!header.includes(truth.name))
+      throw new InputError(`${file} has no truth column "${truth.name}" (columns: ${header.join(', ')})`);
     used.add(truth.name);
   }
   const unknown = header.filter((h) => !used.has(h) && !NEVER_USED.has(h) && !h.startsWith('postcode'));
   if (unknown.length) {
-    throw new InputError(`${file}: unknown column(s) ${unknown.join(', ')}; map them with --map field=column or drop them with --map ignore=column`);
+    throw new InputError(
+      `${file}: unknown column(s) ${unknown.join(', ')}; map them with --map field=column or drop them with --map ignore=column`,
+    );
   }
-  if (col.id === undefined) throw new InputError(`${file} has no record id column (rec_id or unique_id); use --map id=column`);
-  if (col.given_name === undefined && col.surname === undefined && col.dob === undefined && col.email === undefined && !phoneCols.length) {
+  if (col.id === undefined)
+    throw new InputError(`${file} has no record id column (rec_id or unique_id); use --map id=column`);
+  if (
+    col.given_name === undefined &&
+    col.surname === undefined &&
+    col.dob === undefined &&
+    col.email === undefined &&
+    !phoneCols.length
+  ) {
     throw new InputError(`${file} has none of the person columns (names, date of birth, email, phone)`);
   }
   const records: PersonRecord[] = [];
@@ -152,7 +171,8 @@ export function loadPeopleCsv(file: string, truth: Truth, mapSpec?: string, sour
   const get = (row: string[], f: Field) => (col[f] === undefined ? null : row[col[f]!] || null);
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
-    if (row.length !== header.length) throw new InputError(`${file} line ${r + 1}: ${row.length} fields, expected ${header.length}`);
+    if (row.length !== header.length)
+      throw new InputError(`${file} line ${r + 1}: ${row.length} fields, expected ${header.length}`);
     const line1 = [get(row, 'street_number'), get(row, 'address_1')].filter(Boolean).join(' ');
     const lines = [line1, get(row, 'address_2') ?? ''].filter(Boolean);
     records.push({

@@ -29,5 +29,10 @@ export function runEvaluation(opts: EvaluateOptions): EvaluationResult {
   const predicted = records.map((r) => clusterOf.get(r.id)!);
   const sources = second ? records.map((r) => r.source ?? '') : null;
   const scores = evaluateClusters(predicted, labels, sources);
-  return { records: records.length, mode: second ? 'link' : 'deduplicate', ...scores, seconds: (performance.now() - started) / 1000 };
+  return {
+    records: records.length,
+    mode: second ? 'link' : 'deduplicate',
+    ...scores,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

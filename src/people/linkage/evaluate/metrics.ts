@@ -44,7 +44,11 @@ function groupBy(labels: readonly string[]): Map<string, number[]> {
  * exactly the records of one true cluster; precision = exact / predicted clusters,
  * recall = exact / true clusters (singletons included). An empty denominator scores 1.
  */
-export function evaluateClusters(predicted: readonly string[], truth: readonly string[], sources: readonly string[] | null = null): EvaluationScores {
+export function evaluateClusters(
+  predicted: readonly string[],
+  truth: readonly string[],
+  sources: readonly string[] | null = null,
+): EvaluationScores {
   const pred = groupBy(predicted);
   const real = groupBy(truth);
   let predPairs = 0;
