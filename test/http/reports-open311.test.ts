@@ -53,10 +53,16 @@ for (const dialect of testDialects()) {
       assert.equal(report.hate_incident, 1);
       assert.equal(new Date(report.due_at).getTime() - new Date(report.created_at).getTime(), 24 * 3_600_000);
 
-      const one = await t.app.inject({ url: `/open311/v2/requests/${created.service_request_id}.json` });
+      // A hate incident is never published without the key that sent it.
+      assert.equal((await t.app.inject({ url: `/open311/v2/requests/${created.service_request_id}.json` })).statusCode, 404);
+      assert.ok(!(await t.app.inject({ url: '/open311/v2/requests.json' })).json().some((r: any) => r.service_request_id === created.service_request_id));
+      const plain = (
+        await post({ api_key: key, service_code: 'graffiti', lat: '51.5134', long: '-0.0890', description: 'Tags on the wall by the station entrance', email: 'fms.user@example.com' })
+      ).json()[0];
+      const one = await t.app.inject({ url: `/open311/v2/requests/${plain.service_request_id}.json` });
       assert.equal(one.statusCode, 200);
       const [pub] = one.json();
-      assert.equal(pub.service_request_id, created.service_request_id);
+      assert.equal(pub.service_request_id, plain.service_request_id);
       assert.equal(pub.status, 'open');
       assert.equal(pub.service_code, 'graffiti');
       assert.equal(pub.description, null, 'no description without the key that sent it');
@@ -65,10 +71,10 @@ for (const dialect of testDialects()) {
       assert.equal(own[0].description, 'Offensive graffiti on the wall by the station entrance');
 
       const list = (await t.app.inject({ url: '/open311/v2/requests.json?service_code=graffiti&status=open' })).json();
-      assert.ok(list.some((r: any) => r.service_request_id === created.service_request_id));
+      assert.ok(list.some((r: any) => r.service_request_id === plain.service_request_id));
       const closed = (await t.app.inject({ url: '/open311/v2/requests.json?status=closed' })).json();
-      assert.ok(!closed.some((r: any) => r.service_request_id === created.service_request_id));
-      const byId = (await t.app.inject({ url: `/open311/v2/requests.json?service_request_id=${created.service_request_id}` })).json();
+      assert.ok(!closed.some((r: any) => r.service_request_id === plain.service_request_id));
+      const byId = (await t.app.inject({ url: `/open311/v2/requests.json?service_request_id=${created.service_request_id}&api_key=${encodeURIComponent(key)}` })).json();
       assert.equal(byId.length, 1);
     });
 

@@ -49,6 +49,14 @@ export function serviceDefinition(c: ReportCategoriesTable, ref: ReferenceData) 
 }
 
 /**
+ * Whether a request may be listed publicly (without the submitting system's key): hate incidents and
+ * behaviour aimed at a person (the National Standard's "personal" category) are never published.
+ */
+export function publishable(r: ReportsTable, ref: ReferenceData): boolean {
+  return r.hate_incident === 0 && ref.category.get(r.category_code)?.nsir_category !== 'personal';
+}
+
+/**
  * One request as GeoReport v2 shows it. Without the submitting system's key only what is safe to
  * publish is shown: no description, and the place rounded to about 100 metres and named by the
  * nearest street or landmark.

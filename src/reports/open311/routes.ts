@@ -4,7 +4,7 @@ import { ReportService, ReportInputError } from '../service.js';
 import { ApiKeyService, apiRateLimit, presentedKey } from '../api/keys.js';
 import { locate } from '../geo/locate.js';
 import { DESCRIPTION_MAX, emailSchema, ukPhone } from '../schemas.js';
-import { open311Errors, requestOf, serviceDefinition, serviceOf } from './format.js';
+import { open311Errors, publishable, requestOf, serviceDefinition, serviceOf } from './format.js';
 
 const BASE = '/open311/v2';
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
@@ -165,7 +165,8 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
       limit: 1000,
     });
     const ref = await reports.referenceData(partnershipId);
-    return rows.map((r) => requestOf(r, ref, !!key && r.api_key_id === key.id));
+    const own = (r: (typeof rows)[number]) => !!key && r.api_key_id === key.id;
+    return rows.filter((r) => own(r) || publishable(r, ref)).map((r) => requestOf(r, ref, own(r)));
   });
 
   app.get(`${BASE}/requests/:id`, { config: pub }, async (req, reply) => {
@@ -175,8 +176,9 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
     if (presentedKey(req) && !key) return fail(reply, 403, 'api_key is not valid');
     const partnershipId = key?.partnership_id ?? req.partnershipId;
     const report = await reports.repo.findByReference(partnershipId, raw.slice(0, -5));
-    if (!report) return fail(reply, 404, `service_request_id ${raw.slice(0, -5)} not found`);
     const ref = await reports.referenceData(partnershipId);
-    return [requestOf(report, ref, !!key && report.api_key_id === key.id)];
+    const own = !!key && report?.api_key_id === key.id;
+    if (!report || (!own && !publishable(report, ref))) return fail(reply, 404, `service_request_id ${raw.slice(0, -5)} not found`);
+    return [requestOf(report, ref, own)];
   });
 }
