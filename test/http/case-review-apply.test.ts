@@ -102,6 +102,9 @@ for (const dialect of testDialects()) {
       const tooHigh = await c.post('/case-reviews/settings', { ...values, complaintsThreshold: '4' });
       assert.equal(tooHigh.statusCode, 400);
       assert.match(text(tooHigh.body), /cannot be more than 3/);
+      const order = await c.post('/case-reviews/settings', { ...values, thresholdDecisionWorkingDays: '1' });
+      assert.equal(order.statusCode, 400);
+      assert.match(text(order.body), /Decide the threshold within \(1\) must be the same as or more than acknowledge within \(2\)/);
       const lower = await c.post('/case-reviews/settings', { ...values, complaintsThreshold: '2', communityThreshold: '' });
       assert.equal(lower.statusCode, 303);
       const after = text((await t.app.inject({ method: 'GET', url: '/case-review' })).body);

@@ -25,6 +25,13 @@ export function actionHref(id: string, action: string): string {
   }
 }
 
+const SETTING_WORDS: Record<string, string> = {
+  acknowledgeWorkingDays: 'Acknowledge within',
+  thresholdDecisionWorkingDays: 'Decide the threshold within',
+  panelWorkingDays: 'Hold the panel within',
+  outcomeWorkingDays: 'Send the outcome within',
+};
+
 const staffChannels = () => itemsOf(CHANNELS).filter((c) => c.value !== 'online');
 
 export function registerStaffRoutes(app: FastifyInstance, s: CaseReviewService): void {
@@ -184,7 +191,14 @@ export function registerStaffRoutes(app: FastifyInstance, s: CaseReviewService):
       },
     };
     const result = Object.keys(errors).length ? { ok: false as const, errors } : await s.saveSettings(actorOf(req), input);
-    if (!result.ok) return page(reply, 'staff/settings', settingsForm(b, result.errors), 400);
+    if (!result.ok) {
+      // The timescales must not shrink from one step to the next: say so with the page's own words.
+      for (const [k, m] of Object.entries(result.errors)) {
+        const order = /^(\w+) \((\d+)\) cannot be sooner than (\w+) \((\d+)\)$/.exec(m);
+        if (order) result.errors[k] = `${SETTING_WORDS[order[1]] ?? order[1]} (${order[2]}) must be the same as or more than ${(SETTING_WORDS[order[3]] ?? order[3]).toLowerCase()} (${order[4]})`;
+      }
+      return page(reply, 'staff/settings', settingsForm(b, result.errors), 400);
+    }
     return done(req, reply, '/case-reviews/settings', 'Settings saved');
   });
 }
