@@ -69,6 +69,7 @@ export class ActionsService {
     const { c, access } = await this.cases.guard.open(actor, caseId, need);
     const a = await this.repo.get(actionId);
     if (!a || a.case_id !== caseId) throw notFound('Action');
+    if (need === 'read') await this.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page: 'action', actionId, mode: access.mode });
     return { c, access, action: a };
   }
 

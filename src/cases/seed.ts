@@ -141,7 +141,7 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
     const personIds: string[] = [];
 
     // A victim for direct cases; a perpetrator (or premises) for every case.
-    let victimId = (await s.cases.repo.parties(caseId)).find((p) => p.role === 'victim' || p.role === 'complainant')?.id ?? null;
+    let victimId = (await s.cases.repo.parties(caseId)).find((p) => p.role === 'victim')?.id ?? null;
     if (!victimId) {
       const given = rng.pick(GIVEN);
       const surname = rng.pick(SURNAMES);

@@ -79,7 +79,9 @@ export function registerCaseRoutes(app: FastifyInstance, s: CaseServices): void 
   });
 
   app.get('/cases/:id/edit', { config: MANAGE }, async (req, reply) => {
-    const { c } = await s.cases.header(actorOf(req), params(req).id, 'manage');
+    const actor = actorOf(req);
+    const { c } = await s.cases.header(actor, params(req).id, 'manage');
+    await s.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: c.id }, { page: 'edit' });
     const values = { title: c.title, caseType: c.case_type, summary: c.summary, leadTeamId: c.lead_team_id, spocUserId: c.spoc_user_id, location: c.location };
     return page(reply, 'edit', { title: 'Change case details', c, values, caseTypeItems: itemsOf(CASE_TYPES), ...(await choices(c.partnership_id)) });
   });
