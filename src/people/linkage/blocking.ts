@@ -14,13 +14,15 @@ import type { PreparedRecord } from './normalise.js';
  *   ~md day and month of birth + an initial (catches a typo in the year)
  *   ~t / ~l / ~p  a name token (given, surname or from the email user, in any role), its sorted
  *                 letters (catches swapped letters), its first four letters, the token with
- *                 any one letter deleted (~x: meets any token one typo away; many keys, so only
- *                 on sets small enough, see DELETION_KEYS_UP_TO), token + birth month
+ *                 any one letter deleted (~x: meets any token one typo away), token + birth month
  *   ~mi birth month + an initial
  *   ~i both initials   ~yi birth year + an initial   ~ed email domain   ~e3 start of email user
  *   ~ci town initial + a name initial   ~cy / ~cm / ~cd / ~yc town with year, month, day of birth
+ * On large sets (over SMALL_SET_UP_TO records) the one-letter-deleted keys and the coarse keys
+ * (initials, months, domains, town initials), whose blocks would exceed any budget there anyway,
+ * are not made at all.
  */
-export function blockingKeys(r: PreparedRecord, deletionKeys = true): string[] {
+export function blockingKeys(r: PreparedRecord, smallSet = true): string[] {
   const keys: string[] = [];
   const gc = r.givenCodes[0] ?? '';
   const sc = r.surnameCodes[0] ?? '';
@@ -53,9 +55,17 @@ export function blockingKeys(r: PreparedRecord, deletionKeys = true): string[] {
     keys.push(`~t${t}`);
     if (dob?.m) keys.push(`~tm${t}|${dob.m}`);
     if (t.length >= 4) {
-      keys.push(`~l${[...t].sort().join('')}`, `~p${t.slice(0, 4)}`, `~x${t}`);
-      if (deletionKeys) for (let c = 0; c < t.length; c++) keys.push(`~x${t.slice(0, c)}${t.slice(c + 1)}`);
+      keys.push(`~l${[...t].sort().join('')}`, `~p${t.slice(0, 4)}`);
+      if (smallSet) {
+        keys.push(`~x${t}`);
+        for (let c = 0; c < t.length; c++) keys.push(`~x${t.slice(0, c)}${t.slice(c + 1)}`);
+      }
     }
+  }
+  if (!smallSet) {
+    if (r.locality && dob) keys.push(`~cy${r.locality}|${dob.y}`);
+    if (r.locality && dob?.d) keys.push(`~cd${r.locality}|${dob.d}`);
+    return keys;
   }
   const initials = new Set<string>();
   if (r.given) initials.add(r.given[0]);
@@ -80,8 +90,8 @@ export function blockingKeys(r: PreparedRecord, deletionKeys = true): string[] {
   return keys;
 }
 
-/** Sets up to this size also get the one-letter-deleted name keys. */
-export const DELETION_KEYS_UP_TO = 20_000;
+/** Sets up to this size also get the many and the coarse broad keys (see blockingKeys). */
+export const SMALL_SET_UP_TO = 20_000;
 
 /** Key -> record indexes (ascending), built incrementally. */
 export class BlockIndex {

@@ -21,7 +21,7 @@ export const DEFAULT_BLOCKING = {
   minBroadPairs: 500_000,
   maxBroadBlockSize: 300,
 };
-const DEFAULT_U_SAMPLES = 200_000;
+const DEFAULT_U_SAMPLES = 150_000;
 
 interface Prepared {
   records: PreparedRecord[];

@@ -1,4 +1,4 @@
-import { BlockIndex, DELETION_KEYS_UP_TO, blockingKeys, broadBlockLimit } from './blocking.js';
+import { BlockIndex, SMALL_SET_UP_TO, blockingKeys, broadBlockLimit } from './blocking.js';
 import { K, compareRecords } from './comparisons.js';
 import { prepareRecord, type PreparedRecord } from './normalise.js';
 import { Scorer, TermFrequencies, toProbability } from './scoring.js';
@@ -10,8 +10,8 @@ export interface IndexOptions {
   maxBlockSize?: number;
   /** Broad blocking keys are used while their block is at most this big (set by `build`). */
   broadBlockLimit?: number;
-  /** Index one-letter-deleted name keys too (set by `build` for small sets). */
-  deletionKeys?: boolean;
+  /** Index the small-set blocking keys too (set by `build` for small sets; see blockingKeys). */
+  smallSetKeys?: boolean;
 }
 
 export interface MatchOptions {
@@ -38,7 +38,7 @@ export class LinkageIndex {
   private readonly tf = new TermFrequencies();
   private readonly maxBlockSize: number;
   private broadLimit: number;
-  private deletionKeys: boolean;
+  private smallSetKeys: boolean;
 
   constructor(
     readonly model: LinkageModel,
@@ -46,7 +46,7 @@ export class LinkageIndex {
   ) {
     this.maxBlockSize = options.maxBlockSize ?? DEFAULT_BLOCKING.maxBlockSize;
     this.broadLimit = options.broadBlockLimit ?? 30;
-    this.deletionKeys = options.deletionKeys ?? false;
+    this.smallSetKeys = options.smallSetKeys ?? false;
   }
 
   /** Builds an index over records; `personOf` maps record id to person id (default: the record's own id). */
@@ -57,7 +57,7 @@ export class LinkageIndex {
     options: IndexOptions = {},
   ): LinkageIndex {
     const index = new LinkageIndex(model, {
-      deletionKeys: records.length <= DELETION_KEYS_UP_TO,
+      smallSetKeys: records.length <= SMALL_SET_UP_TO,
       ...options,
     });
     for (const r of records) index.add(r, personOf?.get(r.id));
@@ -87,7 +87,7 @@ export class LinkageIndex {
     if (this.slotById.has(record.id)) this.remove(record.id);
     const slot = this.slots.length;
     const prepared = prepareRecord(record, slot);
-    const keys = blockingKeys(prepared, this.deletionKeys);
+    const keys = blockingKeys(prepared, this.smallSetKeys);
     this.slots.push(prepared);
     this.slotKeys.push(keys);
     this.personOfSlot.push(personId);
@@ -139,7 +139,7 @@ export class LinkageIndex {
     const r = prepareRecord(record, -1);
     const self = this.slotById.get(record.id);
     const candidates = new Set<number>();
-    for (const k of blockingKeys(r, this.deletionKeys)) {
+    for (const k of blockingKeys(r, this.smallSetKeys)) {
       const block = this.blocks.blocks.get(k);
       if (!block || block.length > (k.charCodeAt(0) === 126 ? this.broadLimit : this.maxBlockSize)) continue;
       for (const s of block) if (s !== self) candidates.add(s);

@@ -1,6 +1,6 @@
 import {
   BlockIndex,
-  DELETION_KEYS_UP_TO,
+  SMALL_SET_UP_TO,
   blockingKeys,
   broadBlockLimit,
   forEachCandidatePair,
@@ -52,8 +52,8 @@ export function compareCandidatePairs(
   records: readonly PreparedRecord[],
   options: CandidateOptions,
 ): PairStore & { broadBlockLimit: number } {
-  const deletion = records.length <= DELETION_KEYS_UP_TO;
-  const keys = records.map((r) => blockingKeys(r, deletion));
+  const smallSet = records.length <= SMALL_SET_UP_TO;
+  const keys = records.map((r) => blockingKeys(r, smallSet));
   const index = new BlockIndex();
   for (let i = 0; i < records.length; i++) index.add(i, keys[i]);
   const limit = broadBlockLimit(
