@@ -20,6 +20,7 @@ export async function queueAcknowledgement(
     email: string | null;
     phone: string | null;
     preference: string;
+    caseReviewPrompt?: boolean;
   },
 ): Promise<string | null> {
   const track = `${m.baseUrl}/report/track`;
@@ -35,6 +36,9 @@ export async function queueAcknowledgement(
         `Your reference is ${m.reference}.`,
         `We have passed it to: ${m.teamNames.join(', ')}. We aim to respond within ${describeHours(m.slaHours)}.`,
         `You can follow your report at ${track} with your reference and this email address.`,
+        ...(m.caseReviewPrompt
+          ? [`You have reported a problem to us before in the last 6 months. If it has not been dealt with, you can ask for an ASB Case Review: ${m.baseUrl}/case-review`]
+          : []),
         'If someone is in immediate danger, call 999. For non-emergencies call 101.',
       ].join('\n\n'),
       relatedType: 'report',

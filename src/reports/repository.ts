@@ -156,6 +156,17 @@ export class ReportRepository {
       .execute();
   }
 
+  async countForPersonSince(db: Executor, partnershipId: string, personId: string, sinceIso: string): Promise<number> {
+    const row = await db
+      .selectFrom('reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('partnership_id', '=', partnershipId)
+      .where('reporter_person_id', '=', personId)
+      .where('created_at', '>=', sinceIso)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   routes(reportId: string, db: Executor = this.db): Promise<RouteView[]> {
     return db
       .selectFrom('report_team_routes as rt')

@@ -63,6 +63,8 @@ export interface CreatedReport {
   slaHours: number;
   teams: { id: string; code: string; name: string; deliveryMethod: string }[];
   environmentalJob: string | null;
+  /** The reporter has reported before in the last 6 months: tell them about the ASB Case Review. */
+  caseReviewPrompt: boolean;
 }
 
 /** Bad input the caller's schema could not catch (e.g. a category that is not in the service map). */
@@ -154,6 +156,8 @@ export class ReportService {
           })
         ).personId;
       }
+      // 2025 statutory guidance: tell a victim about the ASB Case Review when they report again within 6 months.
+      const reportedBefore = personId ? await this.repo.countForPersonSince(trx, partnershipId, personId, new Date(new Date(now).getTime() - 183 * 86_400_000).toISOString()) : 0;
       defer('reports', {
         id,
         partnership_id: partnershipId,
@@ -287,6 +291,7 @@ export class ReportService {
           email,
           phone,
           preference: r.contactPreference,
+          caseReviewPrompt: reportedBefore > 0,
         });
       }
       await this.audit.record(
@@ -317,6 +322,7 @@ export class ReportService {
           deliveryMethod: x.delivery_method,
         })),
         environmentalJob: jobRef,
+        caseReviewPrompt: reportedBefore > 0,
       };
     }, sequences);
     return created;

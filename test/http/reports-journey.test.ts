@@ -162,6 +162,15 @@ for (const dialect of testDialects()) {
       assert.match(r.body, /value="not-an-email"/);
     });
 
+    it('tells someone reporting again within 6 months about the ASB Case Review', async () => {
+      const first = await fileReport(new Client(t.app), { email: 'again@example.com' });
+      assert.doesNotMatch(first.confirmation, /You have reported to us before/);
+      const second = await fileReport(new Client(t.app), { email: 'again@example.com', category: 'licensed-premises' });
+      assert.match(second.confirmation, /You have reported to us before in the last 6 months/);
+      const ack = await t.deps.db.selectFrom('outbox').select('body').where('subject', 'like', `%${second.reference}`).executeTakeFirstOrThrow();
+      assert.match(ack.body, /ASB Case Review/);
+    });
+
     it('does not let anyone skip questions', async () => {
       const c = new Client(t.app);
       const r = await c.get('/report/about');

@@ -309,6 +309,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
         reference: created.reference,
         teams: created.teams.map((t) => t.name),
         slaHours: created.slaHours,
+        caseReviewPrompt: created.caseReviewPrompt,
         contact: a.about?.identity === 'named' ? a.about.contact : 'none',
         email: a.about?.identity === 'named' && a.about.contact === 'email' ? a.about.email : null,
       };
