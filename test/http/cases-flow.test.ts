@@ -127,6 +127,7 @@ for (const dialect of testDialects()) {
     });
 
     it('refers the case to the Community MARAC; the coordinator accepts it from the inbox', async () => {
+      assert.match((await officer.get(caseUrl)).body, /The risk to the victim is high/);
       const res = await officer.post(`${caseUrl}/marac/new`, {
         partyId: parties.victim,
         reason: 'High risk and repeat targeting; housing and police both involved.',
@@ -134,6 +135,7 @@ for (const dialect of testDialects()) {
         victimAware: 'yes',
       });
       assert.equal(res.statusCode, 303);
+      assert.match((await officer.get(caseUrl)).body, /Community MARAC referral <a[^>]*>MARAC-\d{4}-\d{6}<\/a>: waiting for the coordinator/);
       const again = await officer.get(`${caseUrl}/marac/new`);
       assert.match(again.body, /This case was referred already/);
       const coordinator = new Client(t.app);

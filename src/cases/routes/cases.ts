@@ -75,7 +75,9 @@ export function registerCaseRoutes(app: FastifyInstance, s: CaseServices): void 
     const open = v.c.status !== 'closed' && v.access.sensitive;
     const prompts = open ? await s.contacts.prompts(v.c.partnership_id, v.parties) : [];
     const contactAlerts = open ? (await s.contacts.statuses(v.c.id, v.parties)).filter((x) => x.status.status === 'overdue' || x.status.status === 'due-today') : [];
-    return page(reply, 'show', { title: `${v.c.reference}: ${v.c.title}`, ...v, prompts, contactAlerts, ...(v.access.canManage ? await choices(req.user!.partnershipId) : {}) });
+    const referrals = v.access.sensitive ? await s.marac.repo.list(v.c.partnership_id, { caseId: v.c.id }) : [];
+    const referral = referrals.find((r) => r.status !== 'withdrawn') ?? null;
+    return page(reply, 'show', { title: `${v.c.reference}: ${v.c.title}`, ...v, prompts, contactAlerts, referral, ...(v.access.canManage ? await choices(req.user!.partnershipId) : {}) });
   });
 
   app.get('/cases/:id/edit', { config: MANAGE }, async (req, reply) => {
