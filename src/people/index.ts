@@ -1,8 +1,11 @@
 import type { AppModule } from '../platform/module.js';
 import { peopleMigrations } from './migrations.js';
+import { registerPeopleRoutes } from './routes.js';
 import './tables.js';
 
 export const peopleModule: AppModule = {
   name: 'people',
   migrations: peopleMigrations,
+  routes: registerPeopleRoutes,
+  nav: [{ label: 'Possible matches', href: '/people/review', permission: 'people.review' }],
 };

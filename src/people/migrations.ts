@@ -39,6 +39,25 @@ async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('person_records_postcode').on('person_records').columns(['partnership_id', 'postcode']).execute();
 }
 
+async function upLinkage(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('possible_matches')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('record_a_id', 'text', (c) => c.notNull().references('person_records.id'))
+    .addColumn('record_b_id', 'text', (c) => c.notNull().references('person_records.id'))
+    .addColumn('match_weight', 'double precision', (c) => c.notNull())
+    .addColumn('probability', 'double precision', (c) => c.notNull())
+    .addColumn('explanation', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull()) // pending | confirmed | rejected
+    .addColumn('decided_by', 'text')
+    .addColumn('decided_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('possible_matches_status').on('possible_matches').columns(['partnership_id', 'status']).execute();
+}
+
 export const peopleMigrations: Record<string, Migration> = {
   '20261128_10_people_records': { up },
+  '20261128_11_people_linkage': { up: upLinkage },
 };

@@ -4,6 +4,9 @@ import type { Executor } from '../platform/audit/service.js';
 import { newId } from '../platform/db/ids.js';
 import type { PersonRecordsTable } from './tables.js';
 import './tables.js';
+import { PeopleRepository } from './repository.js';
+import { buildState, cachedState, setState, toEngineRecord, type LinkState } from './linkage-state.js';
+import type { PersonCandidate } from './linkage/types.js';
 
 export type PersonRole = 'victim' | 'complainant' | 'witness' | 'perpetrator' | 'reporter' | 'representative';
 
@@ -34,8 +37,9 @@ export const normalisePostcode = (pc: string | null | undefined) => (pc ? pc.rep
 const clean = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
 /**
- * Person records from every source, each resolved to a person. This first matcher links on an exact
- * phone number, email, or name with date of birth; the linkage engine replaces it with probabilistic matching.
+ * Person records from every source, each resolved to a person by the probabilistic linkage engine
+ * (a model trained on the partnership's records). Pairs in the possible band go to the review queue.
+ * With too few records to train, an exact phone number, email, or name with date of birth links.
  */
 export class PeopleService {
   constructor(private readonly deps: AppDeps) {}
@@ -52,9 +56,35 @@ export class PeopleService {
       postcode: normalisePostcode(clean(input.postcode)),
       uprn: clean(input.uprn),
     };
-    const match = await this.exactMatch(db, input.partnershipId, rec);
+    const recordId = newId();
     const now = this.deps.clock.iso();
-    let personId = match;
+    const repo = new PeopleRepository(db);
+    const state = await this.linkState(input.partnershipId, db);
+    let personId: string | null = null;
+    let band = 'none';
+    let weight: number | null = null;
+    const possible: PersonCandidate[] = [];
+    if (state) {
+      const candidates = state.index.match(toEngineRecord({ id: recordId, ...rec }));
+      // The in-memory index may hold records of a rolled-back transaction: keep persons that exist.
+      const exist = await repo.existingPersons(input.partnershipId, candidates.map((c) => c.personId));
+      const live = candidates.filter((c) => exist.has(c.personId));
+      const best = live[0];
+      if (best?.band === 'link') {
+        personId = best.personId;
+        band = 'link';
+        weight = best.matchWeight;
+      } else {
+        possible.push(...live.filter((c) => c.band === 'possible').slice(0, 5));
+        if (possible.length) {
+          band = 'possible';
+          weight = possible[0].matchWeight;
+        }
+      }
+    } else {
+      personId = await this.exactMatch(db, input.partnershipId, rec);
+      if (personId) band = 'link';
+    }
     if (!personId) {
       personId = newId();
       const name = [rec.given_name, rec.surname].filter(Boolean).join(' ') || rec.email || rec.phone || 'Unnamed person';
@@ -63,7 +93,6 @@ export class PeopleService {
         .values({ id: personId, partnership_id: input.partnershipId, display_name: name, created_at: now, updated_at: now })
         .execute();
     }
-    const recordId = newId();
     await db
       .insertInto('person_records')
       .values({
@@ -75,12 +104,30 @@ export class PeopleService {
         role: input.role,
         team_id: input.teamId ?? null,
         ...rec,
-        link_band: match ? 'link' : 'none',
-        link_weight: null,
+        link_band: band,
+        link_weight: weight,
         created_at: now,
       })
       .execute();
+    for (const c of possible) {
+      await repo.insertPossible(
+        input.partnershipId,
+        { a: recordId, b: c.explanation.b, weight: c.matchWeight, probability: c.probability, explanation: c.explanation },
+        now,
+      );
+    }
+    state?.index.add(toEngineRecord({ id: recordId, ...rec }), personId);
     return { recordId, personId };
+  }
+
+  /** The partnership's model and index: cached, or trained now when there are enough records. */
+  private async linkState(partnershipId: string, db: Executor): Promise<LinkState | undefined> {
+    const cached = cachedState(this.deps.db, partnershipId);
+    if (cached) return cached;
+    const rows = await new PeopleRepository(db).linkableRecords(partnershipId);
+    const state = buildState(rows);
+    if (state) setState(this.deps.db, partnershipId, state);
+    return state;
   }
 
   private async exactMatch(

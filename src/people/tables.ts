@@ -28,9 +28,27 @@ export interface PersonRecordsTable {
   created_at: string;
 }
 
+/** A pair of records the engine scored in the possible band, for staff to confirm or reject. */
+export interface PossibleMatchesTable {
+  id: string;
+  partnership_id: string;
+  record_a_id: string;
+  record_b_id: string;
+  match_weight: number;
+  probability: number;
+  /** PairExplanation JSON */
+  explanation: string;
+  /** pending | confirmed | rejected */
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     persons: PersonsTable;
     person_records: PersonRecordsTable;
+    possible_matches: PossibleMatchesTable;
   }
 }

@@ -1,0 +1,131 @@
+import type { Executor } from '../platform/audit/service.js';
+import { newId } from '../platform/db/ids.js';
+
+const RECORD_COLUMNS = [
+  'id',
+  'person_id',
+  'given_name',
+  'surname',
+  'dob',
+  'phone',
+  'email',
+  'address',
+  'postcode',
+  'uprn',
+] as const;
+
+/** SQL of the linkage, review and repeat-flag features. */
+export class PeopleRepository {
+  constructor(private readonly db: Executor) {}
+
+  linkableRecords(partnershipId: string) {
+    return this.db.selectFrom('person_records').select(RECORD_COLUMNS).where('partnership_id', '=', partnershipId).orderBy('id').execute();
+  }
+
+  async existingPersons(partnershipId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db.selectFrom('persons').select('id').where('partnership_id', '=', partnershipId).where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async insertPossible(
+    partnershipId: string,
+    m: { a: string; b: string; weight: number; probability: number; explanation: unknown },
+    now: string,
+  ): Promise<void> {
+    await this.db
+      .insertInto('possible_matches')
+      .values({
+        id: newId(),
+        partnership_id: partnershipId,
+        record_a_id: m.a,
+        record_b_id: m.b,
+        match_weight: m.weight,
+        probability: m.probability,
+        explanation: JSON.stringify(m.explanation),
+        status: 'pending',
+        decided_by: null,
+        decided_at: null,
+        created_at: now,
+      })
+      .execute();
+  }
+
+  pending(partnershipId: string) {
+    return this.db
+      .selectFrom('possible_matches')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('status', '=', 'pending')
+      .orderBy('probability', 'desc')
+      .limit(200)
+      .execute();
+  }
+
+  match(partnershipId: string, id: string) {
+    return this.db.selectFrom('possible_matches').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+  }
+
+  decisions(partnershipId: string) {
+    return this.db
+      .selectFrom('possible_matches')
+      .select(['record_a_id', 'record_b_id', 'status'])
+      .where('partnership_id', '=', partnershipId)
+      .where('status', 'in', ['confirmed', 'rejected'])
+      .execute();
+  }
+
+  recordsById(partnershipId: string, ids: string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.selectFrom('person_records').selectAll().where('partnership_id', '=', partnershipId).where('id', 'in', ids).execute();
+  }
+
+  async decide(id: string, status: 'confirmed' | 'rejected', userId: string, now: string): Promise<void> {
+    await this.db.updateTable('possible_matches').set({ status, decided_by: userId, decided_at: now }).where('id', '=', id).execute();
+  }
+
+  /** Moves every record of one person to another; returns the record ids moved. */
+  async moveRecords(partnershipId: string, from: string, to: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('person_records').select('id').where('partnership_id', '=', partnershipId).where('person_id', '=', from).execute();
+    await this.db.updateTable('person_records').set({ person_id: to, link_band: 'staff' }).where('partnership_id', '=', partnershipId).where('person_id', '=', from).execute();
+    return rows.map((r) => r.id);
+  }
+
+  async setPerson(recordId: string, personId: string, band: string): Promise<void> {
+    await this.db.updateTable('person_records').set({ person_id: personId, link_band: band }).where('id', '=', recordId).execute();
+  }
+
+  async deletePending(partnershipId: string): Promise<void> {
+    await this.db.deleteFrom('possible_matches').where('partnership_id', '=', partnershipId).where('status', '=', 'pending').execute();
+  }
+
+  person(partnershipId: string, id: string) {
+    return this.db.selectFrom('persons').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+  }
+
+  personsByIds(partnershipId: string, ids: string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.selectFrom('persons').selectAll().where('partnership_id', '=', partnershipId).where('id', 'in', ids).execute();
+  }
+
+  /** Records created since a time, for repeat flags. */
+  recordsSince(partnershipId: string, since: string, personId?: string) {
+    let q = this.db
+      .selectFrom('person_records')
+      .select(['id', 'person_id', 'role', 'source_type', 'source_id', 'created_at'])
+      .where('partnership_id', '=', partnershipId)
+      .where('created_at', '>=', since);
+    if (personId) q = q.where('person_id', '=', personId);
+    return q.execute();
+  }
+
+  reportPlaces(partnershipId: string, reportIds: string[]) {
+    if (!reportIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('reports')
+      .select(['id', 'postcode', 'location_text', 'lat', 'lng', 'created_at'])
+      .where('partnership_id', '=', partnershipId)
+      .where('id', 'in', reportIds)
+      .execute();
+  }
+}
