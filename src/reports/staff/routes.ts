@@ -22,7 +22,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
     const q = req.query as Record<string, string | undefined>;
     const ref = await reports.referenceData(user.partnershipId);
     const isAdmin = user.role === 'administrator';
-    const teamId = isAdmin ? (q.team === 'all' ? null : q.team || user.teamId || null) : user.teamId;
+    const teamId = isAdmin ? (q.team && q.team !== 'all' ? q.team : null) : user.teamId;
     const team = teamId ? ref.team.get(teamId) : null;
     const page = Math.max(1, Number(q.page) || 1);
     const filters = {
