@@ -80,6 +80,22 @@ export function refineExactU(u: number[][], tf: TermFrequencies): void {
   }
 }
 
+/** A pair's levels as one number (base 9, each level + 1; `skip` comparisons as missing). */
+function patternKey(levels: Int8Array, offset: number, skip: readonly number[]): number {
+  let key = 0;
+  for (let k = 0; k < K; k++) key = key * 9 + (skip.includes(k) ? 0 : levels[offset + k] + 1);
+  return key;
+}
+
+function patternOf(key: number): Int8Array {
+  const out = new Int8Array(K);
+  for (let k = K - 1; k >= 0; k--) {
+    out[k] = (key % 9) - 1;
+    key = Math.floor(key / 9);
+  }
+  return out;
+}
+
 interface EmResult {
   m: number[][];
   lambda: number;
@@ -93,17 +109,16 @@ interface EmResult {
  * differ from random pairs); only m and the match share are kept.
  */
 export function runEm(store: PairStore, uStart: number[][], maxIterations: number): EmResult {
-  const patterns = new Map<string, number>();
+  const patterns = new Map<number, number>();
   const lv = store.levels;
   for (let p = 0; p < store.size; p++) {
-    let key = '';
-    for (let k = 0; k < K; k++) key += String.fromCharCode(66 + lv[p * K + k]);
+    const key = patternKey(lv, p * K, []);
     patterns.set(key, (patterns.get(key) ?? 0) + 1);
   }
   const pats: Int8Array[] = [];
   const counts: number[] = [];
   for (const [key, c] of patterns) {
-    pats.push(Int8Array.from(key, (ch) => ch.charCodeAt(0) - 66));
+    pats.push(patternOf(key));
     counts.push(c);
   }
   let m = LEVEL_COUNTS.map((n) => initialM(n));
@@ -172,23 +187,21 @@ export function runSessionEm(
   u: number[][],
   maxIterations: number,
 ): { m: (number[] | null)[]; lambda: number; pairs: number; iterations: number } | null {
-  const patterns = new Map<string, number>();
+  const patterns = new Map<number, number>();
   const lv = store.levels;
   let pairs = 0;
   for (let p = 0; p < store.size; p++) {
     const off = p * K;
     if (conditioned.some((k) => lv[off + k] !== 0)) continue;
     pairs++;
-    let key = '';
-    for (let k = 0; k < K; k++)
-      key += String.fromCharCode(66 + (conditioned.includes(k) ? NULL_LEVEL : lv[off + k]));
+    const key = patternKey(lv, off, conditioned);
     patterns.set(key, (patterns.get(key) ?? 0) + 1);
   }
   if (pairs < 30) return null;
   const pats: Int8Array[] = [];
   const counts: number[] = [];
   for (const [key, c] of patterns) {
-    pats.push(Int8Array.from(key, (ch) => ch.charCodeAt(0) - 66));
+    pats.push(patternOf(key));
     counts.push(c);
   }
   let m = LEVEL_COUNTS.map((n) => initialM(n));
