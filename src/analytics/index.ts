@@ -1,8 +1,15 @@
 import type { AppModule } from '../platform/module.js';
 import { analyticsMigrations } from './migrations.js';
+import { registerAnalyticsRoutes } from './routes/index.js';
+import { seedAnalyticsDemo } from './demo.js';
 import './tables.js';
 
 export const analyticsModule: AppModule = {
   name: 'analytics',
   migrations: analyticsMigrations,
+  routes: registerAnalyticsRoutes,
+  seedDemo: async (ctx) => {
+    await seedAnalyticsDemo(ctx);
+  },
+  nav: [{ label: 'Analysis', href: '/analysis', permission: 'analytics.read' }],
 };

@@ -6,7 +6,7 @@ import { boundaryFromGeoJson, readBoundaryFile } from '../geo/boundary.js';
 import { mulberry32 } from '../nearrepeat/random.js';
 import { cellIndexAt, countInCells, gridCells, segmentCrossesBox, squareGrid } from './grid.js';
 import { countInHexagons, hexCells } from './hexagons.js';
-import { kernelDensity } from './kde.js';
+import { kernelDensity, kernelDensityAt } from './kde.js';
 
 /** A BNG triangle: right angle at (530000, 180000), legs of 1000 m. */
 const triangle = boundaryFromGeoJson({
@@ -106,5 +106,18 @@ describe('H3 hexagons', () => {
     const counts = countInHexagons(points, 9);
     assert.equal([...counts.values()].reduce((a, b) => a + b, 0), 200);
     for (const h of counts.keys()) assert.ok(ids.has(h), `${h} is one of the covering hexagons`);
+  });
+});
+
+describe('kernel density at any centres', () => {
+  it('matches the grid kernel density at the grid cells\' centres', () => {
+    const grid = squareGrid({ size: 50, extent: { minX: 0, minY: 0, maxX: 1000, maxY: 1000 } });
+    const rng = mulberry32(3);
+    const points = Array.from({ length: 200 }, () => ({ x: rng() * 1000, y: rng() * 1000 }));
+    const onGrid = kernelDensity(grid, points, { bandwidth: 180 });
+    const atCentres = kernelDensityAt(grid.cells, points, { bandwidth: 180 });
+    assert.equal(atCentres.length, onGrid.length);
+    for (let i = 0; i < onGrid.length; i++) assert.ok(Math.abs(onGrid[i] - atCentres[i]) < 1e-15, `cell ${i}`);
+    assert.ok(onGrid.some((v) => v > 0));
   });
 });

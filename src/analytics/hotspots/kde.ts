@@ -1,3 +1,4 @@
+import KDBush from 'kdbush';
 import type { SquareGrid, XY } from './grid.js';
 
 export interface KernelDensityOptions {
@@ -37,6 +38,35 @@ export function kernelDensity(grid: SquareGrid, points: readonly XY[], options: 
         const u = 1 - d2 / h2;
         out[k] += w * norm * u * u;
       }
+    }
+  });
+  return out;
+}
+
+/**
+ * The same quartic kernel density at any centres (e.g. H3 hexagon centres in BNG metres): each
+ * point adds to the centres within the bandwidth, found with a KD-tree. Points per square metre.
+ */
+export function kernelDensityAt(centres: readonly XY[], points: readonly XY[], options: KernelDensityOptions): Float64Array {
+  const h = options.bandwidth;
+  if (!(h > 0)) throw new Error('kernelDensityAt: the bandwidth must be a positive number of metres');
+  const out = new Float64Array(centres.length);
+  if (centres.length === 0) return out;
+  const index = new KDBush(centres.length);
+  for (const c of centres) index.add(c.x, c.y);
+  index.finish();
+  const h2 = h * h;
+  const norm = 3 / (Math.PI * h2);
+  points.forEach((p, i) => {
+    const w = options.weights ? options.weights[i] : 1;
+    if (w === 0) return;
+    for (const k of index.within(p.x, p.y, h)) {
+      const dx = centres[k].x - p.x;
+      const dy = centres[k].y - p.y;
+      const d2 = dx * dx + dy * dy;
+      if (d2 >= h2) continue;
+      const u = 1 - d2 / h2;
+      out[k] += w * norm * u * u;
     }
   });
   return out;

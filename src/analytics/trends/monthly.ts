@@ -20,6 +20,8 @@ export interface MonthlyTrendOptions {
   lookback?: number;
   /** Fewest months of history needed before a month can alert (default 6). */
   minHistory?: number;
+  /** Months to cover, YYYY-MM inclusive (default: the first to the last month in the data). */
+  span?: { from: string; to: string };
 }
 
 /**
@@ -36,7 +38,7 @@ export function monthlyTrend(months: Iterable<string>, options: MonthlyTrendOpti
   const minHistory = options.minHistory ?? 6;
   const tally = new Map<string, number>();
   for (const m of months) tally.set(m.slice(0, 7), (tally.get(m.slice(0, 7)) ?? 0) + 1);
-  const span = monthRange([...tally.keys()]);
+  const span = options.span ? monthRange([options.span.from, options.span.to]) : monthRange([...tally.keys()]);
   const counts = span.map((m) => tally.get(m) ?? 0);
   return span.map((month, t) => {
     const history = counts.slice(Math.max(0, t - lookback), t);

@@ -113,3 +113,20 @@ describe('repeat locations', () => {
     );
   });
 });
+
+describe('monthly trend over a set span', () => {
+  it('counts months without records at either end as 0', () => {
+    const t = monthlyTrend(['2024-03', '2024-03', '2024-05'], { span: { from: '2024-01', to: '2024-06' } });
+    assert.deepEqual(
+      t.map((p) => [p.month, p.count]),
+      [
+        ['2024-01', 0],
+        ['2024-02', 0],
+        ['2024-03', 2],
+        ['2024-04', 0],
+        ['2024-05', 1],
+        ['2024-06', 0],
+      ],
+    );
+  });
+});

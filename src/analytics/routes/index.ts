@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/module.js';
+import { registerHotspotRoutes } from './hotspots.js';
+import { registerOverviewRoutes } from './overview.js';
+import { registerTimeRoutes } from './time.js';
+import { registerRepeatRoutes } from './repeats.js';
+
+export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerOverviewRoutes(app, deps);
+  registerHotspotRoutes(app, deps);
+  registerTimeRoutes(app, deps);
+  registerRepeatRoutes(app, deps);
+}
