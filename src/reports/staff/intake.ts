@@ -36,6 +36,7 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
       errors: opts.errors,
       history: opts.history ?? null,
       categories: ref.categories.filter((c) => c.active).map((c) => ({ value: c.code, text: c.name })),
+      categoryNames: Object.fromEntries(ref.categories.map((c) => [c.code, c.name])),
       contexts: ref.contexts.map((c) => ({ value: c.code, text: c.label })),
       kinds: Object.entries(REPORTER_KINDS).map(([value, text]) => ({ value, text })),
       places: placeNames(),
@@ -62,7 +63,8 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
 
   app.get('/intake/history', { config: access }, async (req, reply) => {
     const history = await lookup(req, req.query as Record<string, unknown>);
-    return reply.render('reports/intake-history.njk', { history });
+    const ref = await reports.referenceData(req.user!.partnershipId);
+    return reply.render('reports/intake-history.njk', { history, categoryNames: Object.fromEntries(ref.categories.map((c) => [c.code, c.name])) });
   });
 
   app.post('/intake', { config: access }, async (req, reply) => {
