@@ -30,9 +30,27 @@ export const safeName = (name: string) => path.basename(name).replace(/[^\w .()-
 const pendingDir = (uploadDir: string) => path.join(uploadDir, 'reports', 'pending');
 export const reportPhotoDir = (uploadDir: string, reportId: string) => path.join(uploadDir, 'reports', reportId);
 
+const PENDING_MAX_AGE_MS = 24 * 3_600_000;
+
+/** Deletes photos of journeys abandoned more than a day ago (sessions last 12 hours at most). */
+export async function prunePending(uploadDir: string, nowMs = Date.now()): Promise<number> {
+  const dir = pendingDir(uploadDir);
+  let removed = 0;
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    const file = path.join(dir, name);
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat && nowMs - stat.mtimeMs > PENDING_MAX_AGE_MS) {
+      await fs.rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
 export async function savePending(uploadDir: string, buf: Buffer, mime: PhotoMime, originalName: string): Promise<PendingPhoto> {
   const id = newId();
   await fs.mkdir(pendingDir(uploadDir), { recursive: true });
+  await prunePending(uploadDir);
   await fs.writeFile(path.join(pendingDir(uploadDir), id), buf);
   return { id, mime, bytes: buf.length, originalName: safeName(originalName) };
 }
