@@ -4,10 +4,12 @@ import { registerHotspotRoutes } from './hotspots.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerTimeRoutes } from './time.js';
 import { registerRepeatRoutes } from './repeats.js';
+import { registerImportRoutes } from './imports.js';
 
 export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerOverviewRoutes(app, deps);
   registerHotspotRoutes(app, deps);
   registerTimeRoutes(app, deps);
   registerRepeatRoutes(app, deps);
+  registerImportRoutes(app, deps);
 }

@@ -1,0 +1,131 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { requireDataset, testDialects } from '../helpers/db.js';
+import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
+
+/** A multipart/form-data body with files and fields. */
+function multipart(files: { field: string; name: string; content: string | Buffer }[], fields: Record<string, string> = {}) {
+  const boundary = `----asbhub${randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: text/csv\r\n\r\n`));
+    parts.push(Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content));
+    parts.push(Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function upload(t: TestApp, c: Client, url: string, files: { field: string; name: string; content: string | Buffer }[], fields: Record<string, string> = {}) {
+  const body = multipart(files, fields);
+  const cookie = (c as unknown as { cookieHeader(): string }).cookieHeader();
+  const res = await t.app.inject({ method: 'POST', url: `${url}?_csrf=${encodeURIComponent(c.csrf)}`, headers: { cookie, 'content-type': body.contentType }, payload: body.payload });
+  return res;
+}
+
+const count = async (t: TestApp) => Number((await t.db.db.selectFrom('analytics_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+for (const dialect of testDialects()) {
+  describe(`analysis imports in the browser journey [${dialect}]`, () => {
+    let t: TestApp;
+    const file = () => path.join(requireDataset('policeuk/city-of-london'), '2024-05-city-of-london-street.csv');
+    before(async () => {
+      t = await startTestApp(dialect);
+    });
+    after(() => t?.close());
+
+    it('an analyst uploads a police.uk file; uploading it again adds nothing', async () => {
+      const c = new Client(t.app);
+      await c.signIn(DEMO.analyst);
+      const page = await c.get('/analysis/imports');
+      assert.equal(page.statusCode, 200);
+      const content = fs.readFileSync(file());
+      const first = await upload(t, c, '/analysis/imports/police-uk', [{ field: 'files', name: '2024-05-city-of-london-street.csv', content }]);
+      assert.equal(first.statusCode, 302, first.body.slice(0, 500));
+      const summary = await c.get(first.headers.location as string);
+      assert.match(summary.body, /Imported 804 new records \(0 were already held\)/);
+      assert.match(summary.body, /Rows read\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*944\s*</);
+      assert.equal(await count(t), 804);
+
+      await c.get('/analysis/imports');
+      const again = await upload(t, c, '/analysis/imports/police-uk', [{ field: 'files', name: 'again.csv', content }]);
+      assert.equal(again.statusCode, 302);
+      assert.match((await c.get(again.headers.location as string)).body, /Imported 0 new records \(804 were already held\)/);
+      assert.equal(await count(t), 804);
+      const audit = await t.db.db.selectFrom('audit_log').select(['action', 'user_id']).where('action', '=', 'analytics.imported').execute();
+      assert.equal(audit.length, 2);
+      assert.equal(audit[0].user_id, t.demo.users[DEMO.analyst]);
+    });
+
+    it('refuses a file with a bad row, naming the line and column, and writes nothing', async () => {
+      const c = new Client(t.app);
+      await c.signIn(DEMO.analyst);
+      await c.get('/analysis/imports');
+      const lines = fs.readFileSync(file(), 'utf8').split('\n');
+      lines[7] = lines[7].replace(',2024-05,', ',May 2024,');
+      const before = await count(t);
+      const res = await upload(t, c, '/analysis/imports/police-uk', [{ field: 'files', name: 'bad.csv', content: lines.join('\n') }]);
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /Nothing was imported/);
+      assert.match(res.body, /bad\.csv<\/td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">8<\/td>\s*<td class="govuk-table__cell">Month<\/td>\s*<td class="govuk-table__cell">month &quot;May 2024&quot; is not YYYY-MM/);
+      assert.equal(await count(t), before);
+    });
+
+    it('refuses a file that is not police.uk street-level data, listing the columns expected', async () => {
+      const c = new Client(t.app);
+      await c.signIn(DEMO.analyst);
+      await c.get('/analysis/imports');
+      const res = await upload(t, c, '/analysis/imports/police-uk', [{ field: 'files', name: 'people.csv', content: 'name,postcode\nA,EC2V 7HH\n' }]);
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /people\.csv is not a police\.uk street-level crime file/);
+      assert.match(res.body, /A police\.uk street-level file has these columns: Crime ID, Month, Reported by/);
+    });
+
+    it('lets readers see the analysis but not import; others are refused', async () => {
+      const manager = new Client(t.app);
+      await manager.signIn(DEMO.manager);
+      assert.equal((await manager.get('/analysis')).statusCode, 200);
+      const page = await manager.get('/analysis/imports');
+      assert.doesNotMatch(page.body, /police\.uk CSV files/);
+      const res = await upload(t, manager, '/analysis/imports/police-uk', [{ field: 'files', name: 'x.csv', content: fs.readFileSync(file()) }]);
+      assert.equal(res.statusCode, 403);
+      const officer = new Client(t.app);
+      await officer.signIn(DEMO.officer);
+      assert.equal((await officer.get('/analysis/hotspots')).statusCode, 403);
+    });
+
+    it('shows hot spots (square cells and hexagons), the map data, time and repeat pages', async () => {
+      const c = new Client(t.app);
+      await c.signIn(DEMO.analyst);
+      const square = await c.get('/analysis/hotspots?source=police-uk&from=2024-05&to=2024-05&cells=square&size=100');
+      assert.equal(square.statusCode, 200);
+      assert.match(square.body, /804 records; 804 inside the \d+ 100 m square cells/);
+      assert.match(square.body, /Hot spot, 99% confidence/);
+      const hex = await c.get('/analysis/hotspots?source=police-uk&cells=hex&resolution=9');
+      assert.equal(hex.statusCode, 200);
+      assert.match(hex.body, /inside the \d+ hexagons/);
+      const data = await c.get('/analysis/hotspots/map-data?source=police-uk&cells=square&size=200', { accept: 'application/json' });
+      assert.equal(data.statusCode, 200);
+      const json = JSON.parse(data.body);
+      assert.equal(json.points.length, 804);
+      assert.equal(json.areas.features.length, 6);
+      assert.equal(
+        json.cells.features.reduce((a: number, f: { properties: { count: number } }) => a + f.properties.count, 0),
+        804,
+      );
+      const time = await c.get('/analysis/time?source=police-uk&category=Shoplifting');
+      assert.equal(time.statusCode, 200);
+      assert.match(time.body, /gives the month only/);
+      const repeats = await c.get('/analysis/repeats?source=police-uk');
+      assert.equal(repeats.statusCode, 200);
+      assert.match(repeats.body, /Places with most records/);
+      const bad = await c.get('/analysis/hotspots?source=police-uk&size=5');
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Enter a cell size from 25 to 1,000 metres/);
+    });
+  });
+}
