@@ -7,5 +7,6 @@ export const peopleModule: AppModule = {
   name: 'people',
   migrations: peopleMigrations,
   routes: registerPeopleRoutes,
-  nav: [{ label: 'Possible matches', href: '/people/review', permission: 'people.review' }],
+  nav: [
+    { label: 'Repeats', href: '/people/repeats', permission: 'people.read' },{ label: 'Possible matches', href: '/people/review', permission: 'people.review' }],
 };

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/module.js';
 import { ReviewService } from './review-service.js';
+import { PeopleService } from './service.js';
+import { FLAG_LABELS, REPEAT_DEFAULTS } from './repeats.js';
 
 const FIELDS: [string, string][] = [
   ['given_name', 'Given name'],
@@ -18,6 +20,18 @@ const FIELDS: [string, string][] = [
 export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void {
   const review = new ReviewService(deps);
   const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
+
+  const people = new PeopleService(deps);
+
+  app.get('/people/repeats', { config: { access: 'people.read' } }, async (req, reply) => {
+    const rows = await people.repeats(req.user!.partnershipId);
+    return reply.render('people/repeats.njk', { title: 'Repeats', rows, labels: FLAG_LABELS, settings: REPEAT_DEFAULTS });
+  });
+
+  app.get('/people/:id', { config: { access: 'people.read' } }, async (req, reply) => {
+    const view = await people.viewPerson(req.user!, (req.params as { id: string }).id, meta(req));
+    return reply.render('people/person.njk', { title: view.person.display_name, ...view, labels: FLAG_LABELS, settings: REPEAT_DEFAULTS });
+  });
 
   app.get('/people/review', { config: { access: 'people.review' } }, async (req, reply) => {
     const items = await review.queue(req.user!, meta(req));

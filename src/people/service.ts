@@ -1,12 +1,16 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { AppDeps } from '../platform/module.js';
-import type { Executor } from '../platform/audit/service.js';
+import { AuditService, type Executor } from '../platform/audit/service.js';
+import type { CurrentUser } from '../platform/auth/users.js';
+import { notFound } from '../platform/web/errors.js';
 import { newId } from '../platform/db/ids.js';
 import type { PersonRecordsTable } from './tables.js';
 import './tables.js';
 import { PeopleRepository } from './repository.js';
 import { buildState, cachedState, setState, toEngineRecord, type LinkState } from './linkage-state.js';
 import type { PersonCandidate } from './linkage/types.js';
+import { computeFlags } from './flags.js';
+import { REPEAT_DEFAULTS, type RepeatFlag, type RepeatSettings } from './repeats.js';
 
 export type PersonRole = 'victim' | 'complainant' | 'witness' | 'perpetrator' | 'reporter' | 'representative';
 
@@ -153,6 +157,47 @@ export class PeopleService {
       if (r) return r.person_id;
     }
     return null;
+  }
+
+  /** Repeat flags of one person (3 or more reports in 90 days by default). */
+  async flagsFor(partnershipId: string, personId: string, settings: RepeatSettings = REPEAT_DEFAULTS): Promise<RepeatFlag[]> {
+    const [f] = await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), settings, personId);
+    return f?.flags ?? [];
+  }
+
+  /** Every flagged person with their flags and name, most flags first. */
+  async repeats(partnershipId: string, settings: RepeatSettings = REPEAT_DEFAULTS) {
+    const flagged = await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), settings);
+    const names = new Map((await new PeopleRepository(this.deps.db).personsByIds(partnershipId, flagged.map((f) => f.personId))).map((p) => [p.id, p.display_name]));
+    return flagged
+      .map((f) => ({ ...f, name: names.get(f.personId) ?? 'Unnamed person' }))
+      .sort((a, b) => b.flags.length - a.flags.length || a.name.localeCompare(b.name));
+  }
+
+  async repeatVictims(partnershipId: string) {
+    return (await this.repeats(partnershipId)).filter((p) => p.flags.includes('repeat-victim'));
+  }
+
+  async repeatPerpetrators(partnershipId: string) {
+    return (await this.repeats(partnershipId)).filter((p) => p.flags.includes('repeat-perpetrator'));
+  }
+
+  /** A person with all their records and flags, for the person page; the view is audited. */
+  async viewPerson(user: CurrentUser, personId: string, meta: { ip?: string; requestId?: string } = {}) {
+    const person = await new PeopleRepository(this.deps.db).person(user.partnershipId, personId);
+    if (!person) throw notFound('Person');
+    const [records, flags] = await Promise.all([this.history(user.partnershipId, personId), this.flagsFor(user.partnershipId, personId)]);
+    await new AuditService(this.deps.db, this.deps.dialect, this.deps.clock).record({
+      partnershipId: user.partnershipId,
+      userId: user.id,
+      userLabel: user.name,
+      action: 'person.viewed',
+      subjectType: 'person',
+      subjectId: personId,
+      details: { records: records.length },
+      ...meta,
+    });
+    return { person, records, flags };
   }
 
   /** Every record of a person, newest first. */

@@ -1,0 +1,43 @@
+import type { Executor } from '../platform/audit/service.js';
+import { PeopleRepository } from './repository.js';
+import { REPEAT_DEFAULTS, repeatLocation, roleFlags, type Place, type RepeatFlag, type RepeatSettings } from './repeats.js';
+
+export interface PersonFlags {
+  personId: string;
+  flags: RepeatFlag[];
+}
+
+/** Repeat flags of every person with records in the window (or of one person). */
+export async function computeFlags(
+  db: Executor,
+  partnershipId: string,
+  now: Date,
+  settings: RepeatSettings = REPEAT_DEFAULTS,
+  personId?: string,
+): Promise<PersonFlags[]> {
+  const repo = new PeopleRepository(db);
+  const since = new Date(now.getTime() - settings.windowDays * 86_400_000).toISOString();
+  const records = await repo.recordsSince(partnershipId, since, personId);
+  const reportIds = records.filter((r) => (r.source_type === 'report' || r.source_type === 'call') && r.source_id).map((r) => r.source_id!);
+  const places = new Map((await repo.reportPlaces(partnershipId, [...new Set(reportIds)])).map((p) => [p.id, p]));
+  const byPerson = new Map<string, typeof records>();
+  for (const r of records) (byPerson.get(r.person_id) ?? byPerson.set(r.person_id, []).get(r.person_id)!).push(r);
+  const out: PersonFlags[] = [];
+  for (const [pid, recs] of byPerson) {
+    const flags = roleFlags(
+      recs.map((r) => ({ role: r.role, sourceKey: r.source_id ? `${r.source_type}:${r.source_id}` : r.id })),
+      settings,
+    );
+    const seen = new Set<string>();
+    const reportPlaces: Place[] = [];
+    for (const r of recs) {
+      const p = r.source_id ? places.get(r.source_id) : undefined;
+      if (!p || seen.has(p.id)) continue;
+      seen.add(p.id);
+      reportPlaces.push({ postcode: p.postcode, address: p.location_text, lat: p.lat, lng: p.lng });
+    }
+    if (repeatLocation(reportPlaces, settings)) flags.push('repeat-location');
+    if (flags.length) out.push({ personId: pid, flags });
+  }
+  return out;
+}
