@@ -5,6 +5,7 @@ import { registerOverviewRoutes } from './overview.js';
 import { registerTimeRoutes } from './time.js';
 import { registerRepeatRoutes } from './repeats.js';
 import { registerImportRoutes } from './imports.js';
+import { registerProfileRoutes } from './profiles.js';
 
 export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerOverviewRoutes(app, deps);
@@ -12,4 +13,5 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
   registerTimeRoutes(app, deps);
   registerRepeatRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerProfileRoutes(app, deps);
 }
