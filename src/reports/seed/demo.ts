@@ -92,6 +92,7 @@ interface Spec {
  */
 export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promise<{ reports: number; ms: number }> {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const { deps, rng, partnershipId } = ctx;
   const refService = new ReferenceService(deps);
   const ref = await refService.load(partnershipId);
@@ -332,6 +333,8 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
   });
   ctx.shared.reports = sharedReports;
   const ms = Math.round(performance.now() - started);
-  deps.log.info({ reports: reports.length, routes: routes.length, updates: updates.length, jobs: jobs.length, ms }, 'demo reports seeded');
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  deps.log.info({ reports: reports.length, routes: routes.length, updates: updates.length, jobs: jobs.length, ms, cpuMs }, 'demo reports seeded');
   return { reports: reports.length, ms };
 }
