@@ -85,6 +85,37 @@ for (const dialect of testDialects()) {
       assert.match(res.body, /A police\.uk street-level file has these columns: Crime ID, Month, Reported by/);
     });
 
+    it('imports a partner file: upload, match the columns (remembered for the source), import; a second file reuses the choices', async () => {
+      const c = new Client(t.app);
+      await c.signIn(DEMO.analyst);
+      await c.get('/analysis/imports/partner');
+      const csv = 'Job no,Logged,Job type,Latitude,Longitude,Street\nJ1,2024-05-03 07:15,Fly-tipping,51.5155,-0.0922,Gresham Street\nJ2,2024-05-04 23:05,Graffiti,51.5160,-0.0810,Bishopsgate\n';
+      const missing = await upload(t, c, '/analysis/imports/partner', [{ field: 'file', name: 'jobs.csv', content: csv }], { source: 'new', name: '', kind: 'events' });
+      assert.equal(missing.statusCode, 400);
+      assert.match(missing.body, /Enter a name for the new source/);
+      const up = await upload(t, c, '/analysis/imports/partner', [{ field: 'file', name: 'jobs.csv', content: csv }], { source: 'new', name: 'Cleansing jobs', kind: 'events' });
+      assert.equal(up.statusCode, 302);
+      const columns = await c.get('/analysis/imports/partner/columns');
+      assert.equal(columns.statusCode, 200);
+      assert.match(columns.body, /<option value="Latitude" selected>Latitude<\/option>/);
+      const noDate = await c.post('/analysis/imports/partner/columns', { id: 'Job no', latitude: 'Latitude', longitude: 'Longitude', dayFirst: 'yes' });
+      assert.equal(noDate.statusCode, 400);
+      assert.match(noDate.body, /Choose the column with the date/);
+      const done = await c.post('/analysis/imports/partner/columns', { id: 'Job no', date: 'Logged', category: 'Job type', latitude: 'Latitude', longitude: 'Longitude', location: 'Street', dayFirst: 'yes' });
+      assert.equal(done.statusCode, 302, done.body.slice(0, 300));
+      assert.match((await c.get(done.headers.location as string)).body, /Imported 2 new records/);
+
+      await c.get('/analysis/imports/partner');
+      const up2 = await upload(t, c, '/analysis/imports/partner', [{ field: 'file', name: 'jobs-june.csv', content: csv.replace(/2024-05/g, '2024-06').replace('J1', 'J3').replace('J2', 'J4') }], { source: 'cleansing-jobs' });
+      assert.equal(up2.statusCode, 302);
+      const columns2 = await c.get('/analysis/imports/partner/columns');
+      assert.match(columns2.body, /The choices saved for this source are filled in/);
+      assert.match(columns2.body, /<option value="Logged" selected>Logged<\/option>/);
+      const time = await c.get('/analysis/time?source=cleansing-jobs&from=2024-05&to=2024-05');
+      assert.equal(time.statusCode, 200);
+      assert.match(time.body, /2 records with a time/);
+    });
+
     it('lets readers see the analysis but not import; others are refused', async () => {
       const manager = new Client(t.app);
       await manager.signIn(DEMO.manager);

@@ -6,12 +6,14 @@ import { registerTimeRoutes } from './time.js';
 import { registerRepeatRoutes } from './repeats.js';
 import { registerImportRoutes } from './imports.js';
 import { registerProfileRoutes } from './profiles.js';
+import { registerPartnerImportRoutes } from './partner-imports.js';
 
 export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerOverviewRoutes(app, deps);
   registerHotspotRoutes(app, deps);
   registerTimeRoutes(app, deps);
   registerRepeatRoutes(app, deps);
+  registerPartnerImportRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerProfileRoutes(app, deps);
 }
