@@ -89,6 +89,18 @@ for (const dialect of testDialects()) {
       assert.ok(audit.some((a) => a.action === 'analytics.profile-viewed' && JSON.parse(a.details).format === 'pdf'));
     });
 
+    it('scores hot spot predictions and says plainly what the default method uses', async () => {
+      const c = new Client(t.app);
+      await c.signIn(DEMO.analyst);
+      const res = await c.get('/analysis/prediction?source=police-uk&category=Theft+from+the+person&train=1&coverage=5&cell=100');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /It uses months before the training window, but never the month being scored or any later month/);
+      assert.match(res.body, /2024-04[\s\S]*2024-05/);
+      const tooLong = await c.get('/analysis/prediction?source=police-uk&train=6');
+      assert.equal(tooLong.statusCode, 400);
+      assert.match(tooLong.body, /The period has 3 months: choose fewer training months or a longer period/);
+    });
+
     it('a police.uk profile for one area and crime type', async () => {
       const c = new Client(t.app);
       await c.signIn(DEMO.analyst);

@@ -25,8 +25,14 @@ export function registerHotspotCommands(program: Command): void {
     .requiredOption('--crime-type <type>', 'police.uk crime type, e.g. "Theft from the person"')
     .requiredOption('--cell <metres>', 'square cell size in metres')
     .requiredOption('--coverage <fraction>', 'share of cells flagged each month, e.g. 0.05')
-    .requiredOption('--train <months>', 'training months before each scored month')
-    .option('--method <name>', `${PREDICTION_METHOD_NAMES.join(' | ')}`, DEFAULT_METHOD)
+    .requiredOption('--train <months>', 'training months before each scored month (the first this many months are not scored)')
+    .option(
+      '--method <name>',
+      `${PREDICTION_METHOD_NAMES.join(' | ')}. prior-counts, kde and gistar use only the --train months. ` +
+        `blended (the default) weighs the --train months fully and also uses every month before them, with less weight ` +
+        `(0.7, halving every 12 months further back), plus a small share of all crime types. No method ever sees the month it is scored on or any later month.`,
+      DEFAULT_METHOD,
+    )
     .option('--json', 'print the result as JSON')
     .action(async (opts, cmd: Command) => {
       const { runEvaluate } = await import('./hotspots-run.js');

@@ -6,6 +6,7 @@ import { registerTimeRoutes } from './time.js';
 import { registerRepeatRoutes } from './repeats.js';
 import { registerImportRoutes } from './imports.js';
 import { registerProfileRoutes } from './profiles.js';
+import { registerPredictionRoutes } from './prediction.js';
 import { registerPartnerImportRoutes } from './partner-imports.js';
 
 export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -16,4 +17,5 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
   registerPartnerImportRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerProfileRoutes(app, deps);
+  registerPredictionRoutes(app, deps);
 }
