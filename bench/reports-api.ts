@@ -25,6 +25,8 @@ import { CITY_OF_LONDON } from '../src/partnership/city-of-london.js';
 import { ApiKeyService } from '../src/reports/api/keys.js';
 import { PLACES } from '../src/reports/geo/gazetteer.js';
 import { DEFAULT_CATEGORIES } from '../src/reports/defaults.js';
+import { makePeople, render } from '../src/reports/seed/people.js';
+import { seededRng } from '../src/platform/rng.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,7 +50,10 @@ const key = await new ApiKeyService(deps).createForSystem(partnershipId, 'Benchm
 await app.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.address() as { port: number }).port;
 
-// A pool of request bodies: real City places, every category, half with a named reporter.
+// A pool of request bodies: real City places, every category, named reporters drawn from the demo
+// data's people (varied names, some repeat reporters, details written differently each time).
+const rng = seededRng(2026);
+const people = makePeople(rng, 600, Date.now() - 365 * 86_400_000, Date.now());
 const bodies: string[] = [];
 for (let i = 0; i < 2000; i++) {
   const place = PLACES[i % PLACES.length];
@@ -60,12 +65,22 @@ for (let i = 0; i < 2000; i++) {
       description: `Benchmark report ${i} at ${place.name}: group causing a nuisance late at night.`,
       location: i % 3 === 0 ? { text: place.name } : { lat: place.lat, lng: place.lng },
       hateIncident: i % 50 === 0,
-      reporter: named
-        ? { kind: 'victim', name: `Person ${i % 400} Tester`, email: `person${i % 400}@example.com`, contactPreference: 'email' }
-        : { anonymous: true },
+      reporter: named ? namedReporter() : { anonymous: true },
       externalId: `B-${i}`,
     }),
   );
+}
+
+function namedReporter() {
+  const given = render(rng, rng.pick(people), Date.now(), 'web');
+  const name = [given.givenName, given.surname].filter(Boolean).join(' ') || 'Anon Ymous';
+  return {
+    kind: 'victim',
+    name,
+    ...(given.email ? { email: given.email.toLowerCase() } : {}),
+    ...(given.phone ? { phone: given.phone } : {}),
+    contactPreference: given.email ? 'email' : given.phone ? 'phone' : 'none',
+  };
 }
 
 const clientCode = `

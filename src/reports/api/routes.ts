@@ -4,6 +4,7 @@ import { HttpError } from '../../platform/web/errors.js';
 import { ReportService, ReportInputError } from '../service.js';
 import { locate } from '../geo/locate.js';
 import { ApiKeyService, apiRateLimit, presentedKey } from './keys.js';
+import { jsonRoute } from './headers.js';
 import { apiReportSchema } from './schemas.js';
 import { openApiDocument } from './openapi.js';
 import type { ReportsTable } from '../tables.js';
@@ -44,7 +45,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
     return key;
   };
 
-  app.post('/api/v1/reports', { config: { ...apikey, rateLimit: apiRateLimit(keys) } }, async (req, reply) => {
+  app.post('/api/v1/reports', { ...jsonRoute, config: { ...apikey, rateLimit: apiRateLimit(keys) } }, async (req, reply) => {
     const key = await authenticate(req);
     const parsed = apiReportSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
@@ -105,7 +106,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
   });
 
-  app.get('/api/v1/reports', { config: { ...apikey, rateLimit: apiRateLimit(keys) } }, async (req, reply) => {
+  app.get('/api/v1/reports', { ...jsonRoute, config: { ...apikey, rateLimit: apiRateLimit(keys) } }, async (req, reply) => {
     const key = await authenticate(req);
     const q = req.query as Record<string, string | undefined>;
     if (q.since && Number.isNaN(new Date(q.since).getTime())) return reply.code(400).send({ error: 'since must be a date and time', fields: { since: 'since must be a date and time like 2026-11-28T09:00:00Z' } });
@@ -116,7 +117,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
     return { reports: rows.map((r) => reportOut(r, ref)) };
   });
 
-  app.get('/api/v1/reports/:reference', { config: { ...apikey, rateLimit: apiRateLimit(keys) } }, async (req, reply) => {
+  app.get('/api/v1/reports/:reference', { ...jsonRoute, config: { ...apikey, rateLimit: apiRateLimit(keys) } }, async (req, reply) => {
     const key = await authenticate(req);
     const report = await reports.repo.findByReference(key.partnership_id, (req.params as { reference: string }).reference);
     if (!report || report.api_key_id !== key.id) return reply.code(404).send({ error: 'Report not found' });
@@ -124,7 +125,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reportOut(report, ref, await reports.repo.publicUpdates(report.id));
   });
 
-  app.get('/api/v1/categories', { config: { access: 'public' } }, async (req) => {
+  app.get('/api/v1/categories', { ...jsonRoute, config: { access: 'public' } }, async (req) => {
     const ref = await reports.referenceData(req.partnershipId);
     return {
       categories: ref.categories
@@ -134,7 +135,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
     };
   });
 
-  app.get('/api/docs/openapi.json', { config: { access: 'public' } }, async () => openApiDocument(deps.config.baseUrl));
+  app.get('/api/docs/openapi.json', { ...jsonRoute, config: { access: 'public' } }, async () => openApiDocument(deps.config.baseUrl));
 
   app.get('/api/docs', { config: { access: 'public' } }, async (_req, reply) => {
     const doc = openApiDocument(deps.config.baseUrl);

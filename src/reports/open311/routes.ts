@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { ReportService, ReportInputError } from '../service.js';
+import { jsonRoute } from '../api/headers.js';
 import { ApiKeyService, apiRateLimit, presentedKey } from '../api/keys.js';
 import { locate } from '../geo/locate.js';
 import { DESCRIPTION_MAX, emailSchema, ukPhone } from '../schemas.js';
@@ -35,7 +36,7 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
   const pub = { access: 'public' } as const;
   const fail = (reply: FastifyReply, code: number, ...messages: string[]) => reply.code(code).send(open311Errors(code, ...messages));
 
-  app.get(`${BASE}/discovery.json`, { config: pub }, async () => ({
+  app.get(`${BASE}/discovery.json`, { ...jsonRoute, config: pub }, async () => ({
     changeset: '2026-11-28T00:00:00Z',
     contact: 'Safer City Partnership, City of London. For emergencies call 999.',
     key_service: `${deps.config.baseUrl}/api/docs`,
@@ -50,12 +51,12 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
     ],
   }));
 
-  app.get(`${BASE}/services.json`, { config: pub }, async (req) => {
+  app.get(`${BASE}/services.json`, { ...jsonRoute, config: pub }, async (req) => {
     const ref = await reports.referenceData(req.partnershipId);
     return ref.categories.filter((c) => c.active).map(serviceOf);
   });
 
-  app.get(`${BASE}/services/:code`, { config: pub }, async (req, reply) => {
+  app.get(`${BASE}/services/:code`, { ...jsonRoute, config: pub }, async (req, reply) => {
     const raw = (req.params as { code: string }).code;
     if (!raw.endsWith('.json')) return fail(reply, 400, 'Only the JSON format is supported: add .json');
     const ref = await reports.referenceData(req.partnershipId);
@@ -64,7 +65,7 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
     return serviceDefinition(category, ref);
   });
 
-  app.post(`${BASE}/requests.json`, { config: { access: 'apikey', csrf: false, rateLimit: apiRateLimit(keys) } }, async (req, reply) => {
+  app.post(`${BASE}/requests.json`, { ...jsonRoute, config: { access: 'apikey', csrf: false, rateLimit: apiRateLimit(keys) } }, async (req, reply) => {
     const key = await keys.authenticate(presentedKey(req));
     if (!key) return fail(reply, 403, 'api_key is missing or not valid');
     if (key.partnership_id !== req.partnershipId) req.partnershipId = key.partnership_id;
@@ -139,7 +140,7 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
     }
   });
 
-  app.get(`${BASE}/requests.json`, { config: pub }, async (req, reply) => {
+  app.get(`${BASE}/requests.json`, { ...jsonRoute, config: pub }, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const key = presentedKey(req) ? await keys.authenticate(presentedKey(req)) : null;
     if (presentedKey(req) && !key) return fail(reply, 403, 'api_key is not valid');
@@ -169,7 +170,7 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
     return rows.filter((r) => own(r) || publishable(r, ref)).map((r) => requestOf(r, ref, own(r)));
   });
 
-  app.get(`${BASE}/requests/:id`, { config: pub }, async (req, reply) => {
+  app.get(`${BASE}/requests/:id`, { ...jsonRoute, config: pub }, async (req, reply) => {
     const raw = (req.params as { id: string }).id;
     if (!raw.endsWith('.json')) return fail(reply, 400, 'Only the JSON format is supported: add .json');
     const key = presentedKey(req) ? await keys.authenticate(presentedKey(req)) : null;
