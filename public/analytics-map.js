@@ -92,6 +92,7 @@ async function draw(container) {
       L.circleMarker([lat, lon], { radius: 2, color: '#594d00', fillColor: '#ffdd00', fillOpacity: 1, weight: 1 }).bindTooltip(`Street light ${escapeHtml(ref)} ${escapeHtml(label)}`),
     ),
   );
+  points.addTo(map);
   if (data.cctv.length) cctv.addTo(map);
   L.control
     .layers(
