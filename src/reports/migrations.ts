@@ -199,8 +199,15 @@ async function apiKeys(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** A person's recent reports (the Case Review prompt) were found through the date index, scanning every recent report. */
+async function personIndex(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('reports_person').execute();
+  await db.schema.createIndex('reports_person_created').on('reports').columns(['partnership_id', 'reporter_person_id', 'created_at']).execute();
+}
+
 export const reportsMigrations: Record<string, Migration> = {
   '20261128_20_reports_core': { up: core },
   '20261128_21_reports_environmental_jobs': { up: environment },
   '20261128_22_reports_api_keys': { up: apiKeys },
+  '20261128_23_reports_person_index': { up: personIndex },
 };
