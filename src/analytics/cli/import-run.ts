@@ -78,3 +78,68 @@ export async function runPoliceUkImport(paths: string[], opts: { skipRejected?: 
     if (outcome.status === 'refused') throw new CliError(outcome.reason === 'wrong-file' ? outcome.message : 'nothing was imported', 2);
   });
 }
+
+const FIELD_NAMES = ['id', 'date', 'time', 'category', 'latitude', 'longitude', 'easting', 'northing', 'location', 'outcome', 'label', 'status'];
+
+export async function runPartnerImport(
+  file: string,
+  opts: { source: string; kind: string; map?: string[]; monthFirst?: boolean; skipRejected?: boolean; partnership: string; json?: boolean },
+  print: Print,
+): Promise<void> {
+  const { PARTNER_KINDS, guessMapping, fieldsFor, mappingProblems } = await import('../import/partner-fields.js');
+  if (!(opts.kind in PARTNER_KINDS)) throw new CliError(`--kind must be one of ${Object.keys(PARTNER_KINDS).join(', ')}`);
+  let contents: Buffer;
+  try {
+    contents = await fs.promises.readFile(file);
+  } catch {
+    throw new CliError(`cannot read ${file}`);
+  }
+  const given: Record<string, string> = {};
+  for (const m of opts.map ?? []) {
+    const eq = m.indexOf('=');
+    const field = eq > 0 ? m.slice(0, eq).trim() : '';
+    if (!FIELD_NAMES.includes(field)) throw new CliError(`--map ${m}: write field=column, with a field from ${FIELD_NAMES.join(', ')}`);
+    given[field] = m.slice(eq + 1).trim();
+  }
+  await withDeps(async (deps) => {
+    const { PartnerImporter, previewCsv } = await import('../import/partner-import.js');
+    const { describeImport } = await import('../import/summary.js');
+    const pid = await partnershipId(deps, opts.partnership);
+    const importer = new PartnerImporter(deps);
+    const source = await importer.resolveSource(pid, { code: null, name: opts.source, kind: opts.kind as never });
+    const { header } = await previewCsv(contents, 0);
+    const base = source.saved && !opts.map ? JSON.parse(source.saved.mapping) : guessMapping(source.kind, header);
+    const mapping = { columns: opts.map ? given : base.columns, dayFirst: !opts.monthFirst };
+    const problems = mappingProblems(source.kind, mapping, header);
+    if (Object.keys(problems).length) {
+      const wanted = fieldsFor(source.kind).map((f) => f.field).join(', ');
+      throw new CliError(`${Object.values(problems).join('; ')}. Columns in ${path.basename(file)}: ${header.join(', ')}. Give --map field=column (fields: ${wanted}).`);
+    }
+    if (!opts.json) print(`Source ${source.name} (${source.code}, ${source.kind}); columns: ${Object.entries(mapping.columns).map(([f, c]) => `${f}=${c}`).join(', ')}\n`);
+    const outcome = await importer.import(pid, { code: source.code, name: source.name, kind: source.kind }, { name: path.basename(file), source: contents }, mapping, { userId: null, userLabel: 'command line' }, { skipRejected: !!opts.skipRejected });
+    print(opts.json ? `${toJson(outcome)}\n` : describeImport(outcome));
+    if (outcome.status === 'refused') throw new CliError(outcome.reason === 'wrong-file' ? outcome.message : 'nothing was imported', 2);
+  });
+}
+
+export async function runAreasImport(file: string, opts: { partnership: string }, print: Print): Promise<void> {
+  let geojson: unknown;
+  try {
+    geojson = JSON.parse(await fs.promises.readFile(file, 'utf8'));
+  } catch (err) {
+    throw new CliError(`cannot read ${file} as JSON: ${(err as Error).message}`);
+  }
+  await withDeps(async (deps) => {
+    const { AreaStore } = await import('../area-store.js');
+    const { BoundaryError } = await import('../geo/boundary.js');
+    const pid = await partnershipId(deps, opts.partnership);
+    try {
+      const areas = await new AreaStore(deps).replace(pid, geojson, { userId: null, userLabel: 'command line' });
+      print(`Loaded ${areas.areas.length} areas (${(areas.boundary.areaM2 / 1e6).toFixed(3)} km² in all): ${areas.areas.map((a) => a.code).join(', ')}.\n`);
+      print('Records imported earlier keep the areas they were given when imported.\n');
+    } catch (err) {
+      if (err instanceof BoundaryError) throw new CliError(err.message);
+      throw err;
+    }
+  });
+}
