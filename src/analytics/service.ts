@@ -22,6 +22,9 @@ export interface NearbyPremises {
   lat: number;
 }
 
+const ASB_HUB_TTL_MS = 30_000;
+const asbHubCache = new WeakMap<object, Map<string, { at: number; records: Promise<AnalysisRecord[]> }>>();
+
 /** Where the analysis pages get their data: imported records, ASB Hub's reports, areas, assets, premises. */
 export class AnalyticsService {
   readonly repo: AnalyticsRepository;
@@ -85,18 +88,20 @@ export class AnalyticsService {
     return rows.map((r) => ({ category: r.category, month: r.month, at: r.occurred_at, lon: r.lon, lat: r.lat, x: r.easting, y: r.northing, location: r.location, areaCode: r.area_code }));
   }
 
-  private asbHubCache: { partnershipId: string; at: number; records: Promise<AnalysisRecord[]> } | null = null;
-
-  /** ASB Hub's located reports inside the boundary (read once per service, i.e. per request). */
+  /** ASB Hub's located reports inside the boundary, read at most every 30 seconds per database and partnership. */
   private asbHub(partnershipId: string): Promise<AnalysisRecord[]> {
-    if (this.asbHubCache?.partnershipId === partnershipId) return this.asbHubCache.records;
+    let perDb = asbHubCache.get(this.deps.db);
+    if (!perDb) asbHubCache.set(this.deps.db, (perDb = new Map()));
+    const hit = perDb.get(partnershipId);
+    if (hit && Date.now() - hit.at < ASB_HUB_TTL_MS) return hit.records;
     const records = (async () => {
       const areas = await this.areas(partnershipId);
       const reports = await loadAsbHubReports(this.deps, partnershipId, areas);
       const ref = await new ReportService(this.deps).referenceData(partnershipId);
       return reportRecords(reports, areas, (code) => ref.category.get(code)?.name ?? code);
     })();
-    this.asbHubCache = { partnershipId, at: Date.now(), records };
+    perDb.set(partnershipId, { at: Date.now(), records });
+    records.catch(() => perDb.delete(partnershipId));
     return records;
   }
 

@@ -12,6 +12,7 @@ export function hotspotMapData(
   records: readonly AnalysisRecord[],
   cameras: readonly AnalyticsAssetsTable[],
   lights: readonly AnalyticsAssetsTable[],
+  coarse = false,
 ) {
   return {
     areas: areas.geojson,
@@ -25,8 +26,9 @@ export function hotspotMapData(
           geometry: { type: 'Polygon', coordinates: [c.ring.map(([lon, lat]) => [round(lon), round(lat)])] },
         })),
     },
-    // [lat, lon] pairs, for the clustered points layer.
-    points: records.map((r) => [round(r.lat, 5), round(r.lon, 5)]),
+    // [lat, lon] pairs, for the clustered points layer. Reports made to ASB Hub may be at someone's
+    // home, so their points are shown to about 100 m only.
+    points: records.map((r) => (coarse ? [round(r.lat, 3), round(r.lon, 3)] : [round(r.lat, 5), round(r.lon, 5)])),
     cctv: cameras.map((a) => [round(a.lat), round(a.lon), a.asset_ref, a.label ?? '']),
     streetlights: lights.map((a) => [round(a.lat), round(a.lon), a.asset_ref, a.label ?? '']),
     gapDistance: model.options.gapDistance,

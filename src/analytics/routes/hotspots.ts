@@ -54,6 +54,6 @@ export function registerHotspotRoutes(app: FastifyInstance, deps: AppDeps): void
     const { f, model, records } = await analyse(req);
     if (!model) return reply.code(400).send({ error: Object.values(f.errors)[0] ?? 'No data for this choice' });
     const [cameras, lights] = await Promise.all([f.service.assets(req.user!.partnershipId, 'cctv'), f.service.assets(req.user!.partnershipId, 'streetlight')]);
-    return reply.header('cache-control', 'no-store').send(hotspotMapData(f.areas, model, records, cameras, lights));
+    return reply.header('cache-control', 'no-store').send(hotspotMapData(f.areas, model, records, cameras, lights, f.query?.source.kind === 'asb-hub'));
   });
 }
