@@ -76,15 +76,15 @@ describe('analytics commands', () => {
       '--train',
       '3',
     ];
-    const blended = JSON.parse(await run('hotspots', 'evaluate', ...args, '--json'));
+    const best = JSON.parse(await run('hotspots', 'evaluate', ...args, '--json'));
     const prior = JSON.parse(await run('hotspots', 'evaluate', ...args, '--method', 'prior-counts', '--json'));
-    assert.deepEqual(Object.keys(blended), ['method', 'months', 'meanPai', 'meanHitRate']);
-    assert.equal(blended.method, 'blended');
+    assert.deepEqual(Object.keys(best), ['method', 'months', 'meanPai', 'meanHitRate']);
+    assert.equal(best.method, 'shrunk-counts');
     assert.equal(prior.method, 'prior-counts');
-    assert.equal(blended.months.length, 10);
-    assert.deepEqual(Object.keys(blended.months[0]), ['month', 'hitRate', 'pai', 'pei']);
-    assert.equal(blended.months[0].month, '2023-08');
-    assert.ok(blended.meanPai > prior.meanPai);
+    assert.equal(best.months.length, 10);
+    assert.deepEqual(Object.keys(best.months[0]), ['month', 'hitRate', 'pai', 'pei']);
+    assert.equal(best.months[0].month, '2023-08');
+    assert.ok(best.meanPai > prior.meanPai);
     const text = await run('hotspots', 'evaluate', ...args);
     assert.match(text, /17 of 348 cells of 100 m flagged each month/);
     await assert.rejects(run('hotspots', 'evaluate', ...args, '--method', 'magic'), /unknown --method magic/);

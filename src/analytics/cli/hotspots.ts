@@ -28,9 +28,11 @@ export function registerHotspotCommands(program: Command): void {
     .requiredOption('--train <months>', 'training months before each scored month (the first this many months are not scored)')
     .option(
       '--method <name>',
-      `${PREDICTION_METHOD_NAMES.join(' | ')}. prior-counts, kde and gistar use only the --train months. ` +
-        `blended (the default) weighs the --train months fully and also uses every month before them, with less weight ` +
-        `(0.7, halving every 12 months further back), plus a small share of all crime types. No method ever sees the month it is scored on or any later month.`,
+      `${PREDICTION_METHOD_NAMES.join(' | ')}. shrunk-counts (the default): each cell's count in the --train months, ` +
+        `shrunk toward where all crime types happened in the same months (empirical Bayes). prior-counts: the cells with most ` +
+        `crimes in the --train months. kde and gistar: the --train months smoothed (150 m). These use only the --train months. ` +
+        `blended also uses every month before them, with less weight (0.7, halving every 12 months further back). ` +
+        `No method ever sees the month it is scored on or any later month.`,
       DEFAULT_METHOD,
     )
     .option('--json', 'print the result as JSON')

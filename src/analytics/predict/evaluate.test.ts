@@ -7,6 +7,7 @@ import { mulberry32 } from '../nearrepeat/random.js';
 import { parsePoliceUkFolder } from '../policeuk/folder.js';
 import { evaluatePredictions, monthRange, scoreMonth, topCells, type MonthlyPoint } from './evaluate.js';
 import { evaluateCrimePredictions } from './from-crimes.js';
+import { DEFAULT_METHOD, PREDICTION_METHODS } from './methods.js';
 
 describe('prediction scoring', () => {
   it('computes hit rate, PAI and PEI for a month', () => {
@@ -69,16 +70,30 @@ describe('prediction scoring', () => {
     assert.deepEqual(seen, [2, 2, 3, 2, 4, 2]);
   });
 
+  it('the default method reads only the training months', () => {
+    const grid = squareGrid({ size: 100, extent: { minX: 0, minY: 0, maxX: 999, maxY: 999 } });
+    const rng = mulberry32(7);
+    const month = () => Float64Array.from(grid.cells, () => Math.floor(rng() * 4));
+    const counts = [month(), month(), month()];
+    const context = counts.map((m) => m.map((v) => v + Math.floor(rng() * 3)));
+    const earlier = [month(), month()];
+    const a = PREDICTION_METHODS[DEFAULT_METHOD]({ grid, counts, context, history: counts, contextHistory: context });
+    const b = PREDICTION_METHODS[DEFAULT_METHOD]({ grid, counts, context, history: [...earlier, ...counts], contextHistory: [...earlier, ...context] });
+    assert.deepEqual(a, b);
+    // Without context it is prior counts.
+    assert.deepEqual(PREDICTION_METHODS[DEFAULT_METHOD]({ grid, counts, history: counts }), PREDICTION_METHODS['prior-counts']({ grid, counts, history: counts }));
+  });
+
   it('beats prior counts with the default method on the City data, and is not worse in general', async () => {
     const boundary = await readBoundaryFile(requireDataset('geo/city-of-london-lsoa-2011.wgs84.geojson'));
     const { imported } = await parsePoliceUkFolder(requireDataset('policeuk/city-of-london'), { boundary });
     const target = { boundary, crimeType: 'Theft from the person', cellSize: 100, coverage: 0.05, train: 3 };
     const prior = evaluateCrimePredictions(imported, { ...target, method: 'prior-counts' });
-    const blended = evaluateCrimePredictions(imported, target);
-    assert.equal(blended.method, 'blended');
+    const best = evaluateCrimePredictions(imported, target);
+    assert.equal(best.method, 'shrunk-counts');
     assert.equal(prior.months.length, 10);
-    assert.ok(blended.meanPai! > prior.meanPai!, `blended ${blended.meanPai} vs prior-counts ${prior.meanPai}`);
-    assert.ok(blended.meanHitRate! > prior.meanHitRate!);
+    assert.ok(best.meanPai! > prior.meanPai!, `shrunk-counts ${best.meanPai} vs prior-counts ${prior.meanPai}`);
+    assert.ok(best.meanHitRate! > prior.meanHitRate!);
     // Across other crime types and cell sizes, the geometric mean PAI ratio stays above 1.
     let logRatio = 0;
     let runs = 0;

@@ -52,8 +52,8 @@ export interface EvaluationResult {
 
 /**
  * Rolling-origin evaluation: for each month after the first `train` months, the method scores the
- * cells from the months before it — prior-counts, kde and gistar from the previous `train` months
- * only; blended weights those fully and earlier months less — the top `coverage` share of cells (at
+ * cells from the months before it — shrunk-counts (the default), prior-counts, kde and gistar from
+ * the previous `train` months only; blended weights those fully and earlier months less — the top `coverage` share of cells (at
  * least one) is flagged, and the month is scored on where its crimes fell. No method sees the
  * scored month or any later one.
  */

@@ -17,9 +17,11 @@ const schema = z.object({
 });
 
 export const METHOD_TEXT: Record<PredictionMethodName, string> = {
-  blended:
-    'Blended (the default): each cell scores its records in the training months, plus the months before them with less weight (0.7, halving every 12 months further back), plus a small share of where all categories happen. It uses months before the training window, but never the month being scored or any later month.',
+  'shrunk-counts':
+    'Shrunk counts (the default): each cell’s records in the training months, pulled toward where records of all categories fell in the same months, more for cells with few records (empirical Bayes). It uses the training months only.',
   'prior-counts': 'Prior counts: the cells with most records in the training months only.',
+  blended:
+    'Blended: each cell scores its records in the training months, plus the months before them with less weight (0.7, halving every 12 months further back), plus a small share of where all categories happen. It uses months before the training window, but never the month being scored or any later month.',
   kde: 'Kernel density: the training months smoothed with a 150 m quartic kernel.',
   gistar: 'Gi*: the Gi* z-scores of the training months (150 m neighbourhood).',
 };
