@@ -1,31 +1,60 @@
 import type { Executor } from '../platform/audit/service.js';
-import { queueMessage } from '../platform/notifications.js';
+import { queueMessage, type OutgoingMessage } from '../platform/notifications.js';
 import type { Clock } from '../platform/db/clock.js';
+import type { Insertable } from 'kysely';
+import type { OutboxTable } from '../platform/tables.js';
+import { newId } from '../platform/db/ids.js';
 import { toE164 } from '../people/service.js';
 
 const describeHours = (h: number) => (h <= 48 ? `${h} hours` : `${Math.round(h / 24)} days`);
 
+export interface AcknowledgementInput {
+  partnershipId: string;
+  reportId: string;
+  reference: string;
+  baseUrl: string;
+  categoryName: string;
+  teamNames: string[];
+  slaHours: number;
+  email: string | null;
+  phone: string | null;
+  /** The phone number in E.164 form when the caller has it already (undefined: work it out). */
+  phoneE164?: string | null;
+  preference: string;
+  caseReviewPrompt?: boolean;
+}
+
+/** The row queueMessage (platform/notifications.ts) writes, for callers that insert outbox rows in bulk. */
+export function outboxRow(now: string, m: OutgoingMessage): Insertable<OutboxTable> & { id: string } {
+  return {
+    id: newId(),
+    partnership_id: m.partnershipId,
+    channel: m.channel,
+    recipient: m.recipient,
+    template: m.template,
+    subject: m.subject,
+    body: m.body,
+    related_type: m.relatedType ?? null,
+    related_id: m.relatedId ?? null,
+    status: 'queued',
+    attempts: 0,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
+  };
+}
+
 /** The reporter's acknowledgement, by the contact route they chose; none for anonymous reports. */
-export async function queueAcknowledgement(
-  db: Executor,
-  clock: Clock,
-  m: {
-    partnershipId: string;
-    reportId: string;
-    reference: string;
-    baseUrl: string;
-    categoryName: string;
-    teamNames: string[];
-    slaHours: number;
-    email: string | null;
-    phone: string | null;
-    preference: string;
-    caseReviewPrompt?: boolean;
-  },
-): Promise<string | null> {
+export async function queueAcknowledgement(db: Executor, clock: Clock, m: AcknowledgementInput): Promise<string | null> {
+  const message = acknowledgementMessage(m);
+  return message ? queueMessage(db, clock, message) : null;
+}
+
+/** The acknowledgement message itself (null when the reporter cannot be contacted). */
+export function acknowledgementMessage(m: AcknowledgementInput): OutgoingMessage | null {
   const track = `${m.baseUrl}/report/track`;
   if (m.preference === 'email' && m.email) {
-    return queueMessage(db, clock, {
+    return {
       partnershipId: m.partnershipId,
       channel: 'email',
       recipient: m.email,
@@ -43,11 +72,11 @@ export async function queueAcknowledgement(
       ].join('\n\n'),
       relatedType: 'report',
       relatedId: m.reportId,
-    });
+    };
   }
-  const e164 = toE164(m.phone);
+  const e164 = m.preference === 'phone' ? (m.phoneE164 !== undefined ? m.phoneE164 : toE164(m.phone)) : null;
   if (m.preference === 'phone' && e164?.startsWith('+447')) {
-    return queueMessage(db, clock, {
+    return {
       partnershipId: m.partnershipId,
       channel: 'sms',
       recipient: e164,
@@ -56,18 +85,30 @@ export async function queueAcknowledgement(
       body: `ASB Hub: we have received your report ${m.reference} and passed it to ${m.teamNames.join(', ')}. Follow it at ${track}`,
       relatedType: 'report',
       relatedId: m.reportId,
-    });
+    };
   }
   return null;
 }
 
+export interface TeamNoticeInput {
+  partnershipId: string;
+  reportId: string;
+  reference: string;
+  baseUrl: string;
+  to: string;
+  categoryName: string;
+  location: string | null;
+  dueAt: string;
+  emailedRoute: boolean;
+}
+
 /** Tells a team about new work. No personal details go by email: the link opens the report. */
-export function queueTeamNotice(
-  db: Executor,
-  clock: Clock,
-  m: { partnershipId: string; reportId: string; reference: string; baseUrl: string; to: string; categoryName: string; location: string | null; dueAt: string; emailedRoute: boolean },
-): Promise<string> {
-  return queueMessage(db, clock, {
+export function queueTeamNotice(db: Executor, clock: Clock, m: TeamNoticeInput): Promise<string> {
+  return queueMessage(db, clock, teamNoticeMessage(m));
+}
+
+export function teamNoticeMessage(m: TeamNoticeInput): OutgoingMessage {
+  return {
     partnershipId: m.partnershipId,
     channel: 'email',
     recipient: m.to,
@@ -82,7 +123,7 @@ export function queueTeamNotice(
     ].join('\n'),
     relatedType: 'report',
     relatedId: m.reportId,
-  });
+  };
 }
 
 /** A public update on a report, sent to a reporter who asked to hear by email. */

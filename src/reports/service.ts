@@ -10,7 +10,7 @@ import { resolveRoutes } from './routing/resolve.js';
 import { dueAt, slaHoursFor } from './sla.js';
 import { formatReference, writerFor } from './writer.js';
 import { attachPending, type PendingPhoto } from './photos.js';
-import { queueAcknowledgement, queuePublicUpdate, queueTeamNotice } from './notify.js';
+import { acknowledgementMessage, outboxRow, queuePublicUpdate, queueTeamNotice, teamNoticeMessage } from './notify.js';
 import { newJobRow } from './environment/jobs.js';
 import { distanceMetres, locate } from './geo/locate.js';
 import type { ReportsTable, ReportTeamRoutesTable } from './tables.js';
@@ -129,12 +129,13 @@ export class ReportService {
     const name = named ? (r.name?.trim() || [r.givenName, r.surname].filter(Boolean).join(' ').trim() || null) : null;
     const email = named ? r.email?.trim().toLowerCase() || null : null;
     const phone = named ? r.phone?.trim() || null : null;
+    const phoneE164 = toE164(phone);
     const userId = actor.kind === 'user' ? actor.user.id : null;
 
     const now = this.deps.clock.iso();
     const year = new Date(now).getUTCFullYear();
     const sequences = [{ partnershipId, name: `ASB-${year}` }, ...(category.environmental ? [{ partnershipId, name: `ENV-${year}` }] : [])];
-    const created = await writerFor(this.deps.db).submit(async ({ trx, defer, sequence }) => {
+    const created = await writerFor(this.deps).submit(async ({ trx, defer, sequence, audit }) => {
       const due = dueAt(now, slaHours);
       const reference = formatReference('ASB', year, sequence(partnershipId, `ASB-${year}`));
       let personId: string | null = null;
@@ -180,7 +181,7 @@ export class ReportService {
         reporter_name: name,
         reporter_email: email,
         reporter_phone: phone,
-        reporter_phone_e164: toE164(phone),
+        reporter_phone_e164: phoneE164,
         contact_preference: named ? r.contactPreference : 'none',
         reporter_person_id: personId,
         state_code: ref.initialState.code,
@@ -202,17 +203,22 @@ export class ReportService {
         let outboxId: string | null = null;
         const notifyTo = rt.deliveryMethod === 'email' ? (rt.deliveryEmail ?? team?.email) : team?.email;
         if (notifyTo) {
-          outboxId = await queueTeamNotice(trx, this.deps.clock, {
-            partnershipId,
-            reportId: id,
-            reference,
-            baseUrl,
-            to: notifyTo,
-            categoryName: category.name,
-            location: input.location.text,
-            dueAt: due,
-            emailedRoute: rt.deliveryMethod === 'email',
-          });
+          const message = outboxRow(
+            now,
+            teamNoticeMessage({
+              partnershipId,
+              reportId: id,
+              reference,
+              baseUrl,
+              to: notifyTo,
+              categoryName: category.name,
+              location: input.location.text,
+              dueAt: due,
+              emailedRoute: rt.deliveryMethod === 'email',
+            }),
+          );
+          defer('outbox', message);
+          outboxId = message.id;
         }
         const row: ReportTeamRoutesTable = {
           id: newId(),
@@ -280,7 +286,7 @@ export class ReportService {
         );
       }
       if (named) {
-        await queueAcknowledgement(trx, this.deps.clock, {
+        const ack = acknowledgementMessage({
           partnershipId,
           reportId: id,
           reference,
@@ -290,24 +296,23 @@ export class ReportService {
           slaHours,
           email,
           phone,
+          phoneE164,
           preference: r.contactPreference,
           caseReviewPrompt: reportedBefore > 0,
         });
+        if (ack) defer('outbox', outboxRow(now, ack));
       }
-      await this.audit.record(
-        {
-          partnershipId,
-          userId,
-          userLabel: actor.kind === 'user' ? actor.user.email : actor.kind === 'apikey' ? `api-key:${actor.name}` : 'public',
-          action: 'report.created',
-          subjectType: 'report',
-          subjectId: id,
-          ip: meta.ip,
-          requestId: meta.requestId,
-          details: { reference, channel: input.channel, category: category.code, teams: routeRows.map((x) => ref.team.get(x.team_id)?.code) },
-        },
-        trx,
-      );
+      audit({
+        partnershipId,
+        userId,
+        userLabel: actor.kind === 'user' ? actor.user.email : actor.kind === 'apikey' ? `api-key:${actor.name}` : 'public',
+        action: 'report.created',
+        subjectType: 'report',
+        subjectId: id,
+        ip: meta.ip,
+        requestId: meta.requestId,
+        details: { reference, channel: input.channel, category: category.code, teams: routeRows.map((x) => ref.team.get(x.team_id)?.code) },
+      });
       return {
         id,
         reference,

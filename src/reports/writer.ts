@@ -1,6 +1,9 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import type { Database } from '../platform/db/schema.js';
+import type { Dialect } from '../platform/db/database.js';
+import type { Clock } from '../platform/db/clock.js';
+import { AuditService, type AuditEntry } from '../platform/audit/service.js';
 
 /** What one item of a batch can do inside the shared transaction. */
 export interface BatchContext {
@@ -9,6 +12,11 @@ export interface BatchContext {
   defer<T extends keyof Database & string>(table: T, row: Insertable<Database[T]>): void;
   /** The next number of a per-partnership counter declared when the item was submitted. */
   sequence(partnershipId: string, name: string): number;
+  /**
+   * Queues an audit entry: the batch's entries are appended to the audit chain (in submission order)
+   * after the deferred rows, in the same transaction, so the entry commits with the change it records.
+   */
+  audit(entry: AuditEntry): void;
 }
 
 type Work<T> = (ctx: BatchContext) => Promise<T>;
@@ -40,6 +48,7 @@ export class GroupCommitWriter {
   constructor(
     private readonly db: Db,
     private readonly maxBatch = 64,
+    private readonly auditLog: AuditService | null = null,
   ) {}
 
   submit<T>(work: Work<T>, sequences: SequenceNeed[] = []): Promise<T> {
@@ -85,6 +94,7 @@ export class GroupCommitWriter {
       batch.flatMap((p) => p.sequences),
     );
     const deferred = new Map<string, unknown[]>();
+    const entries: AuditEntry[] = [];
     const ctx: BatchContext = {
       trx,
       defer: (table, row) => {
@@ -97,6 +107,10 @@ export class GroupCommitWriter {
         if (!r || r.next > r.last) throw new Error(`sequence ${name} was not declared for this item`);
         return r.next++;
       },
+      audit: (entry) => {
+        if (!this.auditLog) throw new Error('this writer was made without an audit log');
+        entries.push(entry);
+      },
     };
     const out: unknown[] = [];
     for (const p of batch) out.push(await p.work(ctx));
@@ -108,6 +122,7 @@ export class GroupCommitWriter {
           .execute();
       }
     }
+    if (entries.length) await this.auditLog!.appendMany(trx, entries);
     return out;
   }
 }
@@ -138,9 +153,9 @@ export const formatReference = (prefix: string, year: number, n: number) => `${p
 
 const writers = new WeakMap<Db, GroupCommitWriter>();
 
-/** One writer per database handle. */
-export function writerFor(db: Db): GroupCommitWriter {
-  let w = writers.get(db);
-  if (!w) writers.set(db, (w = new GroupCommitWriter(db)));
+/** One writer per database handle, auditing through the handle's audit chain. */
+export function writerFor(deps: { db: Db; dialect: Dialect; clock: Clock }): GroupCommitWriter {
+  let w = writers.get(deps.db);
+  if (!w) writers.set(deps.db, (w = new GroupCommitWriter(deps.db, 64, new AuditService(deps.db, deps.dialect, deps.clock))));
   return w;
 }

@@ -23,6 +23,9 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+// 15 columns a row: well under SQLite's and PostgreSQL's limits on bound values in one statement.
+const ROWS_PER_INSERT = 100;
+
 /** The hash of one entry covers every stored field and the previous entry's hash. */
 export function hashEntry(row: Omit<AuditLogTable, 'hash'>): string {
   const canonical = JSON.stringify([
@@ -57,8 +60,18 @@ export class AuditService {
     await this.db.transaction().execute((t) => this.append(t, entry));
   }
 
-  private async append(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
-    // One chain: entries are appended one at a time.
+  private append(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+    return this.appendMany(trx, [entry]);
+  }
+
+  /**
+   * Appends several entries in order inside the caller's transaction: the chain's head is read once
+   * and the entries are written as multi-row inserts, each linked to the one before. The group-commit
+   * writer uses it to audit a whole batch of new reports in one go.
+   */
+  async appendMany(trx: Transaction<Database>, entries: readonly AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    // One chain: entries are appended one transaction at a time.
     if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7201)`.execute(trx);
     const last = await trx
       .selectFrom('audit_log')
@@ -66,23 +79,35 @@ export class AuditService {
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const row: Omit<AuditLogTable, 'hash'> = {
-      seq: (last?.seq ?? 0) + 1,
-      id: newId(),
-      partnership_id: entry.partnershipId,
-      at: this.clock.iso(),
-      user_id: entry.userId ?? null,
-      user_label: entry.userLabel ?? null,
-      action: entry.action,
-      subject_type: entry.subjectType ?? null,
-      subject_id: entry.subjectId ?? null,
-      reason: entry.reason ?? null,
-      ip: entry.ip ?? null,
-      request_id: entry.requestId ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-      prev_hash: last?.hash ?? GENESIS_HASH,
-    };
-    await trx.insertInto('audit_log').values({ ...row, hash: hashEntry(row) }).execute();
+    let seq = last?.seq ?? 0;
+    let prev = last?.hash ?? GENESIS_HASH;
+    const rows: AuditLogTable[] = [];
+    for (const entry of entries) {
+      const row: Omit<AuditLogTable, 'hash'> = {
+        seq: ++seq,
+        id: newId(),
+        partnership_id: entry.partnershipId,
+        at: this.clock.iso(),
+        user_id: entry.userId ?? null,
+        user_label: entry.userLabel ?? null,
+        action: entry.action,
+        subject_type: entry.subjectType ?? null,
+        subject_id: entry.subjectId ?? null,
+        reason: entry.reason ?? null,
+        ip: entry.ip ?? null,
+        request_id: entry.requestId ?? null,
+        details: JSON.stringify(entry.details ?? {}),
+        prev_hash: prev,
+      };
+      prev = hashEntry(row);
+      rows.push({ ...row, hash: prev });
+    }
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      await trx
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+    }
   }
 
   /** Walks the whole chain; returns the first entry whose hash or link is wrong. */

@@ -54,7 +54,13 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.config?.bare) return;
+    const config = request.routeOptions.config;
+    if (config?.bare) return;
+    // Partner systems authenticate with their API key on every request: no session, cookie or user.
+    if (config?.access === 'apikey') {
+      request.partnershipId = (await opts.defaultPartnership()).id;
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     const session = await sessions.load(token);
     if (token && !session) reply.clearCookie(SESSION_COOKIE, { path: '/' });

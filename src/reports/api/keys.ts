@@ -15,13 +15,24 @@ export function apiRateLimit(keys: ApiKeyService) {
     timeWindow: 60_000,
     keyGenerator: (req: FastifyRequest) => {
       const raw = presentedKey(req);
-      return raw ? `key:${hashKey(raw).slice(0, 16)}` : `ip:${req.ip}`;
+      return raw ? `key:${requestKeyHash(req, raw).slice(0, 16)}` : `ip:${req.ip}`;
     },
-    max: async (req: FastifyRequest) => (await keys.authenticate(presentedKey(req)))?.rate_limit_per_minute ?? 30,
+    max: async (req: FastifyRequest) => (await keys.authenticateRequest(req))?.rate_limit_per_minute ?? 30,
   };
 }
 
 export const hashKey = (raw: string) => createHash('sha256').update(raw).digest('hex');
+
+// One request's key is hashed and looked up once, however many hooks ask (rate limit, then route).
+const requestHashes = new WeakMap<FastifyRequest, { raw: string; hash: string }>();
+const requestKeys = new WeakMap<FastifyRequest, Promise<PartnerApiKeysTable | null>>();
+function requestKeyHash(req: FastifyRequest, raw: string): string {
+  const hit = requestHashes.get(req);
+  if (hit && hit.raw === raw) return hit.hash;
+  const hash = hashKey(raw);
+  requestHashes.set(req, { raw, hash });
+  return hash;
+}
 
 /** The key a partner system sent: X-API-Key, a Bearer token, or (Open311) api_key in the body or query. */
 export function presentedKey(req: FastifyRequest): string | null {
@@ -106,10 +117,24 @@ export class ApiKeyService {
     return key;
   }
 
+  /** The live key the request presented (see presentedKey), or null; worked out once a request. */
+  authenticateRequest(req: FastifyRequest): Promise<PartnerApiKeysTable | null> {
+    let key = requestKeys.get(req);
+    if (!key) {
+      const raw = presentedKey(req);
+      key = this.check(raw, raw && raw.length <= 200 ? requestKeyHash(req, raw) : null);
+      requestKeys.set(req, key);
+    }
+    return key;
+  }
+
   /** The live key for what was presented, or null. */
-  async authenticate(raw: string | null): Promise<PartnerApiKeysTable | null> {
-    if (!raw || raw.length > 200) return null;
-    const hash = hashKey(raw);
+  authenticate(raw: string | null): Promise<PartnerApiKeysTable | null> {
+    return this.check(raw, raw && raw.length <= 200 ? hashKey(raw) : null);
+  }
+
+  private async check(raw: string | null, hash: string | null): Promise<PartnerApiKeysTable | null> {
+    if (!raw || !hash || raw.length > 200) return null;
     const c = this.cache();
     const hit = c.get(hash);
     let key: PartnerApiKeysTable | null;

@@ -38,9 +38,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
   const apikey = { access: 'apikey', csrf: false } as const;
 
   const authenticate = async (req: FastifyRequest) => {
-    const raw = presentedKey(req);
-    if (!raw) throw new HttpError(401, 'Send your API key in the X-API-Key header');
-    const key = await keys.authenticate(raw);
+    if (!presentedKey(req)) throw new HttpError(401, 'Send your API key in the X-API-Key header');
+    const key = await keys.authenticateRequest(req);
     if (!key) throw new HttpError(403, 'The API key is not valid or has been revoked');
     return key;
   };

@@ -66,7 +66,7 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.post(`${BASE}/requests.json`, { ...jsonRoute, config: { access: 'apikey', csrf: false, rateLimit: apiRateLimit(keys) } }, async (req, reply) => {
-    const key = await keys.authenticate(presentedKey(req));
+    const key = await keys.authenticateRequest(req);
     if (!key) return fail(reply, 403, 'api_key is missing or not valid');
     if (key.partnership_id !== req.partnershipId) req.partnershipId = key.partnership_id;
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -142,7 +142,7 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
 
   app.get(`${BASE}/requests.json`, { ...jsonRoute, config: pub }, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
-    const key = presentedKey(req) ? await keys.authenticate(presentedKey(req)) : null;
+    const key = presentedKey(req) ? await keys.authenticateRequest(req) : null;
     if (presentedKey(req) && !key) return fail(reply, 403, 'api_key is not valid');
     const partnershipId = key?.partnership_id ?? req.partnershipId;
     const dates: Record<string, string | undefined> = {};
@@ -173,7 +173,7 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
   app.get(`${BASE}/requests/:id`, { ...jsonRoute, config: pub }, async (req, reply) => {
     const raw = (req.params as { id: string }).id;
     if (!raw.endsWith('.json')) return fail(reply, 400, 'Only the JSON format is supported: add .json');
-    const key = presentedKey(req) ? await keys.authenticate(presentedKey(req)) : null;
+    const key = presentedKey(req) ? await keys.authenticateRequest(req) : null;
     if (presentedKey(req) && !key) return fail(reply, 403, 'api_key is not valid');
     const partnershipId = key?.partnership_id ?? req.partnershipId;
     const report = await reports.repo.findByReference(partnershipId, raw.slice(0, -5));
