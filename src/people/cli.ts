@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CliError } from '../platform/cli-error.js';
+import { withDeps } from '../platform/cli.js';
 import { runEvaluation } from './linkage/evaluate/evaluate.js';
 import { InputError } from './linkage/evaluate/csv-input.js';
 
@@ -70,8 +71,45 @@ function evaluateCommand(flags: EvaluateFlags): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** Registers the people module's commands: `asbhub linkage evaluate`. */
+interface RelinkFlags {
+  partnership: string;
+  json?: boolean;
+}
+
+async function relinkCommand(flags: RelinkFlags): Promise<void> {
+  await withDeps(async (deps) => {
+    const { PartnershipRepository } = await import('../partnership/repository.js');
+    const { RelinkService } = await import('./relink.js');
+    const p = await new PartnershipRepository(deps.db, deps.clock).findByCode(flags.partnership);
+    if (!p) throw new CliError(`--partnership: no partnership with code ${flags.partnership}`);
+    const s = await new RelinkService(deps).run(p.id);
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(s)}\n`);
+      return;
+    }
+    const lines = [
+      `records           ${s.records}`,
+      `people before     ${s.personsBefore}`,
+      `people after      ${s.personsAfter}`,
+      `records moved     ${s.recordsMoved}`,
+      `possible matches  ${s.possibleMatches}`,
+      ...(s.note ? [s.note] : []),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  });
+}
+
+/** Registers the people module's commands: `asbhub linkage evaluate` and `asbhub people relink`. */
 export function registerPeopleCli(program: Command): void {
+  program
+    .command('people')
+    .description('Person records and repeat identification')
+    .command('relink')
+    .description('Re-train the linkage model and re-link every person record of a partnership (staff decisions kept), in one transaction')
+    .option('--partnership <code>', 'partnership code', 'city-of-london')
+    .option('--json', 'print one JSON object only')
+    .action((flags: RelinkFlags) => relinkCommand(flags));
+
   const linkage = program
     .command('linkage')
     .description('Repeat identification: record linkage of person records');

@@ -5,15 +5,19 @@ import { REPEAT_DEFAULTS, repeatLocation, roleFlags, type Place, type RepeatFlag
 export interface PersonFlags {
   personId: string;
   flags: RepeatFlag[];
+  /** Different reports (or other sources) in the window. */
+  sources: number;
+  /** The latest record in the window. */
+  lastAt: string;
 }
 
-/** Repeat flags of every person with records in the window (or of one person). */
+/** Repeat flags of every person with records in the window (or of the persons asked about). */
 export async function computeFlags(
   db: Executor,
   partnershipId: string,
   now: Date,
   settings: RepeatSettings = REPEAT_DEFAULTS,
-  personId?: string,
+  personId?: string | readonly string[],
 ): Promise<PersonFlags[]> {
   const repo = new PeopleRepository(db);
   const since = new Date(now.getTime() - settings.windowDays * 86_400_000).toISOString();
@@ -37,7 +41,9 @@ export async function computeFlags(
       reportPlaces.push({ postcode: p.postcode, address: p.location_text, lat: p.lat, lng: p.lng });
     }
     if (repeatLocation(reportPlaces, settings)) flags.push('repeat-location');
-    if (flags.length) out.push({ personId: pid, flags });
+    const sources = new Set(recs.map((r) => (r.source_id ? `${r.source_type}:${r.source_id}` : r.id))).size;
+    const lastAt = recs.map((r) => r.created_at).sort().at(-1)!;
+    if (flags.length) out.push({ personId: pid, flags, sources, lastAt });
   }
   return out;
 }

@@ -2,11 +2,16 @@ import type { AppModule } from '../platform/module.js';
 import { peopleMigrations } from './migrations.js';
 import { registerPeopleRoutes } from './routes.js';
 import './tables.js';
+// Registers the people.relink job handler.
+import './relink.js';
 
 export const peopleModule: AppModule = {
   name: 'people',
   migrations: peopleMigrations,
   routes: registerPeopleRoutes,
   nav: [
-    { label: 'Repeats', href: '/people/repeats', permission: 'people.read' },{ label: 'Possible matches', href: '/people/review', permission: 'people.review' }],
+    { label: 'Repeats', href: '/people/repeats', permission: 'people.read' },
+    { label: 'Possible matches', href: '/people/review', permission: 'people.review' },
+    { label: 'People admin', href: '/people/admin', permission: 'settings.manage' },
+  ],
 };

@@ -57,7 +57,40 @@ async function upLinkage(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('possible_matches_status').on('possible_matches').columns(['partnership_id', 'status']).execute();
 }
 
+/** Merged persons point at the person they became; thresholds per partnership; re-link runs. */
+async function upRelink(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('persons').addColumn('merged_into', 'text').execute();
+  await db.schema
+    .createTable('people_settings')
+    .addColumn('partnership_id', 'text', (c) => c.primaryKey())
+    .addColumn('min_reports', 'integer', (c) => c.notNull())
+    .addColumn('window_days', 'integer', (c) => c.notNull())
+    .addColumn('radius_metres', 'integer', (c) => c.notNull())
+    .addColumn('updated_by', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('people_relink_runs')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('job_id', 'text')
+    .addColumn('status', 'text', (c) => c.notNull()) // queued | running | finished | failed
+    .addColumn('requested_by', 'text')
+    .addColumn('records', 'integer')
+    .addColumn('persons_before', 'integer')
+    .addColumn('persons_after', 'integer')
+    .addColumn('possible_matches', 'integer')
+    .addColumn('records_moved', 'integer')
+    .addColumn('error', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'text')
+    .addColumn('finished_at', 'text')
+    .execute();
+  await db.schema.createIndex('people_relink_runs_partnership').on('people_relink_runs').columns(['partnership_id', 'created_at']).execute();
+}
+
 export const peopleMigrations: Record<string, Migration> = {
   '20261128_10_people_records': { up },
   '20261128_11_people_linkage': { up: upLinkage },
+  '20261128_12_people_relink': { up: upRelink },
 };

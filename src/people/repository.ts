@@ -24,7 +24,13 @@ export class PeopleRepository {
 
   async existingPersons(partnershipId: string, ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.db.selectFrom('persons').select('id').where('partnership_id', '=', partnershipId).where('id', 'in', ids).execute();
+    const rows = await this.db
+      .selectFrom('persons')
+      .select('id')
+      .where('partnership_id', '=', partnershipId)
+      .where('id', 'in', ids)
+      .where('merged_into', 'is', null)
+      .execute();
     return new Set(rows.map((r) => r.id));
   }
 
@@ -84,11 +90,8 @@ export class PeopleRepository {
     await this.db.updateTable('possible_matches').set({ status, decided_by: userId, decided_at: now }).where('id', '=', id).execute();
   }
 
-  /** Moves every record of one person to another; returns the record ids moved. */
-  async moveRecords(partnershipId: string, from: string, to: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('person_records').select('id').where('partnership_id', '=', partnershipId).where('person_id', '=', from).execute();
-    await this.db.updateTable('person_records').set({ person_id: to, link_band: 'staff' }).where('partnership_id', '=', partnershipId).where('person_id', '=', from).execute();
-    return rows.map((r) => r.id);
+  recordsOfPerson(partnershipId: string, personId: string) {
+    return this.db.selectFrom('person_records').select(['id', 'person_id']).where('partnership_id', '=', partnershipId).where('person_id', '=', personId).execute();
   }
 
   async setPerson(recordId: string, personId: string, band: string): Promise<void> {
@@ -109,13 +112,17 @@ export class PeopleRepository {
   }
 
   /** Records created since a time, for repeat flags. */
-  recordsSince(partnershipId: string, since: string, personId?: string) {
+  recordsSince(partnershipId: string, since: string, personId?: string | readonly string[]) {
     let q = this.db
       .selectFrom('person_records')
       .select(['id', 'person_id', 'role', 'source_type', 'source_id', 'created_at'])
       .where('partnership_id', '=', partnershipId)
       .where('created_at', '>=', since);
-    if (personId) q = q.where('person_id', '=', personId);
+    if (typeof personId === 'string') q = q.where('person_id', '=', personId);
+    else if (personId) {
+      if (!personId.length) return Promise.resolve([]);
+      q = q.where('person_id', 'in', [...personId]);
+    }
     return q.execute();
   }
 

@@ -4,6 +4,7 @@ import { AuditService } from '../platform/audit/service.js';
 import { notFound, HttpError } from '../platform/web/errors.js';
 import { PeopleRepository } from './repository.js';
 import { cachedState } from './linkage-state.js';
+import { moveRecords } from './merge.js';
 import type { PairExplanation } from './linkage/types.js';
 
 export interface RequestMeta {
@@ -65,7 +66,10 @@ export class ReviewService {
       if (decision === 'confirmed' && a.person_id !== b.person_id) {
         // Keep the person that already has the earlier record (b was there first).
         personId = b.person_id;
-        moved = await repo.moveRecords(user.partnershipId, a.person_id, personId);
+        const from = a.person_id;
+        moved = (await repo.recordsOfPerson(user.partnershipId, from)).map((r) => r.id);
+        // Reports, case parties, ladder steps and Case Reviews follow their records; the emptied person is marked merged.
+        await moveRecords(trx, user.partnershipId, moved.map((recordId) => ({ recordId, from, to: personId })), { band: 'staff' });
         const index = cachedState(this.deps.db, user.partnershipId)?.index;
         for (const id of moved) if (index?.personOf(id) !== undefined) index.assign(id, personId);
       }

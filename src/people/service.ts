@@ -10,7 +10,8 @@ import { PeopleRepository } from './repository.js';
 import { buildState, cachedState, setState, toEngineRecord, type LinkState } from './linkage-state.js';
 import type { PersonCandidate } from './linkage/types.js';
 import { computeFlags } from './flags.js';
-import { REPEAT_DEFAULTS, type RepeatFlag, type RepeatSettings } from './repeats.js';
+import { type RepeatFlag, type RepeatSettings } from './repeats.js';
+import { PeopleSettingsService } from './settings.js';
 
 export type PersonRole = 'victim' | 'complainant' | 'witness' | 'perpetrator' | 'reporter' | 'representative';
 
@@ -46,7 +47,10 @@ const clean = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null
  * With too few records to train, an exact phone number, email, or name with date of birth links.
  */
 export class PeopleService {
-  constructor(private readonly deps: AppDeps) {}
+  readonly settings: PeopleSettingsService;
+  constructor(private readonly deps: AppDeps) {
+    this.settings = new PeopleSettingsService(deps);
+  }
 
   async addRecord(db: Executor, input: PersonRecordInput): Promise<{ recordId: string; personId: string }> {
     const rec = {
@@ -159,27 +163,91 @@ export class PeopleService {
     return null;
   }
 
-  /** Repeat flags of one person (3 or more reports in 90 days by default). */
-  async flagsFor(partnershipId: string, personId: string, settings: RepeatSettings = REPEAT_DEFAULTS): Promise<RepeatFlag[]> {
-    const [f] = await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), settings, personId);
+  /** Repeat flags of one person, with the partnership's thresholds (3 or more reports in 90 days by default). */
+  async flagsFor(partnershipId: string, personId: string, settings?: RepeatSettings): Promise<RepeatFlag[]> {
+    const s = settings ?? (await this.settings.thresholds(partnershipId));
+    const [f] = await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), s, personId);
     return f?.flags ?? [];
   }
 
-  /** Every flagged person with their flags and name, most flags first. */
-  async repeats(partnershipId: string, settings: RepeatSettings = REPEAT_DEFAULTS) {
-    const flagged = await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), settings);
+  /** Repeat flags of several persons at once (persons without flags are left out). */
+  async flagsForMany(partnershipId: string, personIds: readonly string[], settings?: RepeatSettings): Promise<Map<string, RepeatFlag[]>> {
+    const ids = [...new Set(personIds.filter(Boolean))];
+    if (!ids.length) return new Map();
+    const s = settings ?? (await this.settings.thresholds(partnershipId));
+    return new Map((await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), s, ids)).map((f) => [f.personId, f.flags]));
+  }
+
+  /** Every flagged person with their flags and name (optionally one flag only), most flags first. */
+  async repeats(partnershipId: string, opts: { settings?: RepeatSettings; flag?: RepeatFlag } = {}) {
+    const s = opts.settings ?? (await this.settings.thresholds(partnershipId));
+    const flagged = (await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), s)).filter((f) => !opts.flag || f.flags.includes(opts.flag));
     const names = new Map((await new PeopleRepository(this.deps.db).personsByIds(partnershipId, flagged.map((f) => f.personId))).map((p) => [p.id, p.display_name]));
     return flagged
       .map((f) => ({ ...f, name: names.get(f.personId) ?? 'Unnamed person' }))
-      .sort((a, b) => b.flags.length - a.flags.length || a.name.localeCompare(b.name));
+      .sort((a, b) => b.flags.length - a.flags.length || b.sources - a.sources || a.name.localeCompare(b.name));
   }
 
   async repeatVictims(partnershipId: string) {
-    return (await this.repeats(partnershipId)).filter((p) => p.flags.includes('repeat-victim'));
+    return this.repeats(partnershipId, { flag: 'repeat-victim' });
   }
 
   async repeatPerpetrators(partnershipId: string) {
-    return (await this.repeats(partnershipId)).filter((p) => p.flags.includes('repeat-perpetrator'));
+    return this.repeats(partnershipId, { flag: 'repeat-perpetrator' });
+  }
+
+  /** The person now holding a person id's records: itself, or the person it was merged into. */
+  async resolve(partnershipId: string, personId: string): Promise<string | null> {
+    const repo = new PeopleRepository(this.deps.db);
+    let id = personId;
+    for (let i = 0; i < 10; i++) {
+      const p = await repo.person(partnershipId, id);
+      if (!p) return null;
+      if (!p.merged_into) return p.id;
+      id = p.merged_into;
+    }
+    return id;
+  }
+
+  /**
+   * Persons who may be the caller a call handler is typing: scored by the linkage model when the
+   * partnership has one (so "Bill Smith" finds William Smith), best first, then exact matches on phone,
+   * email or surname. Each comes with how it matched.
+   */
+  async findPeople(
+    partnershipId: string,
+    q: { givenName?: string; surname?: string; phone?: string; email?: string; postcode?: string; address?: string },
+    limit = 5,
+  ): Promise<{ personId: string; name: string; probability: number | null; band: string }[]> {
+    const typed = {
+      given_name: clean(q.givenName),
+      surname: clean(q.surname),
+      dob: null,
+      phone: clean(q.phone),
+      email: clean(q.email)?.toLowerCase() ?? null,
+      address: clean(q.address),
+      postcode: normalisePostcode(clean(q.postcode)),
+      uprn: null,
+    };
+    const repo = new PeopleRepository(this.deps.db);
+    const found = new Map<string, { personId: string; probability: number | null; band: string }>();
+    const enough = [typed.phone, typed.email, typed.surname].some(Boolean);
+    const state = enough ? await this.linkState(partnershipId, this.deps.db) : undefined;
+    if (state) {
+      const candidates = state.index.match(toEngineRecord({ id: 'intake-query', ...typed }), { limit: limit * 2 });
+      const exist = await repo.existingPersons(partnershipId, candidates.map((c) => c.personId));
+      for (const c of candidates) if (exist.has(c.personId)) found.set(c.personId, { personId: c.personId, probability: c.probability, band: c.band });
+    }
+    if (found.size < limit) {
+      for (const r of await this.search(partnershipId, { phone: q.phone, email: q.email, surname: q.surname })) {
+        if (!found.has(r.person_id)) found.set(r.person_id, { personId: r.person_id, probability: null, band: 'exact' });
+      }
+    }
+    const list = [...found.values()].slice(0, limit);
+    const resolved = await Promise.all(list.map(async (x) => ({ ...x, personId: (await this.resolve(partnershipId, x.personId)) ?? x.personId })));
+    const unique = [...new Map(resolved.map((x) => [x.personId, x])).values()];
+    const names = new Map((await repo.personsByIds(partnershipId, unique.map((x) => x.personId))).map((p) => [p.id, p.display_name]));
+    return unique.map((x) => ({ ...x, name: names.get(x.personId) ?? 'Unnamed person' }));
   }
 
   /** A person with all their records and flags, for the person page; the view is audited. */

@@ -2,6 +2,8 @@ export interface PersonsTable {
   id: string;
   partnership_id: string;
   display_name: string;
+  /** Set when a merge or re-link folded this person into another; links to it redirect there. */
+  merged_into: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -45,10 +47,41 @@ export interface PossibleMatchesTable {
   created_at: string;
 }
 
+/** Repeat-flag thresholds of one partnership (defaults when there is no row). */
+export interface PeopleSettingsTable {
+  partnership_id: string;
+  min_reports: number;
+  window_days: number;
+  radius_metres: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** One full re-link of a partnership's person records (run as the people.relink job). */
+export interface PeopleRelinkRunsTable {
+  id: string;
+  partnership_id: string;
+  job_id: string | null;
+  /** queued | running | finished | failed */
+  status: string;
+  requested_by: string | null;
+  records: number | null;
+  persons_before: number | null;
+  persons_after: number | null;
+  possible_matches: number | null;
+  records_moved: number | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     persons: PersonsTable;
     person_records: PersonRecordsTable;
     possible_matches: PossibleMatchesTable;
+    people_settings: PeopleSettingsTable;
+    people_relink_runs: PeopleRelinkRunsTable;
   }
 }

@@ -1,0 +1,142 @@
+import type { AppDeps } from '../platform/module.js';
+import type { CurrentUser } from '../platform/auth/users.js';
+import { can } from '../platform/permissions/roles.js';
+import { AuditService } from '../platform/audit/service.js';
+import { notFound } from '../platform/web/errors.js';
+import { ReportService } from '../reports/service.js';
+import { CaseService } from '../cases/service.js';
+import { PeopleService } from './service.js';
+import { PeopleRepository } from './repository.js';
+import type { RepeatFlag } from './repeats.js';
+
+interface Meta {
+  ip?: string;
+  requestId?: string;
+}
+
+export interface FlagPanelPerson {
+  personId: string;
+  name: string;
+  /** What the person is in the report or case (victim, perpetrator...). */
+  role?: string;
+  flags: RepeatFlag[];
+}
+
+/**
+ * What other pages show about people: the person page (need-to-know applied to every report,
+ * case and record on it), the flags panel of report and case pages, and the call handler's live
+ * history. Reads reports and cases through their services and their access rules.
+ */
+export class PersonInfoService {
+  readonly people: PeopleService;
+  private readonly reports: ReportService;
+  private readonly cases: CaseService;
+
+  constructor(private readonly deps: AppDeps) {
+    this.people = new PeopleService(deps);
+    this.reports = new ReportService(deps);
+    this.cases = new CaseService(deps);
+  }
+
+  private audit() {
+    return new AuditService(this.deps.db, this.deps.dialect, this.deps.clock);
+  }
+
+  /** Whether the user may see the source a person record came from. */
+  private async canSeeSource(user: CurrentUser, r: { source_type: string; source_id: string | null; team_id: string | null }): Promise<boolean> {
+    if (user.role === 'administrator') return true;
+    if (!r.source_id) return true;
+    if (r.source_type === 'report' || r.source_type === 'call') return this.reports.canSee(user, r.source_id);
+    if (r.source_type === 'case') return can(user.role, 'cases.read') && this.cases.canSee({ user }, r.source_id);
+    if (r.source_type === 'case-review') return can(user.role, 'case-review.manage');
+    return true;
+  }
+
+  /**
+   * The person page: flags (from every record), and only the records, reports and cases the viewer
+   * may see; how many were withheld is said, not what. A merged person redirects to the person it
+   * became. The view is audited.
+   */
+  async personPage(user: CurrentUser, personId: string, meta: Meta = {}) {
+    const pid = user.partnershipId;
+    const resolved = await this.people.resolve(pid, personId);
+    if (!resolved) throw notFound('Person');
+    if (resolved !== personId) return { redirect: resolved } as const;
+    const person = (await new PeopleRepository(this.deps.db).person(pid, personId))!;
+    const settings = await this.people.settings.thresholds(pid);
+    const [all, flags, allReports, allCases] = await Promise.all([
+      this.people.history(pid, personId),
+      this.people.flagsFor(pid, personId, settings),
+      this.reports.listForPerson(pid, personId),
+      this.cases.casesForPerson(pid, personId),
+    ]);
+    const records = [];
+    for (const r of all) if (await this.canSeeSource(user, r)) records.push(r);
+    const reports = [];
+    for (const r of allReports) if (user.role === 'administrator' || (await this.reports.canSee(user, r.id))) reports.push(r);
+    const cases = [];
+    if (can(user.role, 'cases.read') || user.role === 'administrator') {
+      for (const c of allCases) if (await this.cases.canSee({ user }, c.case_id)) cases.push(c);
+    }
+    const withheld = all.length - records.length + (allReports.length - reports.length) + (allCases.length - cases.length);
+    await this.audit().record({
+      partnershipId: pid,
+      userId: user.id,
+      userLabel: user.name,
+      action: 'person.viewed',
+      subjectType: 'person',
+      subjectId: personId,
+      details: { records: records.length, reports: reports.length, cases: cases.length, withheld },
+      ...meta,
+    });
+    return { person, records, reports, cases, flags, settings, withheld, hiddenRecords: all.length - records.length };
+  }
+
+  /** Flags of the people in a report or case, for a panel on its page (the page has checked need-to-know). */
+  async flagPanel(partnershipId: string, people: { personId: string | null; name?: string; role?: string }[]): Promise<FlagPanelPerson[]> {
+    const ids = [...new Set(people.map((p) => p.personId).filter((x): x is string => !!x))];
+    if (!ids.length) return [];
+    const resolved = new Map<string, string>();
+    for (const id of ids) resolved.set(id, (await this.people.resolve(partnershipId, id)) ?? id);
+    const flags = await this.people.flagsForMany(partnershipId, [...resolved.values()]);
+    const names = new Map((await new PeopleRepository(this.deps.db).personsByIds(partnershipId, [...resolved.values()])).map((p) => [p.id, p.display_name]));
+    return people
+      .filter((p) => p.personId)
+      .map((p) => {
+        const id = resolved.get(p.personId!)!;
+        return { personId: id, name: p.name ?? names.get(id) ?? 'Unnamed person', role: p.role, flags: flags.get(id) ?? [] };
+      });
+  }
+
+  /**
+   * The call handler's history of the caller being typed: people found by the linkage model (not only
+   * exact matches), each with repeat flags, earlier reports and open cases. Open cases the user may not
+   * open are counted, not listed.
+   */
+  async intakePeople(user: CurrentUser, typed: { givenName?: string; surname?: string; phone?: string; email?: string; address?: string }) {
+    const pid = user.partnershipId;
+    const found = await this.people.findPeople(pid, typed);
+    if (!found.length) return [];
+    const ids = found.map((f) => f.personId);
+    const settings = await this.people.settings.thresholds(pid);
+    const [flags, reports] = await Promise.all([this.people.flagsForMany(pid, ids, settings), this.reports.listForPerson(pid, ids)]);
+    const out = [];
+    for (const f of found) {
+      const mine = reports.filter((r) => r.reporter_person_id === f.personId);
+      const open = (await this.cases.casesForPerson(pid, f.personId)).filter((c) => c.status !== 'closed');
+      const visibleCases = [];
+      for (const c of open) if (await this.cases.canSee({ user }, c.case_id)) visibleCases.push(c);
+      const contacts = (await this.people.history(pid, f.personId)).length;
+      out.push({
+        ...f,
+        flags: flags.get(f.personId) ?? [],
+        contacts,
+        reports: mine,
+        open: mine.filter((r) => r.state_kind === 'open').length,
+        cases: visibleCases,
+        hiddenCases: open.length - visibleCases.length,
+      });
+    }
+    return out;
+  }
+}
