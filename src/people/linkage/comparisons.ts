@@ -1,6 +1,6 @@
 import { jaroWinklerAtLeast, levenshteinWithin } from './strings.js';
 import { shareGroup } from './nicknames.js';
-import type { PreparedRecord } from './normalise.js';
+import type { PartialDate, PreparedRecord } from './normalise.js';
 
 /** Level code for "one side is missing": the comparison adds no evidence. */
 export const NULL_LEVEL = -1;
@@ -61,6 +61,7 @@ export const COMPARISONS: readonly ComparisonDef[] = [
       'exact',
       'day and month transposed',
       'one of day, month, year differs',
+      'at most two digits different',
       'partial date agrees',
       'within a year',
       'year agrees',
@@ -78,7 +79,7 @@ export const COMPARISONS: readonly ComparisonDef[] = [
   },
   {
     name: 'email',
-    levels: ['exact', 'same user name', 'within two edits', 'different'],
+    levels: ['exact', 'same user name', 'within two edits', 'similar user name (JW >= 0.88)', 'different'],
     tfAdjusted: true,
     singleValued: true,
   },
@@ -166,10 +167,35 @@ export function surnameLevel(
   return S_ELSE;
 }
 
-/** Whether two names agree closely enough to count as the same name written in a swapped field. */
-function namesAgree(x: string, y: string): number {
-  if (!x || !y) return NULL_LEVEL;
-  return x === y || (x.length > 2 && y.length > 2 && jaroWinklerAtLeast(x, y, 0.92) >= 0.92) ? 1 : 0;
+/** Given-name level for a given name compared with the other record's surname (a swapped pair). */
+function crossedGivenLevel(surnameScale: number, x: string, y: string): number {
+  if (surnameScale === NULL_LEVEL) return NULL_LEVEL;
+  if (surnameScale === S_EXACT || surnameScale === S_PART) return G_SWAPPED;
+  if (surnameScale === S_JW92) return x.length > 2 && y.length > 2 ? G_SWAPPED : G_JW80;
+  return surnameScale === S_PHON ? G_PHON : G_JW80;
+}
+
+const D_EXACT = 0;
+const D_TRANSPOSED = 1;
+const D_ONE_PART = 2;
+const D_TWO_DIGITS = 3;
+const D_PARTIAL = 4;
+const D_YEAR_CLOSE = 5;
+const D_YEAR = 6;
+const D_DECADE = 7;
+const D_ELSE = 8;
+
+/** Digits that differ between two dates written as YYYYMMDD (a mistyped decade and day stays two). */
+export function dateDigitsDifferent(a: PartialDate, b: PartialDate): number {
+  let x = a.y * 10000 + a.m * 100 + a.d;
+  let y = b.y * 10000 + b.m * 100 + b.d;
+  let n = 0;
+  for (let i = 0; i < 8; i++) {
+    if (x % 10 !== y % 10) n++;
+    x = Math.floor(x / 10);
+    y = Math.floor(y / 10);
+  }
+  return n;
 }
 
 export function dobLevel(a: PreparedRecord, b: PreparedRecord): number {
@@ -180,16 +206,17 @@ export function dobLevel(a: PreparedRecord, b: PreparedRecord): number {
     const ye = A.y === B.y;
     const me = A.m === B.m;
     const de = A.d === B.d;
-    if (ye && me && de) return 0;
-    if (ye && A.m === B.d && A.d === B.m) return 1;
-    if (+ye + +me + +de === 2) return 2;
+    if (ye && me && de) return D_EXACT;
+    if (ye && A.m === B.d && A.d === B.m) return D_TRANSPOSED;
+    if (+ye + +me + +de === 2) return D_ONE_PART;
+    if (dateDigitsDifferent(A, B) <= 2) return D_TWO_DIGITS;
     const days = Math.abs(a.dobDays - b.dobDays);
-    if (days <= 366) return 4;
-    if (ye) return 5;
-    return days <= 3653 ? 6 : 7;
+    if (days <= 366) return D_YEAR_CLOSE;
+    if (ye) return D_YEAR;
+    return days <= 3653 ? D_DECADE : D_ELSE;
   }
-  if (A.y === B.y) return A.m && B.m && A.m === B.m ? 3 : 5;
-  return Math.abs(A.y - B.y) <= 10 ? 6 : 7;
+  if (A.y === B.y) return A.m && B.m && A.m === B.m ? D_PARTIAL : D_YEAR;
+  return Math.abs(A.y - B.y) <= 10 ? D_DECADE : D_ELSE;
 }
 
 export function phoneLevel(a: PreparedRecord, b: PreparedRecord): number {
@@ -204,7 +231,12 @@ export function emailLevel(a: PreparedRecord, b: PreparedRecord): number {
   if (!a.email || !b.email) return NULL_LEVEL;
   if (a.email === b.email) return 0;
   if (a.emailUser.length >= 3 && a.emailUser === b.emailUser) return 1;
-  return levenshteinWithin(a.email, b.email, 2) <= 2 ? 2 : 3;
+  if (levenshteinWithin(a.email, b.email, 2) <= 2) return 2;
+  return a.emailUser.length >= 3 &&
+    b.emailUser.length >= 3 &&
+    jaroWinklerAtLeast(a.emailUser, b.emailUser, 0.88) >= 0.88
+    ? 3
+    : 4;
 }
 
 function tokenOverlap(a: readonly string[], b: readonly string[]): number {
@@ -260,23 +292,31 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Int8Ar
     (s === NULL_LEVEL || s === S_ELSE) &&
     (g !== NULL_LEVEL || s !== NULL_LEVEL)
   ) {
-    const c1 = namesAgree(a.given, b.surname);
-    const c2 = namesAgree(a.surname, b.given);
-    if ((c1 === 1 || c2 === 1) && c1 !== 0 && c2 !== 0) {
-      g = c1 === 1 ? G_SWAPPED : NULL_LEVEL;
-      s =
-        c2 === 1
-          ? surnameLevel(
-              a.surname,
-              a.surnameParts,
-              a.surnameCodes,
-              a.surnameLetters,
-              b.given,
-              [],
-              b.givenCodes,
-              b.givenLetters,
-            )
-          : NULL_LEVEL;
+    // Names written in each other's fields: compare across, and use that when neither crossed
+    // pair disagrees (one crossed name may be missing or only similar, e.g. mistyped).
+    const cg = surnameLevel(
+      a.given,
+      [],
+      a.givenCodes,
+      a.givenLetters,
+      b.surname,
+      b.surnameParts,
+      b.surnameCodes,
+      b.surnameLetters,
+    );
+    const cs = surnameLevel(
+      a.surname,
+      a.surnameParts,
+      a.surnameCodes,
+      a.surnameLetters,
+      b.given,
+      [],
+      b.givenCodes,
+      b.givenLetters,
+    );
+    if (cg !== S_ELSE && cs !== S_ELSE && (cg !== NULL_LEVEL || cs !== NULL_LEVEL)) {
+      g = crossedGivenLevel(cg, a.given, b.surname);
+      s = cs;
     }
   }
   out[offset + GIVEN] = g;

@@ -1,9 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { COMPARISONS } from './comparisons.js';
+import { COMPARISONS, K, compareRecords, dateDigitsDifferent } from './comparisons.js';
+import { prepareRecord } from './normalise.js';
 import { clusterRecords } from './cluster.js';
 import { linkAll, trainModel } from './link.js';
-import { DEFAULT_THRESHOLDS } from './train.js';
+import { DEFAULT_THRESHOLDS, MIN_M_DIFFERENT } from './train.js';
 import { LinkageIndex } from './linkage-index.js';
 import { syntheticPeople } from './synthetic.js';
 import { evaluateClusters } from './evaluate/metrics.js';
@@ -86,6 +87,67 @@ describe('a hand-worked pair: William Smith vs Bill Smith, day and month transpo
     const found = index.match(bill);
     assert.equal(found[0].personId, 'w');
     assert.equal(found[0].explanation.b, 'w');
+  });
+});
+
+/** The level label of each comparison for a pair of records ('missing' when a side lacks it). */
+function levelsOf(a: PersonRecord, b: PersonRecord): Record<string, string> {
+  const out = new Int8Array(K);
+  compareRecords(prepareRecord(a, 0), prepareRecord(b, 1), out);
+  return Object.fromEntries(
+    COMPARISONS.map((c, k) => [c.name, out[k] < 0 ? 'missing' : c.levels[out[k]]]),
+  );
+}
+
+describe('comparison levels for common typing errors (hand-worked pairs)', () => {
+  it('counts a mistyped decade and day as two digits different, not ten years apart', () => {
+    assert.equal(dateDigitsDifferent({ y: 1974, m: 10, d: 5 }, { y: 1984, m: 10, d: 3 }), 2);
+    assert.equal(
+      levelsOf({ id: 'a', dob: '1974-10-05' }, { id: 'b', dob: '1984-10-03' }).date_of_birth,
+      'at most two digits different',
+    );
+    assert.equal(
+      levelsOf({ id: 'a', dob: '1974-10-05' }, { id: 'b', dob: '1974-10-06' }).date_of_birth,
+      'one of day, month, year differs',
+    );
+    assert.equal(
+      levelsOf({ id: 'a', dob: '2013-10-15' }, { id: 'b', dob: '2023-11-14' }).date_of_birth,
+      'different',
+    );
+  });
+
+  it('sees a mistyped email user name as similar, and a different one as different', () => {
+    const e = (x: string, y: string) => levelsOf({ id: 'a', email: x }, { id: 'b', email: y }).email;
+    assert.equal(e('oc34@phelps-harper.biz', 'oc34r@phelp.-harpersbiz'), 'similar user name (JW >= 0.88)');
+    assert.equal(e('anna.k@example.com', 'anna.kk@example.com'), 'within two edits');
+    assert.equal(e('anna.k@example.com', 'anna.k@mail.net'), 'same user name');
+    assert.equal(e('anna.k@example.com', 'zed99@mail.net'), 'different');
+  });
+
+  it('compares names across fields when they are swapped, even with a typo on one side', () => {
+    const swapped = levelsOf(
+      { id: 'a', givenName: 'Kaur', surname: 'Harley' },
+      { id: 'b', givenName: 'Harley', surname: 'Kra' },
+    );
+    assert.equal(swapped.surname, 'exact');
+    assert.equal(swapped.given_name, 'sounds alike');
+    const oneSide = levelsOf(
+      { id: 'a', givenName: 'Webb', surname: 'Logan' },
+      { id: 'b', givenName: 'Lonan' },
+    );
+    assert.equal(oneSide.surname, 'similar (JW >= 0.80) or same letters');
+    assert.equal(oneSide.given_name, 'missing');
+    const clean = levelsOf(
+      { id: 'a', givenName: 'Ferguson', surname: 'Logan' },
+      { id: 'b', givenName: 'Logan', surname: 'Ferguson' },
+    );
+    assert.equal(clean.given_name, 'swapped with surname');
+    assert.equal(clean.surname, 'exact');
+    const unrelated = levelsOf(
+      { id: 'a', givenName: 'Mary', surname: 'Jones' },
+      { id: 'b', givenName: 'Jones', surname: 'Peters' },
+    );
+    assert.equal(unrelated.given_name, 'different');
   });
 });
 
@@ -204,6 +266,7 @@ describe('training without labels and incremental matching on synthetic UK peopl
       const different = c.levels[c.levels.length - 1];
       assert.ok(exact.m > exact.u, `${c.name} exact`);
       assert.ok(different.m < different.u, `${c.name} different`);
+      assert.ok(different.m >= MIN_M_DIFFERENT - 1e-12, `${c.name} different is never near-impossible`);
     }
     const truePartners =
       [...new Set(truth)].reduce((s, t) => {

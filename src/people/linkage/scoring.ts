@@ -69,6 +69,12 @@ export class Scorer {
     readonly tf: TermFrequencies,
     sizes: { records: number; sources?: number[] },
   ) {
+    const stale = COMPARISONS.some(
+      (c, k) =>
+        model.comparisons[k]?.name !== c.name || model.comparisons[k].levels.length !== c.levels.length,
+    );
+    if (stale || model.comparisons.length !== K)
+      throw new Error('the linkage model was trained with other comparison levels; train it again');
     const lambda = priorProbability(model, sizes);
     this.priorWeight = log2(lambda / (1 - lambda));
     this.weights = model.comparisons.map((c) => Float64Array.from(c.levels, (l) => log2(l.m / l.u)));

@@ -261,6 +261,22 @@ function normalise(c: Float64Array): number[] {
   return Array.from(c, (v) => Math.max(FLOOR, v / total));
 }
 
+/**
+ * Any field of a record about the same person can be wrong (a mistyped or guessed date, an old
+ * email), so disagreement is never treated as near-impossible evidence: EM over unlabelled pairs
+ * can drive m of the "different" level towards 0 when most disagreeing pairs it sees are
+ * different people, which would let one wrong field veto a pair on which everything else agrees.
+ */
+export const MIN_M_DIFFERENT = 0.01;
+
+function floorDisagreement(m: number[]): number[] {
+  const last = m.length - 1;
+  if (m[last] >= MIN_M_DIFFERENT) return m;
+  const rest = 1 - m[last];
+  const scale = rest > 0 ? (1 - MIN_M_DIFFERENT) / rest : 0;
+  return m.map((v, l) => (l === last ? MIN_M_DIFFERENT : Math.max(FLOOR, v * scale)));
+}
+
 /** Share of records with a value for each comparison (for how often both sides of a match have it). */
 function filledShare(records: readonly PreparedRecord[]): number[] {
   const probe = new Int8Array(K);
@@ -300,6 +316,7 @@ export function fitModel(
       fallback ??= runEm(store, u, maxIter);
       m.push(fallback.m[k]);
     }
+    m[k] = floorDisagreement(m[k]);
   }
   const filled = filledShare(records);
   const matchEstimates: number[] = [];
