@@ -5,6 +5,7 @@ import { ReportService } from '../reports/index.js';
 import { PremisesService } from '../premises/service.js';
 import type { PartnershipAreas } from './areas.js';
 import { AreaStore } from './area-store.js';
+import type { ImportActor } from './import/summary.js';
 import { AnalyticsRepository } from './repository.js';
 import { loadAsbHubReports, reportRecords } from './sources/asbhub-reports.js';
 import { ASB_HUB_SOURCE, POLICE_UK, type AnalysisRecord, type RecordQuery, type SourceInfo } from './sources/record.js';
@@ -39,6 +40,14 @@ export class AnalyticsService {
 
   areas(partnershipId: string): Promise<PartnershipAreas> {
     return this.areaStore.forPartnership(partnershipId);
+  }
+
+  /** Replaces the partnership's areas from GeoJSON (throws BoundaryError when it is unusable). */
+  async replaceAreas(partnershipId: string, geojson: unknown, actor: ImportActor): Promise<PartnershipAreas> {
+    const areas = await this.areaStore.replace(partnershipId, geojson, actor);
+    // ASB Hub's reports are clipped and given areas when read: read them again.
+    asbHubCache.get(this.deps.db)?.delete(partnershipId);
+    return areas;
   }
 
   /** Every source with data: police.uk and partner imports, and ASB Hub's own reports. */

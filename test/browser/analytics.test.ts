@@ -116,6 +116,26 @@ describe('analysis pages in Chromium', { skip: browserUnavailable() }, () => {
     assert.match(await page.locator('main').innerText(), /month "2024-13" is not YYYY-MM/);
     await expectNoAxeViolations(page, 'police.uk import refused');
 
+    // With JavaScript the upload shows a progress bar, and a good file (held already: the demo seed
+    // imported every City month) lands on its summary.
+    const good = path.join(requireDataset('policeuk/city-of-london'), '2023-12-city-of-london-street.csv');
+    await page.getByLabel('police.uk CSV files').setInputFiles(good);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.waitForURL(/\/analysis\/imports\/[^/]+$/);
+    assert.match(await page.locator('main').innerText(), /Imported 0 new records \(709 were already held\)/);
+    await page.goto('/analysis/imports');
+    assert.equal(await page.locator('form[data-module="app-upload-progress"] + .app-upload-progress progress').count(), 2, 'a progress bar for each upload form');
+
+    // Partnership areas from GeoJSON: a wrong file is refused in place, the City's LSOAs load.
+    await page.getByLabel('GeoJSON file of the areas').setInputFiles({ name: 'areas.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"Point","coordinates":[0,51]}') });
+    await page.getByRole('button', { name: 'Load areas' }).click();
+    await page.getByText('must be a GeoJSON FeatureCollection').first().waitFor();
+    await expectNoAxeViolations(page, 'areas refused');
+    await page.getByLabel('GeoJSON file of the areas').setInputFiles(requireDataset('geo/city-of-london-lsoa-2011.wgs84.geojson'));
+    await page.getByRole('button', { name: 'Load areas' }).click();
+    await page.waitForURL(/\/analysis$/);
+    assert.match(await page.locator('main').innerText(), /Loaded 6 areas/);
+
     await page.goto('/analysis/imports/partner');
     await page.getByRole('radio', { name: 'A new source' }).check();
     await page.getByLabel('Name of a new source').fill('Licensing visits');

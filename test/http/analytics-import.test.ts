@@ -20,10 +20,17 @@ function multipart(files: { field: string; name: string; content: string | Buffe
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function upload(t: TestApp, c: Client, url: string, files: { field: string; name: string; content: string | Buffer }[], fields: Record<string, string> = {}) {
+async function upload(
+  t: TestApp,
+  c: Client,
+  url: string,
+  files: { field: string; name: string; content: string | Buffer }[],
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
   const body = multipart(files, fields);
   const cookie = (c as unknown as { cookieHeader(): string }).cookieHeader();
-  const res = await t.app.inject({ method: 'POST', url: `${url}?_csrf=${encodeURIComponent(c.csrf)}`, headers: { cookie, 'content-type': body.contentType }, payload: body.payload });
+  const res = await t.app.inject({ method: 'POST', url: `${url}?_csrf=${encodeURIComponent(c.csrf)}`, headers: { ...headers, cookie, 'content-type': body.contentType }, payload: body.payload });
   return res;
 }
 
@@ -157,6 +164,40 @@ for (const dialect of testDialects()) {
       const bad = await c.get('/analysis/hotspots?source=police-uk&size=5');
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /Enter a cell size from 25 to 1,000 metres/);
+    });
+
+    it('loads the partnership areas from GeoJSON (refusing what is not usable); the upload script is told where to go', async () => {
+      const c = new Client(t.app);
+      await c.signIn(DEMO.analyst);
+      const before = await c.get('/analysis');
+      assert.match(before.body, /shipped with ASB Hub/);
+      await c.get('/analysis/imports');
+      const notJson = await upload(t, c, '/analysis/imports/areas', [{ field: 'areas', name: 'areas.geojson', content: 'not json' }]);
+      assert.equal(notJson.statusCode, 400);
+      assert.match(notJson.body, /areas\.geojson is not JSON/);
+      const noFeatures = await upload(t, c, '/analysis/imports/areas', [{ field: 'areas', name: 'areas.geojson', content: '{"type":"Point","coordinates":[0,51]}' }]);
+      assert.equal(noFeatures.statusCode, 400);
+      assert.match(noFeatures.body, /must be a GeoJSON FeatureCollection/);
+      const none = await upload(t, c, '/analysis/imports/areas', []);
+      assert.equal(none.statusCode, 400);
+      assert.match(none.body, /Select one GeoJSON file/);
+
+      // The City's LSOAs in British National Grid: the same six areas, now held for the partnership.
+      const content = fs.readFileSync(requireDataset('geo/city-of-london-lsoa-2011.bng.geojson'));
+      const loaded = await upload(t, c, '/analysis/imports/areas', [{ field: 'areas', name: 'city.geojson', content }], {}, { 'x-upload-progress': '1' });
+      assert.equal(loaded.statusCode, 200);
+      assert.deepEqual(JSON.parse(loaded.body), { location: '/analysis' });
+      const after = await c.get('/analysis');
+      assert.match(after.body, /Loaded 6 areas \(2\.9\d km² in all\)/);
+      assert.match(after.body, /Areas loaded for the partnership/);
+      assert.match(after.body, /E01032739/);
+      const audit = await t.db.db.selectFrom('audit_log').select('action').where('action', '=', 'analytics.areas-loaded').execute();
+      assert.equal(audit.length, 1);
+
+      const manager = new Client(t.app);
+      await manager.signIn(DEMO.manager);
+      await manager.get('/analysis');
+      assert.equal((await upload(t, manager, '/analysis/imports/areas', [{ field: 'areas', name: 'city.geojson', content }])).statusCode, 403);
     });
   });
 }

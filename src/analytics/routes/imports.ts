@@ -5,10 +5,23 @@ import { can } from '../../platform/permissions/roles.js';
 import { PoliceUkImporter } from '../import/police-uk-import.js';
 import type { ImportOutcome } from '../import/summary.js';
 import { AnalyticsRepository } from '../repository.js';
+import { AnalyticsService } from '../service.js';
+import { BoundaryError } from '../geo/boundary.js';
 import { IMPORT, meta, READ } from './context.js';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, readUploads } from './uploads.js';
 
 const actorOf = (req: FastifyRequest) => ({ userId: req.user!.id, userLabel: req.user!.email, ...meta(req) });
+
+/**
+ * The upload script (analytics-import.js) sends this header: it shows the upload's progress, and on
+ * success it is told where to go rather than redirected (so the flash message waits for that page).
+ */
+const fromProgressScript = (req: FastifyRequest) => req.headers['x-upload-progress'] === '1';
+
+function done(req: FastifyRequest, reply: FastifyReply, location: string) {
+  if (fromProgressScript(req)) return reply.send({ location });
+  return reply.redirect(location);
+}
 
 export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void {
   const repo = new AnalyticsRepository(deps.db);
@@ -51,7 +64,31 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
       return importsPage(req, reply, { errors: { files: outcome.message }, refused: outcome, values });
     }
     await req.flash('success', `Imported ${outcome.summary.added} new records (${outcome.summary.alreadyHeld} were already held)`);
-    return reply.redirect(`/analysis/imports/${outcome.importId}`);
+    return done(req, reply, `/analysis/imports/${outcome.importId}`);
+  });
+
+  app.post('/analysis/imports/areas', { config: IMPORT }, async (req, reply) => {
+    const { files, tooLarge } = await readUploads(req);
+    const refuse = (code: number, message: string) => {
+      reply.code(code);
+      return importsPage(req, reply, { errors: { areasFile: message } });
+    };
+    if (tooLarge) return refuse(413, `The file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    if (files.length !== 1) return refuse(400, 'Select one GeoJSON file of the partnership’s areas');
+    let geojson: unknown;
+    try {
+      geojson = JSON.parse(files[0].contents.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      return refuse(400, `${files[0].name} is not JSON: the file must be a GeoJSON FeatureCollection of the areas`);
+    }
+    try {
+      const areas = await new AnalyticsService(deps).replaceAreas(req.user!.partnershipId, geojson, actorOf(req));
+      await req.flash('success', `Loaded ${areas.areas.length} areas (${(areas.boundary.areaM2 / 1e6).toFixed(2)} km² in all). Records imported earlier keep the areas they were given when imported.`);
+    } catch (err) {
+      if (err instanceof BoundaryError) return refuse(400, `${files[0].name}: ${err.message}`);
+      throw err;
+    }
+    return done(req, reply, '/analysis');
   });
 
   app.get('/analysis/imports/:id', { config: READ }, async (req, reply) => {
