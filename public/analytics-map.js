@@ -54,7 +54,16 @@ async function draw(container) {
   container.hidden = false;
   const map = L.map(container.querySelector('#analysis-map'), { scrollWheelZoom: false });
   if (container.dataset.tiles) {
-    L.tileLayer(container.dataset.tiles, { maxZoom: 19, attribution: '&copy; OpenStreetMap contributors' }).addTo(map);
+    // The tile URL is a setting: credit OpenStreetMap for its tiles, otherwise name the tile server.
+    const tiles = container.dataset.tiles;
+    let host = '';
+    try {
+      host = new URL(tiles.replace(/\{[a-z]\}/g, '0'), window.location.href).host;
+    } catch {
+      host = '';
+    }
+    const attribution = /openstreetmap/i.test(host) ? '&copy; OpenStreetMap contributors' : `Map tiles: ${escapeHtml(host)}`;
+    L.tileLayer(tiles, { maxZoom: 19, attribution }).addTo(map);
   }
   const areas = L.geoJSON(data.areas, {
     style: { color: '#0b0c0c', weight: 2, fill: false },

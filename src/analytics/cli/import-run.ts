@@ -116,7 +116,23 @@ export async function runPartnerImport(
       throw new CliError(`${Object.values(problems).join('; ')}. Columns in ${path.basename(file)}: ${header.join(', ')}. Give --map field=column (fields: ${wanted}).`);
     }
     if (!opts.json) print(`Source ${source.name} (${source.code}, ${source.kind}); columns: ${Object.entries(mapping.columns).map(([f, c]) => `${f}=${c}`).join(', ')}\n`);
-    const outcome = await importer.import(pid, { code: source.code, name: source.name, kind: source.kind }, { name: path.basename(file), source: contents }, mapping, { userId: null, userLabel: 'command line' }, { skipRejected: !!opts.skipRejected });
+    // Lines in the file (a row with a quoted line break counts twice): the bar's total.
+    let lines = 0;
+    for (let i = contents.indexOf(10); i >= 0; i = contents.indexOf(10, i + 1)) lines++;
+    const bar = new cliProgress.SingleBar({ format: `Importing ${path.basename(file)} [{bar}] {percentage}% | {value} rows`, hideCursor: true }, cliProgress.Presets.shades_classic);
+    if (!opts.json) bar.start(Math.max(1, lines - 1), 0);
+    const outcome = await importer.import(
+      pid,
+      { code: source.code, name: source.name, kind: source.kind },
+      { name: path.basename(file), source: contents },
+      mapping,
+      { userId: null, userLabel: 'command line' },
+      { skipRejected: !!opts.skipRejected, onProgress: (rows) => !opts.json && bar.update(rows) },
+    );
+    if (!opts.json) {
+      bar.update(outcome.summary.rowsRead);
+      bar.stop();
+    }
     print(opts.json ? `${toJson(outcome)}\n` : describeImport(outcome));
     if (outcome.status === 'refused') throw new CliError(outcome.reason === 'wrong-file' ? outcome.message : 'nothing was imported', 2);
   });

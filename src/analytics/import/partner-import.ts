@@ -75,7 +75,7 @@ export class PartnerImporter {
     file: { name: string; source: CsvSource },
     mapping: PartnerMapping,
     actor: ImportActor,
-    options: { skipRejected?: boolean } = {},
+    options: { skipRejected?: boolean; /** Called after each batch of rows with the rows read so far. */ onProgress?: (rowsRead: number) => void } = {},
   ): Promise<ImportOutcome> {
     const source = await this.resolveSource(partnershipId, choice);
     if (source.code === 'police-uk' || source.code === 'asb-hub') {
@@ -96,6 +96,7 @@ export class PartnerImporter {
         const records: AnalyticsRecordsTable[] = [];
         const assets = new Map<string, AnalyticsAssetsTable>();
         for await (const batch of csvRecords(file.source)) {
+          options.onProgress?.(figures.rows);
           for (const { fields, line } of batch) {
             if (!header) {
               header = fields.map((f) => f.trim());
