@@ -79,7 +79,7 @@ export const COMPARISONS: readonly ComparisonDef[] = [
   },
   {
     name: 'email',
-    levels: ['exact', 'same user name', 'within two edits', 'similar user name (JW >= 0.88)', 'different'],
+    levels: ['exact', 'same user name', 'within two edits', 'user name within two edits', 'different'],
     tfAdjusted: true,
     singleValued: true,
   },
@@ -170,6 +170,7 @@ export function surnameLevel(
 /** Given-name level for a given name compared with the other record's surname (a swapped pair). */
 function crossedGivenLevel(surnameScale: number, x: string, y: string): number {
   if (surnameScale === NULL_LEVEL) return NULL_LEVEL;
+  if (surnameScale === S_ELSE) return G_ELSE;
   if (surnameScale === S_EXACT || surnameScale === S_PART) return G_SWAPPED;
   if (surnameScale === S_JW92) return x.length > 2 && y.length > 2 ? G_SWAPPED : G_JW80;
   return surnameScale === S_PHON ? G_PHON : G_JW80;
@@ -232,9 +233,9 @@ export function emailLevel(a: PreparedRecord, b: PreparedRecord): number {
   if (a.email === b.email) return 0;
   if (a.emailUser.length >= 3 && a.emailUser === b.emailUser) return 1;
   if (levenshteinWithin(a.email, b.email, 2) <= 2) return 2;
-  return a.emailUser.length >= 3 &&
-    b.emailUser.length >= 3 &&
-    jaroWinklerAtLeast(a.emailUser, b.emailUser, 0.88) >= 0.88
+  return a.emailUser.length >= 4 &&
+    b.emailUser.length >= 4 &&
+    levenshteinWithin(a.emailUser, b.emailUser, 2) <= 2
     ? 3
     : 4;
 }
@@ -292,8 +293,8 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Int8Ar
     (s === NULL_LEVEL || s === S_ELSE) &&
     (g !== NULL_LEVEL || s !== NULL_LEVEL)
   ) {
-    // Names written in each other's fields: compare across, and use that when neither crossed
-    // pair disagrees (one crossed name may be missing or only similar, e.g. mistyped).
+    // Names written in each other's fields: compare across, and use that when some crossed pair
+    // agrees (exactly or with a typo) and no more crossed pairs than straight ones disagree.
     const cg = surnameLevel(
       a.given,
       [],
@@ -314,7 +315,10 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Int8Ar
       b.givenCodes,
       b.givenLetters,
     );
-    if (cg !== S_ELSE && cs !== S_ELSE && (cg !== NULL_LEVEL || cs !== NULL_LEVEL)) {
+    const agreeCrossed = +(cg !== NULL_LEVEL && cg !== S_ELSE) + +(cs !== NULL_LEVEL && cs !== S_ELSE);
+    const differCrossed = +(cg === S_ELSE) + +(cs === S_ELSE);
+    const differStraight = +(g === G_ELSE) + +(s === S_ELSE);
+    if (agreeCrossed > 0 && differCrossed <= differStraight) {
       g = crossedGivenLevel(cg, a.given, b.surname);
       s = cs;
     }
