@@ -156,15 +156,20 @@ export class ReportRepository {
       .execute();
   }
 
-  async countForPersonSince(db: Executor, partnershipId: string, personId: string, sinceIso: string): Promise<number> {
-    const row = await db
-      .selectFrom('reports')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('partnership_id', '=', partnershipId)
-      .where('reporter_person_id', '=', personId)
-      .where('created_at', '>=', sinceIso)
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
+  /** The time of each person's latest report (persons without one are left out): one query for many persons. */
+  async latestForPersons(db: Executor, partnershipId: string, personIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < personIds.length; i += 500) {
+      const rows = await db
+        .selectFrom('reports')
+        .select(['reporter_person_id', (eb) => eb.fn.max('created_at').as('latest')])
+        .where('partnership_id', '=', partnershipId)
+        .where('reporter_person_id', 'in', personIds.slice(i, i + 500))
+        .groupBy('reporter_person_id')
+        .execute();
+      for (const r of rows) if (r.reporter_person_id && r.latest) out.set(r.reporter_person_id, String(r.latest));
+    }
+    return out;
   }
 
   routes(reportId: string, db: Executor = this.db): Promise<RouteView[]> {

@@ -8,9 +8,9 @@ import { ReportRepository, type ReportSummaryRow, type RouteView } from './repos
 import { ReferenceService, type ReferenceData } from './reference.js';
 import { resolveRoutes } from './routing/resolve.js';
 import { dueAt, slaHoursFor } from './sla.js';
-import { formatReference, writerFor } from './writer.js';
+import { formatReference, writerFor, type BatchContext } from './writer.js';
 import { attachPending, type PendingPhoto } from './photos.js';
-import { acknowledgementMessage, outboxRow, queuePublicUpdate, queueTeamNotice, teamNoticeMessage } from './notify.js';
+import { acknowledgementMessage, outboxRow, queuePublicUpdate, queueTeamNotice, teamNoticeMessage, type AcknowledgementInput } from './notify.js';
 import { newJobRow } from './environment/jobs.js';
 import { distanceMetres, locate } from './geo/locate.js';
 import type { ReportsTable, ReportTeamRoutesTable } from './tables.js';
@@ -74,6 +74,17 @@ export class ReportInputError extends Error {
   }
 }
 
+/** A named report's acknowledgement, waiting for its batch's one query about earlier reports. */
+interface PendingAcknowledgement {
+  partnershipId: string;
+  personId: string | null;
+  since: string;
+  now: string;
+  message: AcknowledgementInput;
+  created: CreatedReport;
+}
+const pendingAcknowledgements = new WeakMap<BatchContext['trx'], PendingAcknowledgement[]>();
+
 const PERSON_ROLE: Record<ReporterKind, PersonRole> = { victim: 'victim', witness: 'witness', business: 'complainant', 'on-behalf': 'representative' };
 
 /** A UK phone number's digits in national form, for comparing numbers libphonenumber cannot validate. */
@@ -135,7 +146,7 @@ export class ReportService {
     const now = this.deps.clock.iso();
     const year = new Date(now).getUTCFullYear();
     const sequences = [{ partnershipId, name: `ASB-${year}` }, ...(category.environmental ? [{ partnershipId, name: `ENV-${year}` }] : [])];
-    const created = await writerFor(this.deps).submit(async ({ trx, defer, sequence, audit }) => {
+    const created = await writerFor(this.deps).submit(async ({ trx, defer, sequence, audit, afterWork }) => {
       const due = dueAt(now, slaHours);
       const reference = formatReference('ASB', year, sequence(partnershipId, `ASB-${year}`));
       let personId: string | null = null;
@@ -157,8 +168,6 @@ export class ReportService {
           })
         ).personId;
       }
-      // 2025 statutory guidance: tell a victim about the ASB Case Review when they report again within 6 months.
-      const reportedBefore = personId ? await this.repo.countForPersonSince(trx, partnershipId, personId, new Date(new Date(now).getTime() - 183 * 86_400_000).toISOString()) : 0;
       defer('reports', {
         id,
         partnership_id: partnershipId,
@@ -285,35 +294,7 @@ export class ReportService {
           }),
         );
       }
-      if (named) {
-        const ack = acknowledgementMessage({
-          partnershipId,
-          reportId: id,
-          reference,
-          baseUrl,
-          categoryName: category.public_name,
-          teamNames,
-          slaHours,
-          email,
-          phone,
-          phoneE164,
-          preference: r.contactPreference,
-          caseReviewPrompt: reportedBefore > 0,
-        });
-        if (ack) defer('outbox', outboxRow(now, ack));
-      }
-      audit({
-        partnershipId,
-        userId,
-        userLabel: actor.kind === 'user' ? actor.user.email : actor.kind === 'apikey' ? `api-key:${actor.name}` : 'public',
-        action: 'report.created',
-        subjectType: 'report',
-        subjectId: id,
-        ip: meta.ip,
-        requestId: meta.requestId,
-        details: { reference, channel: input.channel, category: category.code, teams: routeRows.map((x) => ref.team.get(x.team_id)?.code) },
-      });
-      return {
+      const created: CreatedReport = {
         id,
         reference,
         stateCode: ref.initialState.code,
@@ -327,10 +308,78 @@ export class ReportService {
           deliveryMethod: x.delivery_method,
         })),
         environmentalJob: jobRef,
-        caseReviewPrompt: reportedBefore > 0,
+        caseReviewPrompt: false,
       };
+      if (named) {
+        // The acknowledgement says whether the reporter may ask for a Case Review, which needs their
+        // earlier reports: looked up once for the whole batch (see acknowledgeBatch).
+        let pending = pendingAcknowledgements.get(trx);
+        if (!pending) {
+          pendingAcknowledgements.set(trx, (pending = []));
+          const batch = pending;
+          afterWork(() => this.acknowledgeBatch(trx, defer, batch));
+        }
+        pending.push({
+          partnershipId,
+          personId,
+          since: new Date(new Date(now).getTime() - 183 * 86_400_000).toISOString(),
+          now,
+          created,
+          message: {
+            partnershipId,
+            reportId: id,
+            reference,
+            baseUrl,
+            categoryName: category.public_name,
+            teamNames,
+            slaHours,
+            email,
+            phone,
+            phoneE164,
+            preference: r.contactPreference,
+          },
+        });
+      }
+      audit({
+        partnershipId,
+        userId,
+        userLabel: actor.kind === 'user' ? actor.user.email : actor.kind === 'apikey' ? `api-key:${actor.name}` : 'public',
+        action: 'report.created',
+        subjectType: 'report',
+        subjectId: id,
+        ip: meta.ip,
+        requestId: meta.requestId,
+        details: { reference, channel: input.channel, category: category.code, teams: routeRows.map((x) => ref.team.get(x.team_id)?.code) },
+      });
+      return created;
     }, sequences);
     return created;
+  }
+
+  /**
+   * Queues the acknowledgements of a batch's named reports. 2025 statutory guidance: tell a victim
+   * about the ASB Case Review when they report again within 6 months, so each reporter's latest
+   * earlier report is looked up, one query for the batch (reports of the batch itself are not yet
+   * written, so they do not count).
+   */
+  private async acknowledgeBatch(trx: BatchContext['trx'], defer: BatchContext['defer'], pending: PendingAcknowledgement[]): Promise<void> {
+    const latest = new Map<string, string>();
+    const byPartnership = new Map<string, Set<string>>();
+    for (const p of pending) {
+      if (!p.personId) continue;
+      let ids = byPartnership.get(p.partnershipId);
+      if (!ids) byPartnership.set(p.partnershipId, (ids = new Set()));
+      ids.add(p.personId);
+    }
+    for (const [partnershipId, ids] of byPartnership) {
+      for (const [personId, at] of await this.repo.latestForPersons(trx, partnershipId, [...ids])) latest.set(`${partnershipId}\u0000${personId}`, at);
+    }
+    for (const p of pending) {
+      const before = p.personId ? latest.get(`${p.partnershipId}\u0000${p.personId}`) : undefined;
+      p.created.caseReviewPrompt = !!before && before >= p.since;
+      const ack = acknowledgementMessage({ ...p.message, caseReviewPrompt: p.created.caseReviewPrompt });
+      if (ack) defer('outbox', outboxRow(p.now, ack));
+    }
   }
 
   // ---------------------------------------------------------------- need-to-know

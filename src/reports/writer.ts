@@ -17,6 +17,11 @@ export interface BatchContext {
    * after the deferred rows, in the same transaction, so the entry commits with the change it records.
    */
   audit(entry: AuditEntry): void;
+  /**
+   * Runs `fn` once every item of the batch has done its work and before the deferred rows are
+   * inserted, for work that is cheaper done once for the whole batch (it may defer rows too).
+   */
+  afterWork(fn: () => Promise<void>): void;
 }
 
 type Work<T> = (ctx: BatchContext) => Promise<T>;
@@ -95,6 +100,7 @@ export class GroupCommitWriter {
     );
     const deferred = new Map<string, unknown[]>();
     const entries: AuditEntry[] = [];
+    const hooks: (() => Promise<void>)[] = [];
     const ctx: BatchContext = {
       trx,
       defer: (table, row) => {
@@ -111,9 +117,13 @@ export class GroupCommitWriter {
         if (!this.auditLog) throw new Error('this writer was made without an audit log');
         entries.push(entry);
       },
+      afterWork: (fn) => {
+        hooks.push(fn);
+      },
     };
     const out: unknown[] = [];
     for (const p of batch) out.push(await p.work(ctx));
+    for (const fn of hooks) await fn();
     for (const [table, rows] of deferred) {
       for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
         await trx
