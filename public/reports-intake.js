@@ -7,9 +7,9 @@ if (form && panel) {
   let last = '';
   const refresh = async () => {
     const params = new URLSearchParams();
-    for (const field of ['phone', 'email', 'surname', 'location']) {
+    for (const field of ['phone', 'email', 'givenName', 'surname', 'location']) {
       const v = form.elements[field]?.value.trim();
-      if (v && (field !== 'phone' || v.replace(/\D/g, '').length >= 10) && (field !== 'surname' || v.length >= 2)) params.set(field, v);
+      if (v && (field !== 'phone' || v.replace(/\D/g, '').length >= 10) && ((field !== 'surname' && field !== 'givenName') || v.length >= 2)) params.set(field, v);
     }
     const qs = params.toString();
     if (qs === last) return;

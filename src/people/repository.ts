@@ -126,6 +126,12 @@ export class PeopleRepository {
     return q.execute();
   }
 
+  /** Which reports each case was opened from or linked to. */
+  caseReports(partnershipId: string, caseIds: string[]) {
+    if (!caseIds.length) return Promise.resolve([]);
+    return this.db.selectFrom('case_reports').select(['case_id', 'report_id']).where('partnership_id', '=', partnershipId).where('case_id', 'in', caseIds).execute();
+  }
+
   reportPlaces(partnershipId: string, reportIds: string[]) {
     if (!reportIds.length) return Promise.resolve([]);
     return this.db

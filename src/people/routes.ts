@@ -87,7 +87,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
       ...meta(req),
     });
     const csv = stringify([
-      ['person', 'flags', `reports_in_${settings.windowDays}_days`, 'latest_record', 'open_cases', 'person_page'],
+      ['person', 'flags', `reports_and_cases_in_${settings.windowDays}_days`, 'latest_record', 'open_cases', 'person_page'],
       ...rows.map((r) => [
         safeCell(r.name),
         r.flags.map((f) => FLAG_LABELS[f]).join('; '),

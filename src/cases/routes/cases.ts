@@ -4,11 +4,13 @@ import { parseForm } from '../../platform/web/forms.js';
 import { can } from '../../platform/permissions/roles.js';
 import type { CaseServices } from '../services.js';
 import { addTeamSchema, caseDetailsSchema, closeSchema, linkReportSchema, noteTransitionSchema, openCaseSchema, reopenSchema } from '../schemas.js';
-import { CASE_TYPES, STATUS_LABELS, itemsOf } from '../labels.js';
+import { CASE_TYPES, PARTY_ROLES, STATUS_LABELS, itemsOf } from '../labels.js';
 import { CLOSURE_REASONS, NOT_INFORMED_REASONS, caseWorkflow, type CaseAction } from '../rules/workflow.js';
 import { splitDate } from '../form-dates.js';
 import { actorOf, bodyWithDates, done, MANAGE, params, query, READ } from './helpers.js';
 import { page } from './render.js';
+import { PersonInfoService } from '../../people/person-info.js';
+import { FLAG_LABELS } from '../../people/repeats.js';
 
 const TRANSITION_PAGES: Record<string, { title: string; button: string }> = {
   'request-review': { title: 'Ask for a review of the case', button: 'Ask for review' },
@@ -18,6 +20,18 @@ const TRANSITION_PAGES: Record<string, { title: string; button: string }> = {
 };
 
 export function registerCaseRoutes(app: FastifyInstance, s: CaseServices): void {
+  const personInfo = new PersonInfoService(s.cases.ctx.deps);
+  /** Repeat flags of the people in the case, for users who see its sensitive details; person pages for those who may read people. */
+  const flagsPanel = async (req: any, v: { c: { partnership_id: string }; access: { sensitive: boolean }; parties: { person_id: string; display_name: string; role: string }[] }) => ({
+    flagPeople: v.access.sensitive
+      ? await personInfo.flagPanel(
+          v.c.partnership_id,
+          v.parties.map((p) => ({ personId: p.person_id, name: p.display_name, role: (PARTY_ROLES as Record<string, string>)[p.role] ?? p.role })),
+        )
+      : [],
+    flagLabels: FLAG_LABELS,
+    canOpenPeople: can(req.user!.role, 'people.read'),
+  });
   const choices = async (partnershipId: string) => {
     const [teams, staff] = await Promise.all([s.cases.repo.partnershipTeams(partnershipId), s.cases.repo.staff(partnershipId)]);
     return {
@@ -77,7 +91,7 @@ export function registerCaseRoutes(app: FastifyInstance, s: CaseServices): void 
     const contactAlerts = open ? (await s.contacts.statuses(v.c.id, v.parties)).filter((x) => x.status.status === 'overdue' || x.status.status === 'due-today') : [];
     const referrals = v.access.sensitive ? await s.marac.repo.list(v.c.partnership_id, { caseId: v.c.id }) : [];
     const referral = referrals.find((r) => r.status !== 'withdrawn') ?? null;
-    return page(reply, 'show', { title: `${v.c.reference}: ${v.c.title}`, ...v, prompts, contactAlerts, referral, ...(v.access.canManage ? await choices(req.user!.partnershipId) : {}) });
+    return page(reply, 'show', { title: `${v.c.reference}: ${v.c.title}`, ...v, prompts, contactAlerts, referral, ...(await flagsPanel(req, v)), ...(v.access.canManage ? await choices(req.user!.partnershipId) : {}) });
   });
 
   app.get('/cases/:id/edit', { config: MANAGE }, async (req, reply) => {
@@ -102,7 +116,7 @@ export function registerCaseRoutes(app: FastifyInstance, s: CaseServices): void 
   // Adding a team or linking a report is a small form on the overview; errors re-render it.
   const overviewWithErrors = async (req: any, reply: any, errors: Record<string, string>, values: Record<string, unknown>) => {
     const v = await s.cases.view(actorOf(req), params(req).id);
-    return page(reply.code(400), 'show', { title: `${v.c.reference}: ${v.c.title}`, ...v, errors, values, ...(await choices(req.user!.partnershipId)) });
+    return page(reply.code(400), 'show', { title: `${v.c.reference}: ${v.c.title}`, ...v, errors, values, ...(await flagsPanel(req, v)), ...(await choices(req.user!.partnershipId)) });
   };
 
   app.post('/cases/:id/teams', { config: MANAGE }, async (req, reply) => {

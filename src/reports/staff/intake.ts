@@ -8,6 +8,9 @@ import { intakeSchema, parseUkDateTime, DESCRIPTION_MAX } from '../schemas.js';
 import { locate } from '../geo/locate.js';
 import { placeNames } from '../geo/gazetteer.js';
 import { OUTSIDE_MESSAGE } from '../journey/routes.js';
+import { can } from '../../platform/permissions/roles.js';
+import { PersonInfoService } from '../../people/person-info.js';
+import { FLAG_LABELS } from '../../people/repeats.js';
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -21,12 +24,20 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
   const reports = new ReportService(deps);
   const access = { access: 'reports.intake' } as const;
 
-  const lookup = (req: FastifyRequest, v: Record<string, unknown>) =>
-    reports.intakeLookup(
+  const people = new PersonInfoService(deps);
+
+  /** Earlier contacts at the place (reports) and of the caller: people found by the linkage model, with repeat flags and open cases. */
+  const lookup = async (req: FastifyRequest, v: Record<string, unknown>) => {
+    const base = await reports.intakeLookup(
       req.user!,
       { phone: str(v.phone), email: str(v.email), surname: str(v.surname), postcode: undefined, location: str(v.location) },
       meta(req),
     );
+    if (!base.searched.some((k) => k !== 'location')) return base;
+    const found = await people.intakePeople(req.user!, { givenName: str(v.givenName), surname: str(v.surname), phone: str(v.phone), email: str(v.email) });
+    return { ...base, people: found };
+  };
+  const peopleView = (req: FastifyRequest) => ({ flagLabels: FLAG_LABELS, canOpenPeople: can(req.user!.role, 'people.read') });
 
   const page = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, opts: { errors?: Record<string, string>; history?: unknown } = {}) => {
     const ref = await reports.referenceData(req.user!.partnershipId);
@@ -35,6 +46,7 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
       values,
       errors: opts.errors,
       history: opts.history ?? null,
+      ...peopleView(req),
       categories: ref.categories.filter((c) => c.active).map((c) => ({ value: c.code, text: c.name })),
       categoryNames: Object.fromEntries(ref.categories.map((c) => [c.code, c.name])),
       contexts: ref.contexts.map((c) => ({ value: c.code, text: c.label })),
@@ -64,7 +76,7 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
   app.get('/intake/history', { config: access }, async (req, reply) => {
     const history = await lookup(req, req.query as Record<string, unknown>);
     const ref = await reports.referenceData(req.user!.partnershipId);
-    return reply.render('reports/intake-history.njk', { history, categoryNames: Object.fromEntries(ref.categories.map((c) => [c.code, c.name])) });
+    return reply.render('reports/intake-history.njk', { history, categoryNames: Object.fromEntries(ref.categories.map((c) => [c.code, c.name])), ...peopleView(req) });
   });
 
   app.post('/intake', { config: access }, async (req, reply) => {

@@ -9,6 +9,8 @@ import { assignSchema, bulkAssignSchema, rerouteSchema, updateSchema } from '../
 import { isOverdue } from '../sla.js';
 import { reportPhotoDir } from '../photos.js';
 import { timelineItems, routeRows } from './present.js';
+import { PersonInfoService } from '../../people/person-info.js';
+import { FLAG_LABELS } from '../../people/repeats.js';
 
 const PAGE_SIZE = 50;
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
@@ -16,6 +18,7 @@ const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 /** Team queues and report pages for staff. */
 export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
   const reports = new ReportService(deps);
+  const personInfo = new PersonInfoService(deps);
 
   app.get('/queue', { config: { access: 'reports.read' } }, async (req, reply) => {
     const user = req.user!;
@@ -93,7 +96,15 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
     const r = v.report;
     const now = deps.clock.iso();
     const category = v.ref.category.get(r.category_code);
+    // The reporter's repeat flags (the viewer may see this report; the person page applies its own need-to-know).
+    const flagPeople =
+      r.reporter_person_id && !r.anonymous
+        ? await personInfo.flagPanel(user.partnershipId, [{ personId: r.reporter_person_id, name: r.reporter_name ?? undefined, role: 'reporter' }])
+        : [];
     return reply.code(errors ? 400 : 200).render('reports/report.njk', {
+      flagPeople,
+      flagLabels: FLAG_LABELS,
+      canOpenPeople: can(user.role, 'people.read'),
       title: `Report ${r.reference}`,
       r,
       category,
