@@ -131,3 +131,65 @@ export const similarContext: Record<string, (typeCounts: Float64Array[][]) => Pr
   'sim 1 p2': similar(1, 2),
   'sim 1 p4': similar(1, 4),
 };
+
+/** log Γ (Lanczos). */
+function logGamma(x: number): number {
+  const g = 7;
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  x -= 1;
+  let a = c[0];
+  const t = x + g + 0.5;
+  for (let i = 1; i < g + 2; i++) a += c[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/**
+ * Empirical Bayes variants: `others` takes the prior pattern from the other crime types only (the
+ * type's own counts do not also shape its prior); `ml` estimates the gamma strength b by maximum
+ * likelihood (negative binomial marginal, b on a log grid) instead of by moments.
+ */
+function ebVariant(opts: { others?: boolean; ml?: boolean }): PredictionMethod {
+  return ({ grid, counts, context }) => {
+    const cells = grid.cells.length;
+    const own = weighted(counts, 1, cells);
+    if (!context) return own;
+    const all = weighted(context, 1, cells);
+    const base = opts.others ? all.map((v, i) => v - own[i]) : all;
+    const ownTotal = own.reduce((a, v) => a + v, 0);
+    const baseTotal = base.reduce((a, v) => a + v, 0);
+    if (ownTotal === 0 || baseTotal === 0) return own;
+    // Half a record spread evenly keeps cells with no other crime possible.
+    const E = base.map((v) => ((v + (opts.others ? 0.5 * (baseTotal / cells) : 0)) * ownTotal) / (baseTotal * (opts.others ? 1.5 : 1)));
+    let b: number;
+    if (opts.ml) {
+      let best = -Infinity;
+      b = 1;
+      for (let k = -30; k <= 30; k++) {
+        const bb = Math.pow(10, k / 10);
+        let ll = 0;
+        for (let i = 0; i < cells; i++) {
+          const e = E[i];
+          if (e <= 0) continue;
+          const y = own[i];
+          // y ~ NB(mean e, shape bb·e... ) with theta ~ Gamma(bb, bb): shape bb, p = bb / (bb + e)
+          ll += logGamma(y + bb) - logGamma(bb) + bb * Math.log(bb / (bb + e)) + y * Math.log(e / (bb + e));
+        }
+        if (ll > best) {
+          best = ll;
+          b = bb;
+        }
+      }
+    } else {
+      let w = 0;
+      let n = 0;
+      const Et = E.reduce((a, v) => a + v, 0);
+      for (let i = 0; i < cells; i++) if (E[i] > 0) { w += E[i] * (own[i] / E[i] - ownTotal / Et) ** 2; n++; }
+      b = 1 / Math.max(w / Et - n / Et, 1e-6);
+    }
+    return E.map((e, i) => (e > 0 ? (e * (own[i] + b)) / (e + b) : own[i]) + 1e-9 * all[i]);
+  };
+}
+RESEARCH_METHODS['eb others'] = ebVariant({ others: true });
+RESEARCH_METHODS['eb ml'] = ebVariant({ ml: true });
+RESEARCH_METHODS['eb others ml'] = ebVariant({ others: true, ml: true });

@@ -72,8 +72,13 @@ for (const size of cellsList) {
           const t = tally.get(name)!;
           const ratio = mean(m) / mean(base);
           t.log += Math.log(ratio);
-          t.logEarly += Math.log(mean(m.filter((x) => x.month < split)) / mean(base.filter((x) => x.month < split)));
-          t.logLate += Math.log(mean(m.filter((x) => x.month >= split)) / mean(base.filter((x) => x.month >= split)));
+          // A half where either method caught nothing at all counts as even (a log ratio of 0).
+          const half = (keep: (x: MonthScore) => boolean) => {
+            const r = Math.log(mean(m.filter(keep)) / mean(base.filter(keep)));
+            return Number.isFinite(r) ? r : 0;
+          };
+          t.logEarly += half((x) => x.month < split);
+          t.logLate += half((x) => x.month >= split);
           t.n++;
           if (ratio > 1.0001) t.wins++;
           else if (ratio < 0.9999) t.losses++;
