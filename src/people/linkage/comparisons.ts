@@ -37,6 +37,7 @@ export const COMPARISONS: readonly ComparisonDef[] = [
       'similar (JW >= 0.80) or same letters',
       'initial',
       'swapped with surname',
+      "in the other's email user name",
       'different',
     ],
     tfAdjusted: true,
@@ -50,6 +51,7 @@ export const COMPARISONS: readonly ComparisonDef[] = [
       'part of a double-barrelled name',
       'sounds alike',
       'similar (JW >= 0.80) or same letters',
+      "in the other's email user name",
       'different',
     ],
     tfAdjusted: true,
@@ -114,14 +116,16 @@ const G_PHON = 3;
 const G_JW80 = 4;
 const G_INITIAL = 5;
 const G_SWAPPED = 6;
-const G_ELSE = 7;
+const G_IN_EMAIL = 7;
+const G_ELSE = 8;
 
 const S_EXACT = 0;
 const S_JW92 = 1;
 const S_PART = 2;
 const S_PHON = 3;
 const S_JW80 = 4;
-const S_ELSE = 5;
+const S_IN_EMAIL = 5;
+const S_ELSE = 6;
 
 function shareCode(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) if (b.includes(x)) return true;
@@ -214,7 +218,7 @@ export function dobLevel(a: PreparedRecord, b: PreparedRecord): number {
     const days = Math.abs(a.dobDays - b.dobDays);
     if (days <= 366) return D_YEAR_CLOSE;
     if (ye) return D_YEAR;
-    return days <= 3653 ? D_DECADE : D_ELSE;
+    return Math.abs(A.y - B.y) <= 10 ? D_DECADE : D_ELSE;
   }
   if (A.y === B.y) return A.m && B.m && A.m === B.m ? D_PARTIAL : D_YEAR;
   return Math.abs(A.y - B.y) <= 10 ? D_DECADE : D_ELSE;
@@ -275,6 +279,16 @@ export function localityLevel(a: PreparedRecord, b: PreparedRecord): number {
   return jaroWinklerAtLeast(a.locality, b.locality, 0.88) >= 0.88 ? 1 : 2;
 }
 
+/**
+ * When only one record has the name, whether it is written in the other record's email user name
+ * (muhammadp5@... for Muhammad): evidence where the name comparison would have none.
+ */
+function nameInEmail(x: string, y: string, a: PreparedRecord, b: PreparedRecord): boolean {
+  if (x && !y) return x.length >= 3 && b.emailUser.includes(x);
+  if (y && !x) return y.length >= 3 && a.emailUser.includes(y);
+  return false;
+}
+
 /** Fills `out[0..K)` with each comparison's level for the pair (NULL_LEVEL when a side is missing). */
 export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Int8Array, offset = 0): void {
   let g = givenLevel(a, b);
@@ -323,6 +337,8 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Int8Ar
       s = cs;
     }
   }
+  if (g === NULL_LEVEL && nameInEmail(a.given, b.given, a, b)) g = G_IN_EMAIL;
+  if (s === NULL_LEVEL && nameInEmail(a.surname, b.surname, a, b)) s = S_IN_EMAIL;
   out[offset + GIVEN] = g;
   out[offset + SURNAME] = s;
   out[offset + DOB] = dobLevel(a, b);

@@ -4,7 +4,7 @@ import { COMPARISONS, K, compareRecords, dateDigitsDifferent } from './compariso
 import { prepareRecord } from './normalise.js';
 import { clusterRecords } from './cluster.js';
 import { linkAll, trainModel } from './link.js';
-import { DEFAULT_THRESHOLDS, MIN_M_DIFFERENT } from './train.js';
+import { DEFAULT_THRESHOLDS, MIN_M_DIFFERENT, patternKey, patternOf } from './train.js';
 import { LinkageIndex } from './linkage-index.js';
 import { syntheticPeople } from './synthetic.js';
 import { evaluateClusters } from './evaluate/metrics.js';
@@ -112,7 +112,7 @@ describe('comparison levels for common typing errors (hand-worked pairs)', () =>
     );
     assert.equal(
       levelsOf({ id: 'a', dob: '2013-10-15' }, { id: 'b', dob: '2023-11-14' }).date_of_birth,
-      'different',
+      'within ten years',
     );
   });
 
@@ -122,6 +122,32 @@ describe('comparison levels for common typing errors (hand-worked pairs)', () =>
     assert.equal(e('anna.k@example.com', 'anna.kk@example.com'), 'within two edits');
     assert.equal(e('anna.k@example.com', 'anna.k@mail.net'), 'same user name');
     assert.equal(e('anna.k@example.com', 'zed99@mail.net'), 'different');
+  });
+
+  it('finds a name in the email user name of a record that has no name', () => {
+    const l = levelsOf(
+      { id: 'a', dob: '2010-12-25', email: 'muhammadp5@example.com' },
+      { id: 'b', givenName: 'Muhammad', surname: 'Patterson', dob: '2000-12-27' },
+    );
+    assert.equal(l.given_name, "in the other's email user name");
+    assert.equal(l.surname, 'missing');
+    assert.equal(l.date_of_birth, 'at most two digits different');
+    const both = levelsOf(
+      { id: 'a', givenName: 'Mo', email: 'muhammadp5@example.com' },
+      { id: 'b', givenName: 'Muhammad' },
+    );
+    assert.equal(both.given_name, 'different');
+  });
+
+  it('counts dates of birth up to ten calendar years apart as within ten years', () => {
+    assert.equal(
+      levelsOf({ id: 'a', dob: '2007-09-13' }, { id: 'b', dob: '2017-10-11' }).date_of_birth,
+      'within ten years',
+    );
+    assert.equal(
+      levelsOf({ id: 'a', dob: '2007-09-13' }, { id: 'b', dob: '2018-01-11' }).date_of_birth,
+      'different',
+    );
   });
 
   it('compares names across fields when they are swapped, even with a typo on one side', () => {
@@ -148,6 +174,15 @@ describe('comparison levels for common typing errors (hand-worked pairs)', () =>
       { id: 'b', givenName: 'Jones', surname: 'Peters' },
     );
     assert.equal(unrelated.given_name, 'different');
+  });
+});
+
+describe('EM level patterns', () => {
+  it('keeps every level of every comparison distinct in a pattern key', () => {
+    const levels = Int8Array.from(COMPARISONS, (c, k) => (k % 2 ? c.levels.length - 1 : -1));
+    assert.deepEqual([...patternOf(patternKey(levels, 0, []))], [...levels]);
+    const last = Int8Array.from(COMPARISONS, (c) => c.levels.length - 1);
+    assert.deepEqual([...patternOf(patternKey(last, 0, []))], [...last]);
   });
 });
 

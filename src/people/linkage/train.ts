@@ -80,18 +80,24 @@ export function refineExactU(u: number[][], tf: TermFrequencies): void {
   }
 }
 
-/** A pair's levels as one number (base 9, each level + 1; `skip` comparisons as missing). */
-function patternKey(levels: Int8Array, offset: number, skip: readonly number[]): number {
+/** Pattern digits: each comparison's level + 1 (0 for missing) must stay below this. */
+const PATTERN_BASE = 16;
+if (Math.max(...LEVEL_COUNTS) >= PATTERN_BASE || PATTERN_BASE ** K > Number.MAX_SAFE_INTEGER)
+  throw new Error('comparison levels do not fit the EM pattern key');
+
+/** A pair's levels as one number (one base-16 digit each, level + 1; `skip` comparisons as missing). */
+export function patternKey(levels: Int8Array, offset: number, skip: readonly number[]): number {
   let key = 0;
-  for (let k = 0; k < K; k++) key = key * 9 + (skip.includes(k) ? 0 : levels[offset + k] + 1);
+  for (let k = 0; k < K; k++)
+    key = key * PATTERN_BASE + (skip.includes(k) ? 0 : levels[offset + k] + 1);
   return key;
 }
 
-function patternOf(key: number): Int8Array {
+export function patternOf(key: number): Int8Array {
   const out = new Int8Array(K);
   for (let k = K - 1; k >= 0; k--) {
-    out[k] = (key % 9) - 1;
-    key = Math.floor(key / 9);
+    out[k] = (key % PATTERN_BASE) - 1;
+    key = Math.floor(key / PATTERN_BASE);
   }
   return out;
 }
