@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Transaction } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import type { Database } from '../platform/db/schema.js';
 import type { Dialect } from '../platform/db/database.js';
@@ -54,6 +54,8 @@ export class GroupCommitWriter {
     private readonly db: Db,
     private readonly maxBatch = 64,
     private readonly auditLog: AuditService | null = null,
+    /** Known dialect: deferred rows are written with SQL made here rather than through the query builder. */
+    private readonly dialect: Dialect | null = null,
   ) {}
 
   submit<T>(work: Work<T>, sequences: SequenceNeed[] = []): Promise<T> {
@@ -126,15 +128,46 @@ export class GroupCommitWriter {
     for (const fn of hooks) await fn();
     for (const [table, rows] of deferred) {
       for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-        await trx
-          .insertInto(table as keyof Database & string)
-          .values(rows.slice(i, i + ROWS_PER_STATEMENT) as any)
-          .execute();
+        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT) as Record<string, unknown>[];
+        const statement = this.dialect && multiRowInsert(this.dialect, table, chunk);
+        if (statement) await trx.executeQuery(statement);
+        else
+          await trx
+            .insertInto(table as keyof Database & string)
+            .values(chunk as any)
+            .execute();
       }
     }
     if (entries.length) await this.auditLog!.appendMany(trx, entries);
     return out;
   }
+}
+
+/**
+ * `insert into t (a, b) values (?, ?), (?, ?)` for rows that all have the same columns and no
+ * undefined values (what the query builder would make, without building and compiling its syntax
+ * tree for every row); null when the rows do not qualify, for the query builder to handle.
+ */
+export function multiRowInsert(dialect: Dialect, table: string, rows: readonly Record<string, unknown>[]): CompiledQuery | null {
+  if (!rows.length) return null;
+  const columns = Object.keys(rows[0]);
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const row of rows) {
+    let n = 0;
+    for (const _ in row) n++;
+    if (n !== columns.length) return null;
+    const marks: string[] = [];
+    for (const c of columns) {
+      const v = row[c];
+      if (v === undefined) return null;
+      params.push(v);
+      marks.push(dialect === 'postgres' ? `$${params.length}` : '?');
+    }
+    tuples.push(`(${marks.join(', ')})`);
+  }
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  return CompiledQuery.raw(`insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}`, params);
 }
 
 /** Reserves numbers for every counter the batch needs: one upsert per counter. */
@@ -166,6 +199,6 @@ const writers = new WeakMap<Db, GroupCommitWriter>();
 /** One writer per database handle, auditing through the handle's audit chain. */
 export function writerFor(deps: { db: Db; dialect: Dialect; clock: Clock }): GroupCommitWriter {
   let w = writers.get(deps.db);
-  if (!w) writers.set(deps.db, (w = new GroupCommitWriter(deps.db, 64, new AuditService(deps.db, deps.dialect, deps.clock))));
+  if (!w) writers.set(deps.db, (w = new GroupCommitWriter(deps.db, 64, new AuditService(deps.db, deps.dialect, deps.clock), deps.dialect)));
   return w;
 }
