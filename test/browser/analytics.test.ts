@@ -46,6 +46,11 @@ describe('analysis pages in Chromium', { skip: browserUnavailable() }, () => {
     assert.ok(await page.locator('#analysis-map .marker-cluster').count() > 0, 'clustered points drawn');
     assert.match(await page.locator('.leaflet-control-layers').innerText(), /CCTV cameras \(90\)/);
     assert.match(await page.locator('main').innerText(), /Cells ranked by Gi\* z-score/);
+    // The camera layer's table alternative: cameras counted by area.
+    const areaTable = page.locator('table', { has: page.locator('caption', { hasText: 'Records by area (LSOA)' }) });
+    const cameraCounts = await areaTable.locator('tbody tr td:nth-child(5)').allInnerTexts();
+    assert.equal(cameraCounts.length, 6);
+    assert.equal(cameraCounts.reduce((a, v) => a + Number(v.replace(/,/g, '')), 0), 90);
     await expectNoAxeViolations(page, 'hot spots (square cells)');
 
     await page.getByLabel('H3 hexagons').check();

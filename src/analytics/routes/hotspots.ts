@@ -29,6 +29,15 @@ export function registerHotspotRoutes(app: FastifyInstance, deps: AppDeps): void
     const ranked = model ? model.cells.filter((c) => c.count > 0 || c.cls !== 'not-significant').sort((a, b) => b.z - a.z || b.count - a.count) : [];
     const areaCounts = new Map<string, number>();
     for (const r of records) if (r.areaCode) areaCounts.set(r.areaCode, (areaCounts.get(r.areaCode) ?? 0) + 1);
+    // The map's camera and street-light layers, counted by area for the table.
+    const assetCounts = new Map<string, { cctv: number; streetlight: number }>();
+    for (const a of model ? await f.service.assets(req.user!.partnershipId) : []) {
+      const code = f.areas.areaAt(a.lon, a.lat)?.code;
+      if (!code || (a.kind !== 'cctv' && a.kind !== 'streetlight')) continue;
+      const n = assetCounts.get(code) ?? { cctv: 0, streetlight: 0 };
+      n[a.kind]++;
+      assetCounts.set(code, n);
+    }
     const qs = queryString({ ...f.values, ...optionValues });
     reply.code(Object.keys(f.errors).length ? 400 : 200);
     return reply.render('analytics/hotspots.njk', {
@@ -40,7 +49,13 @@ export function registerHotspotRoutes(app: FastifyInstance, deps: AppDeps): void
       query: f.query,
       model,
       ranked,
-      byArea: f.areaList.map((a) => ({ ...a, records: areaCounts.get(a.code) ?? 0, perKm2: (areaCounts.get(a.code) ?? 0) / (f.areas.areas.find((x) => x.code === a.code)!.boundary.areaM2 / 1e6) })),
+      byArea: f.areaList.map((a) => ({
+        ...a,
+        records: areaCounts.get(a.code) ?? 0,
+        perKm2: (areaCounts.get(a.code) ?? 0) / (f.areas.areas.find((x) => x.code === a.code)!.boundary.areaM2 / 1e6),
+        cameras: assetCounts.get(a.code)?.cctv ?? 0,
+        lights: assetCounts.get(a.code)?.streetlight ?? 0,
+      })),
       gaps: model ? model.cells.filter((c) => c.gap).sort((a, b) => b.z - a.z) : [],
       classLabels: CLASS_LABELS,
       trendLabels: TREND_LABELS,
