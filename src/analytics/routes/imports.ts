@@ -8,20 +8,9 @@ import { AnalyticsRepository } from '../repository.js';
 import { AnalyticsService } from '../service.js';
 import { BoundaryError } from '../geo/boundary.js';
 import { IMPORT, meta, READ } from './context.js';
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, readUploads } from './uploads.js';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, readUploads, uploadDone as done } from './uploads.js';
 
 const actorOf = (req: FastifyRequest) => ({ userId: req.user!.id, userLabel: req.user!.email, ...meta(req) });
-
-/**
- * The upload script (analytics-import.js) sends this header: it shows the upload's progress, and on
- * success it is told where to go rather than redirected (so the flash message waits for that page).
- */
-const fromProgressScript = (req: FastifyRequest) => req.headers['x-upload-progress'] === '1';
-
-function done(req: FastifyRequest, reply: FastifyReply, location: string) {
-  if (fromProgressScript(req)) return reply.send({ location });
-  return reply.redirect(location);
-}
 
 export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void {
   const repo = new AnalyticsRepository(deps.db);

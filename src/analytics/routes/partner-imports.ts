@@ -7,7 +7,7 @@ import { fieldsFor, guessMapping, mappingProblems, PARTNER_KINDS, type PartnerFi
 import { PartnerImporter, previewCsv } from '../import/partner-import.js';
 import { AnalyticsRepository } from '../repository.js';
 import { IMPORT, meta } from './context.js';
-import { MAX_UPLOAD_BYTES, readUploads } from './uploads.js';
+import { MAX_UPLOAD_BYTES, readUploads, uploadDone } from './uploads.js';
 
 /** A partner file waiting for its columns to be matched (kept in the session between the two steps). */
 interface Pending {
@@ -69,7 +69,7 @@ export function registerPartnerImportRoutes(app: FastifyInstance, deps: AppDeps)
     const s = await req.ensureSession();
     s.data.analyticsPending = pending;
     await req.saveSession();
-    return reply.redirect('/analysis/imports/partner/columns');
+    return uploadDone(req, reply, '/analysis/imports/partner/columns');
   });
 
   const pendingOf = (req: FastifyRequest): Pending | null => {

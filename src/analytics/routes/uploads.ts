@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -33,4 +33,14 @@ export async function readUploads(req: FastifyRequest): Promise<{ files: Uploade
     throw err;
   }
   return { files, fields, tooLarge: false };
+}
+
+/**
+ * Where an upload goes next. The upload script (analytics-import.js) shows the upload's progress and
+ * sends x-upload-progress: 1; it is told where to go rather than redirected (so a flash message
+ * waits for that page). A plain form post is redirected.
+ */
+export function uploadDone(req: FastifyRequest, reply: FastifyReply, location: string) {
+  if (req.headers['x-upload-progress'] === '1') return reply.send({ location });
+  return reply.redirect(location);
 }
