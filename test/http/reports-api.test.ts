@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
 import { ApiKeyService } from '../../src/reports/api/keys.js';
+import { AuditService } from '../../src/platform/audit/service.js';
+import { ReferenceService } from '../../src/reports/reference.js';
 
 for (const dialect of testDialects()) {
   describe(`reports JSON API [${dialect}]`, () => {
@@ -55,6 +57,46 @@ for (const dialect of testDialects()) {
       assert.equal(theirs.reports.length, 0);
       const ack = await t.deps.db.selectFrom('outbox').select('recipient').where('related_id', '=', body.id).where('template', '=', 'report-acknowledgement').execute();
       assert.deepEqual(ack, [{ recipient: 'sam@partner.example' }]);
+    });
+
+    it('files reports sent at once in shared commits, each with its audit entry, team notices and acknowledgement, and the audit chain still verifies', async () => {
+      const report = (i: number, reporter: Record<string, unknown>) => ({
+        category: 'aggressive-begging',
+        description: `Sent at once ${i}`,
+        location: { lat: 51.5178, lng: -0.0823 },
+        reporter,
+        externalId: `AT-ONCE-${i}`,
+      });
+      // Teams with an address are told about new work by email.
+      const teamEmails = () => new ReferenceService(t.deps).invalidate(t.demo.partnershipId);
+      await t.deps.db.updateTable('teams').set({ email: 'team@partner.example' }).where('partnership_id', '=', t.demo.partnershipId).where('code', 'in', ['CCS', 'COLP-LP']).execute();
+      teamEmails();
+      const sent = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          send(report(i, i === 3 ? { kind: 'victim', name: 'Robin Again', email: 'robin.again@partner.example', contactPreference: 'email' } : i % 2 ? { anonymous: true } : { name: `Person ${i}`, email: `p${i}@partner.example`, contactPreference: 'email' })),
+        ),
+      );
+      assert.deepEqual(new Set(sent.map((r) => r.statusCode)), new Set([201]), sent.map((r) => r.body).join('\n'));
+      const ids = sent.map((r) => r.json().id as string);
+      assert.equal(new Set(sent.map((r) => r.json().reference)).size, 12);
+      const audited = await t.deps.db.selectFrom('audit_log').select('subject_id').where('action', '=', 'report.created').where('subject_id', 'in', ids).execute();
+      assert.equal(audited.length, 12);
+      const messages = await t.deps.db.selectFrom('outbox').select(['related_id', 'template', 'body']).where('related_id', 'in', ids).execute();
+      for (const [i, id] of ids.entries()) {
+        const mine = messages.filter((m) => m.related_id === id);
+        assert.equal(mine.filter((m) => m.template === 'report-acknowledgement').length, i % 2 && i !== 3 ? 0 : 1, `acknowledgement of report ${i}`);
+        assert.equal(mine.filter((m) => m.template === 'report-new-in-queue').length, 2, `team notices of report ${i}`);
+        for (const m of mine) assert.doesNotMatch(m.body, /ASB Case Review/);
+      }
+      // The same reporter again: their acknowledgement now mentions the ASB Case Review.
+      const again = await send(report(12, { kind: 'victim', name: 'Robin Again', email: 'robin.again@partner.example', contactPreference: 'email' }));
+      assert.equal(again.statusCode, 201, again.body);
+      const ack = await t.deps.db.selectFrom('outbox').select('body').where('related_id', '=', again.json().id).where('template', '=', 'report-acknowledgement').executeTakeFirstOrThrow();
+      assert.match(ack.body, /ASB Case Review/);
+      const verified = await new AuditService(t.deps.db, t.deps.dialect, t.deps.clock).verify();
+      assert.equal(verified.ok, true, JSON.stringify(verified));
+      await t.deps.db.updateTable('teams').set({ email: null }).where('partnership_id', '=', t.demo.partnershipId).where('code', 'in', ['CCS', 'COLP-LP']).execute();
+      teamEmails();
     });
 
     it('refuses requests without a valid key', async () => {
