@@ -81,7 +81,13 @@ export const COMPARISONS: readonly ComparisonDef[] = [
   },
   {
     name: 'email',
-    levels: ['exact', 'same user name', 'within two edits', 'user name within two edits', 'different'],
+    levels: [
+      'exact',
+      'same user name',
+      'within two edits (same digits)',
+      'user name within two edits (same digits)',
+      'different',
+    ],
     tfAdjusted: true,
     singleValued: true,
   },
@@ -236,6 +242,8 @@ export function emailLevel(a: PreparedRecord, b: PreparedRecord): number {
   if (!a.email || !b.email) return NULL_LEVEL;
   if (a.email === b.email) return 0;
   if (a.emailUser.length >= 3 && a.emailUser === b.emailUser) return 1;
+  // A typo, not another number: john.smith12 and john.smith45 are usually two people.
+  if (a.emailDigits !== b.emailDigits) return 4;
   if (levenshteinWithin(a.email, b.email, 2) <= 2) return 2;
   return a.emailUser.length >= 4 &&
     b.emailUser.length >= 4 &&

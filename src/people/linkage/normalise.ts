@@ -45,6 +45,8 @@ export interface PreparedRecord {
   phones: string[];
   email: string;
   emailUser: string;
+  /** The digits of the email user name (john.smith85 -> 85): a different number is another person. */
+  emailDigits: string;
   address: string;
   houseNumbers: string;
   street: string;
@@ -263,6 +265,7 @@ export function prepareRecord(rec: PersonRecord, index: number): PreparedRecord 
     phones,
     email: email.includes('@') || email.length > 3 ? email : '',
     emailUser: email.includes('@') ? email.slice(0, email.lastIndexOf('@')) : email,
+    emailDigits: (email.includes('@') ? email.slice(0, email.lastIndexOf('@')) : email).replace(/\D/g, ''),
     address: addr?.address ?? '',
     houseNumbers: addr?.houseNumbers ?? '',
     street: addr?.street ?? '',
