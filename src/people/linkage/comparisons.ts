@@ -65,6 +65,7 @@ export const COMPARISONS: readonly ComparisonDef[] = [
       'one of day, month, year differs',
       'at most two digits different',
       'partial date agrees',
+      'within a month',
       'within a year',
       'year agrees',
       'within ten years',
@@ -191,10 +192,11 @@ const D_TRANSPOSED = 1;
 const D_ONE_PART = 2;
 const D_TWO_DIGITS = 3;
 const D_PARTIAL = 4;
-const D_YEAR_CLOSE = 5;
-const D_YEAR = 6;
-const D_DECADE = 7;
-const D_ELSE = 8;
+const D_MONTH_CLOSE = 5;
+const D_YEAR_CLOSE = 6;
+const D_YEAR = 7;
+const D_DECADE = 8;
+const D_ELSE = 9;
 
 /** Digits that differ between two dates written as YYYYMMDD (a mistyped decade and day stays two). */
 export function dateDigitsDifferent(a: PartialDate, b: PartialDate): number {
@@ -222,6 +224,7 @@ export function dobLevel(a: PreparedRecord, b: PreparedRecord): number {
     if (+ye + +me + +de === 2) return D_ONE_PART;
     if (dateDigitsDifferent(A, B) <= 2) return D_TWO_DIGITS;
     const days = Math.abs(a.dobDays - b.dobDays);
+    if (days <= 31) return D_MONTH_CLOSE;
     if (days <= 366) return D_YEAR_CLOSE;
     if (ye) return D_YEAR;
     return Math.abs(A.y - B.y) <= 10 ? D_DECADE : D_ELSE;

@@ -109,6 +109,10 @@ describe('comparison levels for common typing errors (hand-worked pairs)', () =>
       'one of day, month, year differs',
     );
     assert.equal(
+      levelsOf({ id: 'a', dob: '1999-12-26' }, { id: 'b', dob: '2000-01-26' }).date_of_birth,
+      'within a month',
+    );
+    assert.equal(
       levelsOf({ id: 'a', dob: '2013-10-15' }, { id: 'b', dob: '2023-11-14' }).date_of_birth,
       'within ten years',
     );
