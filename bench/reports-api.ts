@@ -1,7 +1,7 @@
 /**
  * Report creation through the JSON API on SQLite: POST /api/v1/reports over real HTTP.
  *
- *   node --import tsx bench/reports-api.ts [--seconds 10] [--rate 1000] [--concurrency 16] [--named 0.5] [--dir /path]
+ *   node --import tsx bench/reports-api.ts [--seconds 10] [--rate 1000] [--concurrency 16] [--named 0.5] [--dir /path] [--keep]
  *
  * The server runs in this process; the load generator runs in a child process, so the two do not
  * share an event loop and the server's CPU time can be measured on its own. Two runs:
@@ -192,4 +192,6 @@ const audit = await deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAl
 console.log(`database now holds ${count.n} reports, ${persons.n} person records, ${audit.n} audit entries`);
 await app.close();
 await database.close();
-fs.rmSync(dir, { recursive: true, force: true });
+// --keep leaves the database for a look afterwards (e.g. DATA_DIR=<dir> asbhub audit verify).
+if (process.argv.includes('--keep')) console.log(`database kept in ${dir}`);
+else fs.rmSync(dir, { recursive: true, force: true });
