@@ -182,6 +182,40 @@ describe('comparison levels for common typing errors (hand-worked pairs)', () =>
   });
 });
 
+describe('a small hand-worked cluster with typing errors', () => {
+  it('links swapped names, a mistyped decade and a mistyped email into one person', () => {
+    const filler = syntheticPeople({ records: 40, seed: 9 }).records;
+    const records: PersonRecord[] = [
+      ...filler,
+      {
+        id: 'a',
+        givenName: 'Thomas',
+        surname: 'Greenway',
+        dob: '1974-10-05',
+        email: 'thomas.gw@example.org',
+      },
+      { id: 'b', givenName: 'Greenway', surname: 'Thomas', dob: '1984-10-03' },
+      {
+        id: 'c',
+        givenName: 'Thoams',
+        surname: 'Greenway',
+        dob: '1974-10-05',
+        email: 'thomas.gww@example.org',
+      },
+      { id: 'd', surname: 'Greenway', dob: '1974-10-05', email: 'thomas.gw@example.org' },
+    ];
+    const result = linkAll(records, [], { model: handModel() });
+    const cluster = result.clusters.find((c) => c.includes('a'))!;
+    assert.deepEqual([...cluster].sort(), ['a', 'b', 'c', 'd']);
+  });
+
+  it('refuses a model trained with other comparison levels', () => {
+    const stale = handModel();
+    stale.comparisons[2].levels.pop();
+    assert.throws(() => linkAll([{ id: 'x', givenName: 'Ann' }], [], { model: stale }), /train it again/);
+  });
+});
+
 describe('EM level patterns', () => {
   it('keeps every level of every comparison distinct in a pattern key', () => {
     const levels = Int8Array.from(COMPARISONS, (c, k) => (k % 2 ? c.levels.length - 1 : -1));
