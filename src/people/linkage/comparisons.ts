@@ -295,8 +295,22 @@ export function localityLevel(a: PreparedRecord, b: PreparedRecord): number {
  * (muhammadp5@... for Muhammad): evidence where the name comparison would have none.
  */
 function nameInEmail(x: string, y: string, a: PreparedRecord, b: PreparedRecord): boolean {
-  if (x && !y) return x.length >= 3 && b.emailUser.includes(x);
-  if (y && !x) return y.length >= 3 && a.emailUser.includes(y);
+  if (x && !y) return nameInUser(x, b.emailUser);
+  if (y && !x) return nameInUser(y, a.emailUser);
+  return false;
+}
+
+/** A name of 4+ letters anywhere in the user name; a 3-letter name only as a whole word (ian, not brian). */
+function nameInUser(name: string, user: string): boolean {
+  if (name.length < 3 || !user) return false;
+  const at = user.indexOf(name);
+  if (at < 0) return false;
+  if (name.length >= 4) return true;
+  for (let i = at; i >= 0; i = user.indexOf(name, i + 1)) {
+    const before = i === 0 || !/[a-z]/.test(user[i - 1]);
+    const after = i + name.length === user.length || !/[a-z]/.test(user[i + name.length]);
+    if (before && after) return true;
+  }
   return false;
 }
 

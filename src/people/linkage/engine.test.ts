@@ -137,6 +137,10 @@ describe('comparison levels for common typing errors (hand-worked pairs)', () =>
     assert.equal(l.given_name, "in the other's email user name");
     assert.equal(l.surname, 'missing');
     assert.equal(l.date_of_birth, 'at most two digits different');
+    const short = (user: string) =>
+      levelsOf({ id: 'a', email: `${user}@example.com` }, { id: 'b', givenName: 'Ian' }).given_name;
+    assert.equal(short('ian.smith'), "in the other's email user name");
+    assert.equal(short('brian.smith'), 'missing');
     const both = levelsOf(
       { id: 'a', givenName: 'Mo', email: 'muhammadp5@example.com' },
       { id: 'b', givenName: 'Muhammad' },
