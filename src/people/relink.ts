@@ -113,7 +113,7 @@ export class RelinkService {
     const rows = await repo.linkableRecords(partnershipId);
     const personsBefore = new Set(rows.map((r) => r.person_id)).size;
     if (rows.length < MIN_TRAIN_RECORDS) {
-      const pending = (await repo.pending(partnershipId)).length;
+      const pending = (await repo.pendingPairs(partnershipId)).length;
       const summary = {
         records: rows.length,
         personsBefore,

@@ -57,15 +57,23 @@ export class PeopleRepository {
       .execute();
   }
 
-  pending(partnershipId: string) {
+  /** Pending pairs with the person each record belongs to now (no explanations: they are loaded per page). */
+  pendingPairs(partnershipId: string) {
     return this.db
-      .selectFrom('possible_matches')
-      .selectAll()
-      .where('partnership_id', '=', partnershipId)
-      .where('status', '=', 'pending')
-      .orderBy('probability', 'desc')
-      .limit(200)
+      .selectFrom('possible_matches as m')
+      .innerJoin('person_records as a', 'a.id', 'm.record_a_id')
+      .innerJoin('person_records as b', 'b.id', 'm.record_b_id')
+      .select(['m.id', 'm.record_a_id', 'm.record_b_id', 'm.probability', 'm.match_weight', 'a.person_id as person_a', 'b.person_id as person_b'])
+      .where('m.partnership_id', '=', partnershipId)
+      .where('m.status', '=', 'pending')
+      .orderBy('m.probability', 'desc')
+      .orderBy('m.id')
       .execute();
+  }
+
+  explanations(partnershipId: string, ids: string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.selectFrom('possible_matches').select(['id', 'explanation']).where('partnership_id', '=', partnershipId).where('id', 'in', ids).execute();
   }
 
   match(partnershipId: string, id: string) {
@@ -86,8 +94,9 @@ export class PeopleRepository {
     return this.db.selectFrom('person_records').selectAll().where('partnership_id', '=', partnershipId).where('id', 'in', ids).execute();
   }
 
-  async decide(id: string, status: 'confirmed' | 'rejected', userId: string, now: string): Promise<void> {
-    await this.db.updateTable('possible_matches').set({ status, decided_by: userId, decided_at: now }).where('id', '=', id).execute();
+  async decide(ids: string[], status: 'confirmed' | 'rejected', userId: string, now: string): Promise<void> {
+    if (!ids.length) return;
+    await this.db.updateTable('possible_matches').set({ status, decided_by: userId, decided_at: now }).where('id', 'in', ids).execute();
   }
 
   recordsOfPerson(partnershipId: string, personId: string) {

@@ -12,6 +12,13 @@ export interface RequestMeta {
   requestId?: string;
 }
 
+export const REVIEW_PAGE_SIZE = 20;
+
+interface PendingGroup {
+  best: Awaited<ReturnType<PeopleRepository['pendingPairs']>>[number];
+  matchIds: string[];
+}
+
 /** Staff review of possible matches: confirm (merge the two persons) or reject (keep apart). */
 export class ReviewService {
   constructor(private readonly deps: AppDeps) {}
@@ -20,35 +27,62 @@ export class ReviewService {
     return new AuditService(this.deps.db, this.deps.dialect, this.deps.clock);
   }
 
-  /** Pending pairs with both records, for side-by-side review. */
-  async queue(user: CurrentUser, meta: RequestMeta = {}) {
+  /**
+   * Pending possible matches, one per pair of persons (the strongest pair of records between them),
+   * most likely first. Pairs already inside one person (merged by another decision or a re-link) need
+   * no review and are left out.
+   */
+  async pendingGroups(partnershipId: string, repo = new PeopleRepository(this.deps.db)): Promise<PendingGroup[]> {
+    const groups = new Map<string, PendingGroup>();
+    for (const m of await repo.pendingPairs(partnershipId)) {
+      if (m.person_a === m.person_b) continue;
+      const key = m.person_a < m.person_b ? `${m.person_a} ${m.person_b}` : `${m.person_b} ${m.person_a}`;
+      const g = groups.get(key);
+      if (g) g.matchIds.push(m.id);
+      else groups.set(key, { best: m, matchIds: [m.id] });
+    }
+    return [...groups.values()];
+  }
+
+  /** One page of the queue, with both records side by side and the explanation of the strongest pair. */
+  async queue(user: CurrentUser, page = 1, meta: RequestMeta = {}) {
     const repo = new PeopleRepository(this.deps.db);
-    const pending = await repo.pending(user.partnershipId);
-    const ids = [...new Set(pending.flatMap((m) => [m.record_a_id, m.record_b_id]))];
-    const records = new Map((await repo.recordsById(user.partnershipId, ids)).map((r) => [r.id, r]));
-    const items = pending
-      .map((m) => ({
-        id: m.id,
-        probability: m.probability,
-        weight: m.match_weight,
-        explanation: JSON.parse(m.explanation) as PairExplanation,
-        a: records.get(m.record_a_id)!,
-        b: records.get(m.record_b_id)!,
-      }))
-      // A pair already in one person (merged by another decision or a re-link) needs no review.
-      .filter((x) => x.a && x.b && x.a.person_id !== x.b.person_id);
+    const groups = await this.pendingGroups(user.partnershipId, repo);
+    const pages = Math.max(1, Math.ceil(groups.length / REVIEW_PAGE_SIZE));
+    const current = Math.min(Math.max(1, page), pages);
+    const shown = groups.slice((current - 1) * REVIEW_PAGE_SIZE, current * REVIEW_PAGE_SIZE);
+    const ids = [...new Set(shown.flatMap((g) => [g.best.record_a_id, g.best.record_b_id]))];
+    const [recordRows, explanationRows] = await Promise.all([
+      repo.recordsById(user.partnershipId, ids),
+      repo.explanations(user.partnershipId, shown.map((g) => g.best.id)),
+    ]);
+    const records = new Map(recordRows.map((r) => [r.id, r]));
+    const explanations = new Map(explanationRows.map((r) => [r.id, JSON.parse(r.explanation) as PairExplanation]));
+    const items = shown.map((g) => ({
+      id: g.best.id,
+      probability: g.best.probability,
+      weight: g.best.match_weight,
+      pairs: g.matchIds.length,
+      explanation: explanations.get(g.best.id)!,
+      a: records.get(g.best.record_a_id)!,
+      b: records.get(g.best.record_b_id)!,
+    }));
     await this.audit().record({
       partnershipId: user.partnershipId,
       userId: user.id,
       userLabel: user.name,
       action: 'people.review-queue-viewed',
       subjectType: 'possible_matches',
-      details: { shown: items.length },
+      details: { shown: items.length, page: current },
       ...meta,
     });
-    return items;
+    return { items, total: groups.length, page: current, pages };
   }
 
+  /**
+   * Confirm (merge the two persons) or reject (keep them apart). The decision covers every pending
+   * pair of records between the same two persons, so the same question is not asked twice.
+   */
   async decide(user: CurrentUser, matchId: string, decision: 'confirmed' | 'rejected', meta: RequestMeta = {}): Promise<{ personId: string }> {
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new PeopleRepository(trx);
@@ -60,7 +94,8 @@ export class ReviewService {
         repo.recordsById(user.partnershipId, [m.record_b_id]).then((r) => r[0]),
       ]);
       const now = this.deps.clock.iso();
-      await repo.decide(m.id, decision, user.id, now);
+      const samePersons = (await this.pendingGroups(user.partnershipId, repo)).find((g) => g.matchIds.includes(m.id));
+      await repo.decide(samePersons?.matchIds ?? [m.id], decision, user.id, now);
       let personId = a.person_id;
       let moved: string[] = [];
       if (decision === 'confirmed' && a.person_id !== b.person_id) {
@@ -81,7 +116,7 @@ export class ReviewService {
           action: decision === 'confirmed' ? 'people.match-confirmed' : 'people.match-rejected',
           subjectType: 'possible_match',
           subjectId: m.id,
-          details: { recordA: a.id, recordB: b.id, personA: a.person_id, personB: b.person_id, movedRecords: moved.length },
+          details: { recordA: a.id, recordB: b.id, personA: a.person_id, personB: b.person_id, pairsDecided: samePersons?.matchIds.length ?? 1, movedRecords: moved.length },
           ...meta,
         },
         trx,

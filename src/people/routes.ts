@@ -116,12 +116,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
         .where('partnership_id', '=', pid)
         .executeTakeFirstOrThrow(),
     ]);
-    const pending = await deps.db
-      .selectFrom('possible_matches')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('partnership_id', '=', pid)
-      .where('status', '=', 'pending')
-      .executeTakeFirstOrThrow();
+    const pending = (await review.pendingGroups(pid)).length;
     return {
       title: 'People: re-linking and repeat thresholds',
       runs,
@@ -129,7 +124,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
       settings,
       records: Number(counts.records),
       persons: Number(counts.persons),
-      pending: Number(pending.n),
+      pending,
       statusLabels: RUN_STATUS,
     };
   };
@@ -163,11 +158,24 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   app.get('/people/review', { config: { access: 'people.review' } }, async (req, reply) => {
-    const items = await review.queue(req.user!, meta(req));
+    const pageNo = Number((req.query as Record<string, unknown>).page ?? 1);
+    const queue = await review.queue(req.user!, Number.isInteger(pageNo) ? pageNo : 1, meta(req));
+    const href = (n: number) => `/people/review?page=${n}`;
     // After a decision: the person it left, with their flags now.
     const decided = String((req.query as Record<string, unknown>).person ?? '');
     const [person] = /^[0-9a-f-]{36}$/i.test(decided) ? await info.flagPanel(req.user!.partnershipId, [{ personId: decided }]) : [];
-    return reply.render('people/review.njk', { title: 'Possible matches', items, fields: FIELDS, decided: person ?? null, labels: FLAG_LABELS });
+    return reply.render('people/review.njk', {
+      title: 'Possible matches',
+      ...queue,
+      fields: FIELDS,
+      decided: person ?? null,
+      labels: FLAG_LABELS,
+      pagination: {
+        previous: queue.page > 1 ? { href: href(queue.page - 1) } : undefined,
+        next: queue.page < queue.pages ? { href: href(queue.page + 1) } : undefined,
+        items: queue.pages > 1 ? paginationItems(queue.page, queue.pages, href) : [],
+      },
+    });
   });
 
   app.post('/people/review/:id', { config: { access: 'people.review' } }, async (req, reply) => {
@@ -190,4 +198,14 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
     if ('redirect' in view) return reply.redirect(`/people/${view.redirect}`);
     return reply.render('people/person.njk', { title: view.person.display_name, ...view, labels: FLAG_LABELS });
   });
+}
+
+/** GOV.UK pagination items: first, last and the pages around the current one, with ellipses between. */
+function paginationItems(page: number, pages: number, href: (n: number) => string) {
+  const items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }> = [];
+  for (let n = 1; n <= pages; n++) {
+    if (n === 1 || n === pages || Math.abs(n - page) <= 1) items.push({ number: n, href: href(n), current: n === page });
+    else if (!items.at(-1)?.ellipsis) items.push({ ellipsis: true });
+  }
+  return items;
 }
