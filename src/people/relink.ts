@@ -3,7 +3,7 @@ import type { CurrentUser } from '../platform/auth/users.js';
 import { AuditService } from '../platform/audit/service.js';
 import { enqueueJob, registerJobHandler } from '../platform/jobs.js';
 import { newId } from '../platform/db/ids.js';
-import { linkAll } from './linkage/link.js';
+import { linkAllInWorker } from './link-in-worker.js';
 import type { StaffDecision } from './linkage/types.js';
 import { MIN_TRAIN_RECORDS, buildState, setState, toEngineRecord } from './linkage-state.js';
 import { PeopleRepository } from './repository.js';
@@ -130,7 +130,7 @@ export class RelinkService {
       b: d.record_b_id,
       decision: d.status as StaffDecision['decision'],
     }));
-    const result = linkAll(rows.map(toEngineRecord), decisions);
+    const result = await linkAllInWorker(rows.map(toEngineRecord), decisions);
 
     // Each cluster keeps the person most of its records had (largest clusters choose first).
     const current = new Map(rows.map((r) => [r.id, r.person_id]));
@@ -197,7 +197,8 @@ export class RelinkService {
         records: rows.length,
         personsBefore,
         personsAfter: Number(after.n),
-        possibleMatches: possible.length,
+        // One question per pair of people, as the review queue asks it.
+        possibleMatches: new Set(possible.map((p) => pairKey(assignment.get(p.a) ?? p.a, assignment.get(p.b) ?? p.b))).size,
         recordsMoved: moves.length,
       };
       await finish(s, trx);
