@@ -1,8 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { AppDeps } from '../platform/module.js';
-import { AuditService, type Executor } from '../platform/audit/service.js';
-import type { CurrentUser } from '../platform/auth/users.js';
-import { notFound } from '../platform/web/errors.js';
+import type { Executor } from '../platform/audit/service.js';
 import { newId } from '../platform/db/ids.js';
 import type { PersonRecordsTable } from './tables.js';
 import './tables.js';
@@ -248,24 +246,6 @@ export class PeopleService {
     const unique = [...new Map(resolved.map((x) => [x.personId, x])).values()];
     const names = new Map((await repo.personsByIds(partnershipId, unique.map((x) => x.personId))).map((p) => [p.id, p.display_name]));
     return unique.map((x) => ({ ...x, name: names.get(x.personId) ?? 'Unnamed person' }));
-  }
-
-  /** A person with all their records and flags, for the person page; the view is audited. */
-  async viewPerson(user: CurrentUser, personId: string, meta: { ip?: string; requestId?: string } = {}) {
-    const person = await new PeopleRepository(this.deps.db).person(user.partnershipId, personId);
-    if (!person) throw notFound('Person');
-    const [records, flags] = await Promise.all([this.history(user.partnershipId, personId), this.flagsFor(user.partnershipId, personId)]);
-    await new AuditService(this.deps.db, this.deps.dialect, this.deps.clock).record({
-      partnershipId: user.partnershipId,
-      userId: user.id,
-      userLabel: user.name,
-      action: 'person.viewed',
-      subjectType: 'person',
-      subjectId: personId,
-      details: { records: records.length },
-      ...meta,
-    });
-    return { person, records, flags };
   }
 
   /** Every record of a person, newest first. */
