@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/module.js';
 import { parseForm } from '../platform/web/forms.js';
 import { can } from '../platform/permissions/roles.js';
-import { PremisesService, creditSchema, incidentSchema } from './service.js';
+import { PremisesService, creditSchema, incidentSchema, NEARBY_DAYS, NEARBY_METRES } from './service.js';
 import { DEFAULT_CREDIT_TYPES, INCIDENT_TYPES } from './rules/traffic-light.js';
 
 const incidentItems = INCIDENT_TYPES.map((t) => ({
@@ -28,6 +28,9 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
       title: premises.name,
       p: premises,
       result,
+      nearby: await service.nearbyReports(req.user!, premises),
+      nearbyMetres: NEARBY_METRES,
+      nearbyDays: NEARBY_DAYS,
       incidentItems,
       creditItems,
       canManage: can(req.user!.role, 'premises.manage'),
@@ -51,5 +54,12 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
     }
     await req.flash('success', body?.kind === 'credit' ? 'Credit recorded' : 'Incident recorded');
     return reply.redirect(`/premises/${(req.params as any).id}`);
+  });
+
+  app.post('/premises/:id/reports/:reportId', { config: { access: 'premises.manage' } }, async (req, reply) => {
+    const { id, reportId } = req.params as { id: string; reportId: string };
+    const refused = await service.recordReport(req.user!, id, reportId, meta(req));
+    await req.flash(refused ? 'info' : 'success', refused ?? 'Report recorded as an anti-social behaviour incident');
+    return reply.redirect(`/premises/${id}#nearby-reports`);
   });
 }

@@ -8,6 +8,7 @@ import { notFound } from '../platform/web/errors.js';
 import { PremisesRepository } from './repository.js';
 import { assessPremises, DEFAULT_CREDIT_TYPES, INCIDENT_TYPES, type TrafficLightResult } from './rules/traffic-light.js';
 import type { PremisesTable } from './tables.js';
+import { ReportService } from '../reports/service.js';
 
 const isoDate = z
   .string()
@@ -27,6 +28,10 @@ export const creditSchema = z.object({
   occurredOn: isoDate,
   summary: z.string().trim().max(500, 'Note must be 500 characters or fewer').optional(),
 });
+
+/** ASB reports this close to a premises, this recent, are listed on its page for licensing staff to weigh. */
+export const NEARBY_METRES = 50;
+export const NEARBY_DAYS = 90;
 
 export interface RankedPremises extends PremisesTable {
   result: TrafficLightResult;
@@ -74,6 +79,70 @@ export class PremisesService {
     const items = await this.repo.items(user.partnershipId, [id]);
     await this.audit.record({ partnershipId: user.partnershipId, userId: user.id, userLabel: user.email, action: 'premises.viewed', subjectType: 'premises', subjectId: id, ...meta });
     return { premises: p, result: this.assess(items) };
+  }
+
+  /**
+   * ASB reports made within NEARBY_METRES of the premises in the last NEARBY_DAYS, newest first. Every
+   * viewer sees what, when and where; the reference links only for those with need-to-know. `recorded`
+   * says whether the report is already an incident on the premises' Traffic Light record.
+   */
+  async nearbyReports(user: CurrentUser, p: PremisesTable) {
+    if (p.lat == null || p.lng == null) return null;
+    const reports = new ReportService(this.deps);
+    const since = new Date(Date.parse(this.deps.clock.iso()) - NEARBY_DAYS * 86_400_000).toISOString();
+    const [rows, ref, items] = await Promise.all([
+      reports.reportsAt(user.partnershipId, { lat: p.lat, lng: p.lng, radiusMetres: NEARBY_METRES }),
+      reports.referenceData(user.partnershipId),
+      this.repo.items(user.partnershipId, [p.id]),
+    ]);
+    const recorded = new Set(items.filter((i) => i.source_type === 'report').map((i) => i.source_id));
+    const recent = rows.filter((r) => r.created_at >= since);
+    return Promise.all(
+      recent.map(async (r) => ({
+        id: r.id,
+        reference: r.reference,
+        category: ref.category.get(r.category_code)?.name ?? r.category_code,
+        at: r.occurred_at ?? r.created_at,
+        place: r.location_text,
+        state: ref.state.get(r.state_code)?.label ?? r.state_code,
+        canOpen: await reports.canSee(user, r.id),
+        recorded: recorded.has(r.id),
+      })),
+    );
+  }
+
+  /** Records a nearby ASB report as an incident on the premises' Traffic Light record (once). */
+  async recordReport(user: CurrentUser, id: string, reportId: string, meta: { ip: string; requestId: string }): Promise<string | null> {
+    const p = await this.repo.get(user.partnershipId, id);
+    if (!p) throw notFound('Premises');
+    const nearby = await this.nearbyReports(user, p);
+    const report = nearby?.find((r) => r.id === reportId);
+    if (!report) return `That report is not within ${NEARBY_METRES} metres of ${p.name} in the last ${NEARBY_DAYS} days`;
+    if (report.recorded) return `${report.reference} is already recorded against ${p.name}`;
+    await this.deps.db.transaction().execute(async (trx) => {
+      await this.repo.insertItems(trx, [
+        {
+          id: newId(),
+          partnership_id: user.partnershipId,
+          premises_id: id,
+          kind: 'penalty',
+          type: 'asb',
+          occurred_on: londonTime(report.at, 'yyyy-MM-dd'),
+          summary: `${report.reference}: ${report.category}, ${report.place}`.slice(0, 500),
+          points: null,
+          points_reason: null,
+          source_type: 'report',
+          source_id: report.id,
+          recorded_by: user.id,
+          created_at: this.deps.clock.iso(),
+        },
+      ]);
+      await this.audit.record(
+        { partnershipId: user.partnershipId, userId: user.id, userLabel: user.email, action: 'premises.penalty-added', subjectType: 'premises', subjectId: id, details: { type: 'asb', report: report.reference }, ...meta },
+        trx,
+      );
+    });
+    return null;
   }
 
   list(partnershipId: string) {

@@ -4,6 +4,7 @@ import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
 import { seedPremisesDemo } from '../../src/premises/demo.js';
 import { seededRng } from '../../src/platform/rng.js';
+import { ReportService } from '../../src/reports/service.js';
 
 for (const dialect of testDialects()) {
   describe(`licensed premises and the Traffic Light Scheme [${dialect}]`, () => {
@@ -45,6 +46,57 @@ for (const dialect of testDialects()) {
       const audit = await t.deps.db.selectFrom('audit_log').select('action').where('subject_id', '=', premisesId).execute();
       assert.ok(audit.some((a) => a.action === 'premises.penalty-added'));
       assert.ok(audit.some((a) => a.action === 'premises.viewed'));
+    });
+
+    it('lists ASB reports made near the premises and records one as an incident, once', async () => {
+      const p = await t.deps.db.selectFrom('premises').selectAll().where('id', '=', premisesId).executeTakeFirstOrThrow();
+      assert.ok(p.lat != null && p.lng != null, 'demo premises have a location');
+      const file = (metresNorth: number, description: string) =>
+        new ReportService(t.deps).create(
+          t.demo.partnershipId,
+          {
+            channel: 'web',
+            categoryCode: 'licensed-premises',
+            hateIncident: false,
+            description,
+            location: { text: 'Outside the bar', postcode: null, lat: p.lat! + metresNorth / 111_320, lng: p.lng!, precision: 'pin', contexts: [] },
+            occurred: { kind: 'at', at: new Date(Date.now() - 86_400_000).toISOString(), note: null },
+            reporter: { kind: 'witness', anonymous: true, contactPreference: 'none' },
+          },
+          { kind: 'public' },
+          { ip: null, requestId: null },
+        );
+      const near = await file(20, 'Shouting and glasses thrown outside at closing time');
+      const far = await file(400, 'Noise from a street far away');
+      const c = new Client(t.app);
+      await c.signIn(DEMO.noiseOfficer);
+      const page = await c.get(`/premises/${premisesId}`);
+      assert.equal(page.statusCode, 200);
+      const table = page.body.slice(page.body.indexOf('id="nearby-reports-table"'));
+      assert.ok(table.includes(near.reference), 'the report 20 m away is listed');
+      assert.ok(!page.body.includes(far.reference), 'the report 400 m away is not');
+      const before = await t.deps.db.selectFrom('premises_items').select('id').where('premises_id', '=', premisesId).execute();
+      assert.equal((await c.post(`/premises/${premisesId}/reports/${near.id}`, {})).statusCode, 302);
+      const item = await t.deps.db.selectFrom('premises_items').selectAll().where('source_id', '=', near.id).executeTakeFirstOrThrow();
+      assert.equal(item.premises_id, premisesId);
+      assert.equal(item.type, 'asb');
+      assert.equal(item.source_type, 'report');
+      assert.match((await c.get(`/premises/${premisesId}`)).body, /Recorded as an incident/);
+      // Twice, or a report from elsewhere: refused, nothing written.
+      await c.post(`/premises/${premisesId}/reports/${near.id}`, {});
+      await c.post(`/premises/${premisesId}/reports/${far.id}`, {});
+      const after = await t.deps.db.selectFrom('premises_items').select('id').where('premises_id', '=', premisesId).execute();
+      assert.equal(after.length, before.length + 1);
+      const refused = await c.get(`/premises/${premisesId}`);
+      assert.match(refused.body, /is not within 50 metres/);
+
+      // The partnership coordinator sees the list but cannot change a Traffic Light record.
+      const coordinator = new Client(t.app);
+      await coordinator.signIn(DEMO.coordinator);
+      const seen = await coordinator.get(`/premises/${premisesId}`);
+      assert.ok(seen.body.includes(near.reference));
+      assert.doesNotMatch(seen.body, /Record as incident/);
+      assert.equal((await coordinator.post(`/premises/${premisesId}/reports/${near.id}`, {})).statusCode, 403);
     });
 
     it('names bad fields and keeps what was typed', async () => {
