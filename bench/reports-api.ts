@@ -18,6 +18,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
+import { startCheckpointer } from '../src/platform/db/checkpointer.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { buildApp } from '../src/app.js';
 import { PartnershipRepository } from '../src/partnership/repository.js';
@@ -44,6 +45,8 @@ const dir = fs.mkdtempSync(path.join(dirArg > 0 ? process.argv[dirArg + 1] : os.
 const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), BASE_URL: 'http://localhost', DATA_DIR: dir, LOG_LEVEL: 'silent', SECURE_COOKIES: 'false' });
 const database = openDatabase(config);
 await migrateToLatest(database.db);
+// As `asbhub serve` does; --no-checkpointer leaves checkpoints on the request thread, for comparison.
+const stopCheckpoints = process.argv.includes('--no-checkpointer') ? null : startCheckpointer(database.sqlite!, config.sqliteFile);
 const { app, deps } = await buildApp({ config, database });
 const { partnershipId } = await new PartnershipRepository(deps.db, deps.clock).create(CITY_OF_LONDON);
 const key = await new ApiKeyService(deps).createForSystem(partnershipId, 'Benchmark', 10_000_000);
@@ -183,7 +186,7 @@ let sink = 0;
 for (let i = 0; i < 1e7; i++) sink += Math.sqrt(i);
 const calibMs = performance.now() - calib;
 console.log(`ASB Hub report creation benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; CPU check: 1e7 square roots in ${calibMs.toFixed(0)} ms${sink > 0 ? '' : ''}`);
-console.log(`SQLite (WAL, synchronous=FULL) in ${dir}; ${seconds}s measured after a 2s warm-up each; ${Math.round(namedShare * 100)}% of reports name the reporter`);
+console.log(`SQLite (WAL, synchronous=FULL, checkpoints ${stopCheckpoints ? "in a worker thread" : "on the request thread"}) in ${dir}; ${seconds}s measured after a 2s warm-up each; ${Math.round(namedShare * 100)}% of reports name the reporter`);
 describe(`closed loop, ${concurrency} in flight`, await run('closed'));
 describe(`open loop at ${rate}/s`, await run('open'));
 const count = await deps.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -191,6 +194,7 @@ const persons = await deps.db.selectFrom('person_records').select((eb) => eb.fn.
 const audit = await deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 console.log(`database now holds ${count.n} reports, ${persons.n} person records, ${audit.n} audit entries`);
 await app.close();
+await stopCheckpoints?.();
 await database.close();
 // --keep leaves the database for a look afterwards (e.g. DATA_DIR=<dir> asbhub audit verify).
 if (process.argv.includes('--keep')) console.log(`database kept in ${dir}`);

@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { createLogger } from './platform/log.js';
 import { demoSeedOf, describeDemoAccounts, hasAnyPartnership, seedDemo } from './platform/seed.js';
 import { startJobRunner } from './platform/jobs.js';
+import { startCheckpointer } from './platform/db/checkpointer.js';
 
 export interface ServeOptions {
   /** Load the demo partnership when the database has no partnership yet. */
@@ -29,6 +30,7 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
     await seedDemo(deps, opts.seed ?? 42);
   }
   const stopJobs = startJobRunner(deps);
+  const stopCheckpoints = database.sqlite && config.sqliteFile !== ':memory:' ? startCheckpointer(database.sqlite, config.sqliteFile) : null;
   await app.listen({ port: config.port, host: config.host });
   const demoSeed = await demoSeedOf(deps);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -37,6 +39,7 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
   const shutdown = async () => {
     stopJobs();
     await app.close();
+    await stopCheckpoints?.();
     await database.close();
     process.exit(0);
   };

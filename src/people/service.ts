@@ -29,10 +29,18 @@ export interface PersonRecordInput {
   uprn?: string | null;
 }
 
+// Parsing a number with full metadata is the costliest step of saving a report; callers repeat numbers.
+const e164Cache = new Map<string, string | null>();
+
 export function toE164(phone: string | null | undefined): string | null {
   if (!phone) return null;
+  const hit = e164Cache.get(phone);
+  if (hit !== undefined) return hit;
   const p = parsePhoneNumberFromString(phone, 'GB');
-  return p?.isValid() ? p.number : null;
+  const e164 = p?.isValid() ? p.number : null;
+  if (e164Cache.size >= 10_000) e164Cache.clear();
+  e164Cache.set(phone, e164);
+  return e164;
 }
 
 export const normalisePostcode = (pc: string | null | undefined) => (pc ? pc.replace(/\s+/g, '').toUpperCase() : null);

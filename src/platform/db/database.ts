@@ -75,8 +75,39 @@ export function openDatabase(opts: OpenOptions): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query again on every call; compiling the same SQL text over and over costs
+ * more than running it for the small inserts of a report. This keeps the most recent prepared
+ * statements by SQL text. A statement still being iterated (`busy`) is not handed out twice.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDialectConfig['database'] {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (text: string) => {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) {
+        cache.delete(text); // most recently used last
+        cache.set(text, hit);
+        return hit;
+      }
+      const statement = sqlite.prepare(text);
+      if (!hit) {
+        cache.set(text, statement);
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }
 
 export async function isReachable(db: Db): Promise<boolean> {

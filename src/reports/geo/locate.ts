@@ -62,22 +62,30 @@ export function isCityPostcode(pc: string): boolean {
   return !!district && /^EC[1-4]$/.test(district);
 }
 
+const RADIANS = Math.PI / 180;
+
+/** Great-circle (haversine) distance in metres. */
 export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const r = 6371e3;
-  const toRad = (d: number) => (d * Math.PI) / 180;
-  const dLat = toRad(lat2 - lat1);
-  const dLng = toRad(lng2 - lng1);
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(dLng / 2) ** 2;
-  return 2 * r * Math.asin(Math.sqrt(a));
+  const dLat = (lat2 - lat1) * RADIANS;
+  const dLng = (lng2 - lng1) * RADIANS;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RADIANS) * Math.cos(lat2 * RADIANS) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371e3 * Math.asin(Math.sqrt(a));
 }
 
 export function nearestPlace(lat: number, lng: number, withinMetres = 120): Place | null {
-  let best: { p: Place; d: number } | null = null;
+  // Places further apart in latitude than the radius cannot be within it: skip the trigonometry.
+  const latWindow = withinMetres / 111_000;
+  let best: Place | null = null;
+  let bestDistance = Infinity;
   for (const p of PLACES) {
+    if (Math.abs(p.lat - lat) > latWindow) continue;
     const d = distanceMetres(lat, lng, p.lat, p.lng);
-    if (d <= withinMetres && (!best || d < best.d)) best = { p, d };
+    if (d <= withinMetres && d < bestDistance) {
+      best = p;
+      bestDistance = d;
+    }
   }
-  return best?.p ?? null;
+  return best;
 }
 
 function contextsAt(lat: number, lng: number, place: Place | null): string[] {
