@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { AppDeps } from './module.js';
 import { newId } from './db/ids.js';
 import type { Executor } from './audit/service.js';
+import type { Insertable } from 'kysely';
+import type { OutboxTable } from './tables.js';
 
 export interface OutgoingMessage {
   partnershipId: string;
@@ -15,28 +17,31 @@ export interface OutgoingMessage {
   relatedId?: string;
 }
 
+/** The outbox row for a message, for callers that insert rows in bulk. */
+export function outboxRow(now: string, m: OutgoingMessage): Insertable<OutboxTable> & { id: string } {
+  return {
+    id: newId(),
+    partnership_id: m.partnershipId,
+    channel: m.channel,
+    recipient: m.recipient,
+    template: m.template,
+    subject: m.subject,
+    body: m.body,
+    related_type: m.relatedType ?? null,
+    related_id: m.relatedId ?? null,
+    status: 'queued',
+    attempts: 0,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
+  };
+}
+
 /** Queues a message in the outbox, inside the caller's transaction, so it is sent only if the change commits. */
 export async function queueMessage(db: Executor, clock: { iso(): string }, m: OutgoingMessage): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('outbox')
-    .values({
-      id,
-      partnership_id: m.partnershipId,
-      channel: m.channel,
-      recipient: m.recipient,
-      template: m.template,
-      subject: m.subject,
-      body: m.body,
-      related_type: m.relatedType ?? null,
-      related_id: m.relatedId ?? null,
-      status: 'queued',
-      last_error: null,
-      created_at: clock.iso(),
-      sent_at: null,
-    })
-    .execute();
-  return id;
+  const row = outboxRow(clock.iso(), m);
+  await db.insertInto('outbox').values(row).execute();
+  return row.id;
 }
 
 /**

@@ -1,9 +1,6 @@
 import type { Executor } from '../platform/audit/service.js';
 import { queueMessage, type OutgoingMessage } from '../platform/notifications.js';
 import type { Clock } from '../platform/db/clock.js';
-import type { Insertable } from 'kysely';
-import type { OutboxTable } from '../platform/tables.js';
-import { newId } from '../platform/db/ids.js';
 import { toE164 } from '../people/service.js';
 
 const describeHours = (h: number) => (h <= 48 ? `${h} hours` : `${Math.round(h / 24)} days`);
@@ -24,25 +21,6 @@ export interface AcknowledgementInput {
   caseReviewPrompt?: boolean;
 }
 
-/** The row queueMessage (platform/notifications.ts) writes, for callers that insert outbox rows in bulk. */
-export function outboxRow(now: string, m: OutgoingMessage): Insertable<OutboxTable> & { id: string } {
-  return {
-    id: newId(),
-    partnership_id: m.partnershipId,
-    channel: m.channel,
-    recipient: m.recipient,
-    template: m.template,
-    subject: m.subject,
-    body: m.body,
-    related_type: m.relatedType ?? null,
-    related_id: m.relatedId ?? null,
-    status: 'queued',
-    attempts: 0,
-    last_error: null,
-    created_at: now,
-    sent_at: null,
-  };
-}
 
 /** The reporter's acknowledgement, by the contact route they chose; none for anonymous reports. */
 export async function queueAcknowledgement(db: Executor, clock: Clock, m: AcknowledgementInput): Promise<string | null> {
