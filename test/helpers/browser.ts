@@ -33,6 +33,9 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
+/** Browser contexts made with Chromium's JavaScript switch off (page.evaluate cannot run in them). */
+const scriptsOff = new WeakSet<BrowserContext>();
+
 /** The app on a real port with headless Chromium pointed at it. */
 export async function startBrowserHarness(dialect: Dialect = 'sqlite'): Promise<BrowserHarness> {
   const t = await startTestApp(dialect);
@@ -57,10 +60,11 @@ export async function startBrowserHarness(dialect: Dialect = 'sqlite'): Promise<
     newContext: async (opts = {}) => {
       const ctx = await browser.newContext({
         baseURL: address,
+        javaScriptEnabled: opts.javaScriptEnabled !== false,
         ...(opts.mobile ? { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } : {}),
       });
       ctx.setDefaultTimeout(15_000);
-      if (opts.javaScriptEnabled === false) await withoutPageScripts(ctx);
+      if (opts.javaScriptEnabled === false) scriptsOff.add(ctx);
       return ctx;
     },
     close: async () => {
@@ -71,22 +75,25 @@ export async function startBrowserHarness(dialect: Dialect = 'sqlite'): Promise<
 }
 
 /**
- * The page as a browser without JavaScript sees it: scripts are stripped from every document and never
- * fetched. (Chromium's own JavaScript switch would also stop the test from running axe in the page.)
+ * Runs axe on the page and fails listing every violation. With JavaScript off in the page's browser
+ * context, axe cannot run there: the page's HTML, scripts removed, is served at the same address to a
+ * page that can run it, with the same cookies, styles and viewport.
  */
-async function withoutPageScripts(ctx: BrowserContext): Promise<void> {
-  await ctx.route('**/*', async (route) => {
-    const type = route.request().resourceType();
-    if (type === 'script') return route.abort();
-    if (type !== 'document') return route.continue();
-    const response = await route.fetch({ maxRedirects: 0 });
-    const body = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
-    return route.fulfill({ response, body });
-  });
-}
-
-/** Runs axe on the page and fails listing every violation. Works with JavaScript off too (axe is injected by the test). */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  if (scriptsOff.has(page.context())) {
+    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+    const browser = page.context().browser()!;
+    const ctx = await browser.newContext({ viewport: page.viewportSize(), storageState: await page.context().storageState() });
+    try {
+      const copy = await ctx.newPage();
+      await copy.route(page.url(), (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+      await copy.goto(page.url());
+      await expectNoAxeViolations(copy, `${label} (JavaScript off)`);
+    } finally {
+      await ctx.close();
+    }
+    return;
+  }
   const violations = await page.evaluate(async (source) => {
     (0, eval)(source);
     const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
