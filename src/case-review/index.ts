@@ -3,9 +3,11 @@ import { caseReviewMigrations } from './migrations.js';
 import { registerCaseReviewRoutes } from './routes/index.js';
 import { seedCaseReviewDemo } from './seed.js';
 import './tables.js';
+import { caseReviewHome } from './home.js';
 
 export const caseReviewModule: AppModule = {
   name: 'case-review',
+  home: caseReviewHome,
   migrations: caseReviewMigrations,
   routes: registerCaseReviewRoutes,
   seedDemo: async (ctx) => {

@@ -3,9 +3,11 @@ import { casesMigrations } from './migrations.js';
 import { registerCasesRoutes } from './routes/index.js';
 import { seedCasesDemo } from './seed.js';
 import './tables.js';
+import { casesHome } from './home.js';
 
 export const casesModule: AppModule = {
   name: 'cases',
+  home: casesHome,
   migrations: casesMigrations,
   routes: registerCasesRoutes,
   seedDemo: async (ctx) => {

@@ -4,9 +4,11 @@ import { registerPeopleRoutes } from './routes.js';
 import './tables.js';
 // Registers the people.relink job handler.
 import './relink.js';
+import { peopleHome } from './home.js';
 
 export const peopleModule: AppModule = {
   name: 'people',
+  home: peopleHome,
   migrations: peopleMigrations,
   routes: registerPeopleRoutes,
   nav: [

@@ -37,10 +37,27 @@ export interface NavItem {
   permission: import('./permissions/roles.js').Permission;
 }
 
+/** A line of a home-page card: a count of something waiting, linking to the list of it. */
+export interface HomeLine {
+  text: string;
+  href: string;
+  /** Needs attention (overdue, red): shown as a warning. */
+  warn?: boolean;
+}
+
+/** What a module puts on a signed-in user's home page: the work waiting for them there. */
+export interface HomeCard {
+  title: string;
+  href: string;
+  lines: HomeLine[];
+}
+
 /** One domain area: its tables, its pages and API and its demo data (its commands are listed in src/commands.ts). */
 export interface AppModule {
   name: string;
   nav?: NavItem[];
+  /** The module's card on the staff home page for this user, or null when it has nothing for them. */
+  home?: (deps: AppDeps, user: import('./auth/users.js').CurrentUser) => Promise<HomeCard | null>;
   migrations?: Record<string, Migration>;
   routes?: (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;

@@ -22,7 +22,21 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   app.get('/staff', { config: { access: 'staff.home' } }, async (req, reply) => {
     const items = allModules.flatMap((m) => m.nav ?? []).filter((n) => can(req.user!.role, n.permission));
-    return reply.render('platform/staff-home.njk', { title: 'Home', items });
+    // The day's work first: reports, cases, Case Reviews, then the rest in module order.
+    const first = ['reports', 'cases', 'case-review'];
+    const ordered = [...allModules].sort((a, b) => (first.indexOf(a.name) + 1 || 99) - (first.indexOf(b.name) + 1 || 99));
+    const cards = await Promise.all(
+      ordered.map(async (m) => {
+        try {
+          return (await m.home?.(deps, req.user!)) ?? null;
+        } catch (err) {
+          // One module's summary failing must not take the home page down with it.
+          req.log.error({ module: m.name, err: (err as Error).message }, 'home card failed');
+          return null;
+        }
+      }),
+    );
+    return reply.render('platform/staff-home.njk', { title: 'Home', items, cards: cards.filter((c) => c !== null) });
   });
 
   app.get('/audit', { config: { access: 'audit.read' } }, async (req, reply) => {

@@ -3,9 +3,11 @@ import { premisesMigrations } from './migrations.js';
 import { registerPremisesRoutes } from './routes.js';
 import { seedPremisesDemo } from './demo.js';
 import './tables.js';
+import { premisesHome } from './home.js';
 
 export const premisesModule: AppModule = {
   name: 'premises',
+  home: premisesHome,
   migrations: premisesMigrations,
   routes: registerPremisesRoutes,
   seedDemo: seedPremisesDemo,

@@ -3,6 +3,7 @@ import { reportsMigrations } from './migrations.js';
 import { registerReportsRoutes } from './routes.js';
 import { seedReportsDemo } from './seed/demo.js';
 import './tables.js';
+import { reportsHome } from './home.js';
 
 export { ReportService } from './service.js';
 export type { NewReport, Actor, CreatedReport } from './service.js';
@@ -10,6 +11,7 @@ export type { ReportSummaryRow } from './repository.js';
 
 export const reportsModule: AppModule = {
   name: 'reports',
+  home: reportsHome,
   migrations: reportsMigrations,
   routes: registerReportsRoutes,
   seedDemo: async (ctx) => {

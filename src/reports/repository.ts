@@ -220,6 +220,12 @@ export class ReportRepository {
     return q;
   }
 
+  /** How many reports a queue filter matches (paging fields are ignored). */
+  async queueCount(f: Omit<QueueFilter, 'sort' | 'limit' | 'offset'>): Promise<number> {
+    const row = await this.queueBase({ ...f, sort: 'due', limit: 0, offset: 0 }).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   async queue(f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
     const base = this.queueBase(f);
     const countRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();

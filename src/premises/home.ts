@@ -1,0 +1,20 @@
+import type { AppDeps, HomeCard } from '../platform/module.js';
+import type { CurrentUser } from '../platform/auth/users.js';
+import { can } from '../platform/permissions/roles.js';
+import { PremisesService } from './service.js';
+
+/** How many licensed premises stand at red and amber under the Traffic Light Scheme. */
+export async function premisesHome(deps: AppDeps, user: CurrentUser): Promise<HomeCard | null> {
+  if (!can(user.role, 'premises.read')) return null;
+  const ranked = await new PremisesService(deps).ranked(user.partnershipId);
+  const count = (band: string) => ranked.filter((p) => p.result.band === band).length;
+  const red = count('red');
+  return {
+    title: 'Licensed premises',
+    href: '/premises',
+    lines: [
+      { text: `${red} on red`, href: '/premises', warn: red > 0 },
+      { text: `${count('amber')} on amber, ${count('green')} on green`, href: '/premises' },
+    ],
+  };
+}
