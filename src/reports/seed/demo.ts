@@ -195,7 +195,8 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
       // Where the report has got to by now.
       const ageH = (endMs - s.at) / HOUR;
       const closeAfterH = rng.chance(0.78) ? sla * (0.05 + rng.next() * 0.9) : sla * (1 + rng.next() * 2.5);
-      const closed = ageH > closeAfterH && rng.chance(ageH > 24 * 14 ? 0.97 : 0.8);
+      // A few old reports are still open (a real backlog), but teams close nearly everything within two months.
+      const closed = ageH > closeAfterH && rng.chance(ageH > 24 * 60 ? 0.997 : ageH > 24 * 14 ? 0.97 : 0.8);
       const closedAtMs = closed ? s.at + closeAfterH * HOUR : null;
       const finalState = closed
         ? weighted(rng, closedStates, (st) => closedWeights[st.code] ?? 3)
