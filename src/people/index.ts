@@ -14,6 +14,6 @@ export const peopleModule: AppModule = {
   nav: [
     { label: 'Repeats', href: '/people/repeats', permission: 'people.read' },
     { label: 'Possible matches', href: '/people/review', permission: 'people.review' },
-    { label: 'People admin', href: '/people/admin', permission: 'settings.manage' },
+    { label: 'Repeat identification', href: '/people/admin', permission: 'settings.manage', admin: true, description: 'Re-link every person record and set the repeat-flag thresholds' },
   ],
 };

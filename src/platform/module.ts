@@ -35,6 +35,10 @@ export interface NavItem {
   label: string;
   href: string;
   permission: import('./permissions/roles.js').Permission;
+  /** An administration page: listed on /admin rather than across the top. */
+  admin?: boolean;
+  /** What the page is for, shown on the home and administration pages. */
+  description?: string;
 }
 
 /** A line of a home-page card: a count of something waiting, linking to the list of it. */

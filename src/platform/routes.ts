@@ -39,6 +39,11 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): voi
     return reply.render('platform/staff-home.njk', { title: 'Home', items, cards: cards.filter((c) => c !== null) });
   });
 
+  app.get('/admin', { config: { access: 'staff.home' } }, async (req, reply) => {
+    const items = allModules.flatMap((m) => m.nav ?? []).filter((n) => n.admin && can(req.user!.role, n.permission));
+    return reply.render('platform/admin.njk', { title: 'Administration', items });
+  });
+
   app.get('/audit', { config: { access: 'audit.read' } }, async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
     const page = Math.max(1, Number(q.page) || 1);

@@ -45,7 +45,7 @@ describe('staff sign-in in Chromium', { skip: browserUnavailable() }, () => {
     const ctx = await h.newContext();
     const page = await ctx.newPage();
     await signInInBrowser(page, DEMO.admin);
-    for (const url of ['/admin/users', '/admin/users/new', `/admin/users/${h.t.demo.users[DEMO.officer]}`, '/audit']) {
+    for (const url of ['/admin', '/admin/users', '/admin/users/new', `/admin/users/${h.t.demo.users[DEMO.officer]}`, '/audit']) {
       await page.goto(url);
       await expectNoAxeViolations(page, url);
     }

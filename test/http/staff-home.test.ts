@@ -67,5 +67,24 @@ for (const dialect of testDialects()) {
       assert.equal(theirs.statusCode, 200);
       assert.doesNotMatch(theirs.body, /Waiting for you/);
     });
+
+    it('gathers administration pages under one link, listed with what each is for', async () => {
+      const admin = new Client(t.app);
+      await admin.signIn(DEMO.admin);
+      const home = await admin.get('/staff');
+      const nav = home.body.slice(home.body.indexOf('id="navigation"'), home.body.indexOf('</nav>'));
+      assert.match(nav, /href="\/admin"/);
+      assert.doesNotMatch(nav, /href="\/admin\/users"|href="\/admin\/service-map"|href="\/admin\/api-keys"/);
+      const page = await admin.get('/admin');
+      assert.equal(page.statusCode, 200);
+      for (const [href, label] of [['/admin/users', 'Users'], ['/admin/service-map', 'Service map'], ['/admin/api-keys', 'API keys'], ['/people/admin', 'Repeat identification']]) {
+        assert.match(page.body, new RegExp(`href="${href}">${label}</a>`), label);
+      }
+      const officer = new Client(t.app);
+      await officer.signIn(DEMO.officer);
+      const theirs = await officer.get('/staff');
+      assert.doesNotMatch(theirs.body.slice(theirs.body.indexOf('id="navigation"'), theirs.body.indexOf('</nav>')), /href="\/admin"/);
+      assert.match((await officer.get('/admin')).body, /Your role has no administration pages/);
+    });
   });
 }

@@ -4,7 +4,7 @@ import type { AppDeps, NavItem } from '../module.js';
 import { SESSION_COOKIE, SessionStore } from '../auth/sessions.js';
 import { UserRepository } from '../auth/users.js';
 import { AuditService } from '../audit/service.js';
-import { can } from '../permissions/roles.js';
+import { can, type Role } from '../permissions/roles.js';
 import { HttpError } from './errors.js';
 import './types.js';
 
@@ -133,7 +133,7 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
     const html = opts.views.render(template, {
       serviceName: 'ASB Hub',
       user,
-      nav: user ? opts.nav.filter((n) => can(user.role, n.permission)) : [],
+      nav: user ? topNavigation(opts.nav, user.role) : [],
       currentPath: request.url.split('?')[0],
       csrfToken: this.generateCsrf(),
       cspNonce: (this as any).cspNonce?.script,
@@ -168,4 +168,12 @@ export async function endSession(request: FastifyRequest, reply: FastifyReply, d
   request.session = null;
   request.user = null;
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** The links across the top for a role: administration pages are gathered under one link to /admin. */
+function topNavigation(items: NavItem[], role: Role): NavItem[] {
+  const allowed = items.filter((n) => can(role, n.permission));
+  const top = allowed.filter((n) => !n.admin);
+  if (allowed.some((n) => n.admin)) top.push({ label: 'Administration', href: '/admin', permission: 'staff.home' });
+  return top;
 }
