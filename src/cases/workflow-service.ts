@@ -5,7 +5,7 @@
  */
 import { queueMessage } from '../platform/notifications.js';
 import { applyTransition, type CaseAction, type CaseState } from './rules/workflow.js';
-import type { FieldError } from './rules/transition-table.js';
+import type { FieldError } from '../platform/workflow/transition-table.js';
 import type { Actor, Trx } from './context.js';
 import type { CaseService, Errors, Result } from './service.js';
 import type { CloseForm } from './schemas.js';

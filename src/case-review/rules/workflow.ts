@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, type IsoDate } from '../../platform/dates/calendar-date.js';
-import { defineWorkflow, notBefore, type FieldError } from '../../cases/rules/transition-table.js';
+import { defineWorkflow, notBefore, type FieldError } from '../../platform/workflow/transition-table.js';
 
 export type CaseReviewStatus =
   | 'received'

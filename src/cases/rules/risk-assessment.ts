@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { addDays, isoDateSchema, type IsoDate } from '../../platform/dates/calendar-date.js';
-import type { FieldError } from './transition-table.js';
+import type { FieldError } from '../../platform/workflow/transition-table.js';
 
 export type RiskBand = 'standard' | 'medium' | 'high';
 const BAND_ORDER: Record<RiskBand, number> = { standard: 0, medium: 1, high: 2 };

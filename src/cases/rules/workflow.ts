@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, type IsoDate } from '../../platform/dates/calendar-date.js';
-import { defineWorkflow, notBefore, type FieldError } from './transition-table.js';
+import { defineWorkflow, notBefore, type FieldError } from '../../platform/workflow/transition-table.js';
 
 export type CaseStatus = 'open' | 'in-progress' | 'under-review' | 'closed';
 export type RiskBand = 'standard' | 'medium' | 'high';
