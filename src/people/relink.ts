@@ -23,6 +23,13 @@ export interface RelinkSummary {
   note?: string;
 }
 
+/** Staff decided a possible match while a re-link was running. */
+class DecisionsChanged extends Error {
+  constructor() {
+    super('Staff decided a possible match while the re-link ran; run it again to include the decision');
+  }
+}
+
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /**
@@ -108,6 +115,16 @@ export class RelinkService {
   }
 
   private async relink(partnershipId: string, finish: (s: RelinkSummary, trx: AppDeps['db']) => Promise<unknown>): Promise<RelinkSummary> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.relinkOnce(partnershipId, finish);
+      } catch (err) {
+        if (!(err instanceof DecisionsChanged) || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  private async relinkOnce(partnershipId: string, finish: (s: RelinkSummary, trx: AppDeps['db']) => Promise<unknown>): Promise<RelinkSummary> {
     const db = this.deps.db;
     const repo = new PeopleRepository(db);
     const rows = await repo.linkableRecords(partnershipId);
@@ -165,6 +182,8 @@ export class RelinkService {
 
     const summary = await db.transaction().execute(async (trx) => {
       const trepo = new PeopleRepository(trx);
+      // A confirm or reject made while the model was clustering would be overwritten: start again with it.
+      if ((await trepo.decisions(partnershipId)).length !== decisions.length) throw new DecisionsChanged();
       for (const p of newPersons) {
         const named = p.records.map((id) => byId.get(id)!).find((r) => r.given_name || r.surname);
         const any = byId.get(p.records[0])!;

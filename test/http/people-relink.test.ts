@@ -170,6 +170,33 @@ for (const dialect of testDialects()) {
       await assertNoDanglingPersons();
     });
 
+    it('a match rejected while a re-link is running is not undone by it', async () => {
+      const people = new PeopleService(t.deps);
+      const add = () =>
+        people.addRecord(t.deps.db, { partnershipId: pid, sourceType: 'import', sourceId: newId(), role: 'victim', givenName: 'Quentin', surname: 'Vole', dob: '1955-02-03', phone: '07700 900701', email: 'q.vole@example.com' });
+      const a = await add();
+      const b = await add();
+      // Two records the model links without hesitation, kept as two people with the question still open.
+      const now = t.deps.clock.iso();
+      const second = newId();
+      await t.deps.db.insertInto('persons').values({ id: second, partnership_id: pid, display_name: 'Quentin Vole', created_at: now, updated_at: now }).execute();
+      await t.deps.db.updateTable('person_records').set({ person_id: second }).where('id', '=', b.recordId).execute();
+      const matchId = newId();
+      await t.deps.db
+        .insertInto('possible_matches')
+        .values({ id: matchId, partnership_id: pid, record_a_id: b.recordId, record_b_id: a.recordId, match_weight: 0, probability: 0.2, explanation: JSON.stringify({ a: b.recordId, b: a.recordId, fields: [], priorWeight: 0, matchWeight: 0, probability: 0.2, band: 'possible' }), status: 'pending', decided_by: null, decided_at: null, created_at: now })
+        .execute();
+      await officer.get('/people/review');
+      // The model clusters in a worker thread; meanwhile the officer says they are two people (father and son).
+      const running = new RelinkService(t.deps).run(pid);
+      await new Promise((r) => setTimeout(r, 30));
+      assert.equal((await officer.post(`/people/review/${matchId}`, { decision: 'reject' })).statusCode, 302);
+      await running;
+      const personOf = async (id: string) => (await t.deps.db.selectFrom('person_records').select('person_id').where('id', '=', id).executeTakeFirstOrThrow()).person_id;
+      assert.notEqual(await personOf(a.recordId), await personOf(b.recordId), 'the rejection made during the run stands');
+      await assertNoDanglingPersons();
+    });
+
     it('a confirmed match moves the report and case references too', async () => {
       const r = await fileTestReport(t.deps, pid, { name: 'Olive Oddie', email: 'olive.oddie@example.com', phone: '07700 900777' });
       const rec = await t.deps.db.selectFrom('person_records').selectAll().where('source_id', '=', r.id).executeTakeFirstOrThrow();
