@@ -69,6 +69,11 @@ function train(p: Prepared, options: TrainOptions): LinkageModel {
   return fitModel(p.records, p.store, u, p.sourceSizes, options);
 }
 
+const byId = new Intl.Collator('en', { numeric: true });
+
+/** The same records in any order give the same model and persons: training samples pairs by position. */
+const inIdOrder = (records: readonly PersonRecord[]) => [...records].sort((x, y) => byId.compare(x.id, y.id));
+
 /**
  * Trains a Fellegi-Sunter model without labels: u from random pairs (exact agreement from value
  * counts), m and the share of matches by EM over blocked candidate pairs. Records with different
@@ -78,7 +83,7 @@ export function trainModel(
   records: readonly PersonRecord[],
   options: TrainOptions & Pick<LinkOptions, 'maxBlockSize' | 'broadPairsPerRecord'> = {},
 ): LinkageModel {
-  return train(prepare(records, options), options);
+  return train(prepare(inIdOrder(records), options), options);
 }
 
 /**
@@ -98,7 +103,7 @@ export function linkAll(
     stages[stage] = (now - lap) / 1000;
     lap = now;
   };
-  const p = prepare(records, options);
+  const p = prepare(inIdOrder(records), options);
   mark('compare');
   const model = options.model ?? train(p, options);
   mark('train');
