@@ -13,10 +13,17 @@ export function startCheckpointer(sqlite: SQLite.Database, file: string, everyMs
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file, everyMs } });
   worker.unref();
   sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-  worker.once('error', () => sqlite.pragma('wal_autocheckpoint = 1000'));
+  // If the worker stops for any reason, the request thread checkpoints as SQLite normally does.
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+      resolve();
+    }),
+  );
+  worker.on('error', () => {});
   return async () => {
+    worker.ref(); // keep the process alive until the worker has closed its connection
     worker.postMessage('stop');
-    await new Promise((resolve) => worker.once('exit', resolve));
-    sqlite.pragma('wal_autocheckpoint = 1000');
+    await exited;
   };
 }
