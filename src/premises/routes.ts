@@ -19,7 +19,14 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
     const ranked = await service.ranked(req.user!.partnershipId);
     const counts = { red: 0, amber: 0, green: 0 };
     for (const p of ranked) counts[p.result.band]++;
-    return reply.render('premises/list.njk', { title: 'Licensed premises', ranked, counts });
+    const nearby = await service.nearbyCounts(req.user!.partnershipId, ranked);
+    return reply.render('premises/list.njk', {
+      title: 'Licensed premises',
+      ranked: ranked.map((p) => ({ ...p, nearby: nearby.get(p.id) ?? null })),
+      counts,
+      nearbyMetres: NEARBY_METRES,
+      nearbyDays: NEARBY_DAYS,
+    });
   });
 
   const showDetail = async (req: any, reply: any, extra: Record<string, unknown> = {}) => {

@@ -111,6 +111,23 @@ export class PremisesService {
     );
   }
 
+  /**
+   * For the register: ASB reports within NEARBY_METRES of each located premises in the last
+   * NEARBY_DAYS, and how many of them fell on weekend nights (Friday 18:00 to Monday 06:00, London
+   * time), when the night-time economy drives disorder. Counts only: no need-to-know applies.
+   */
+  async nearbyCounts(partnershipId: string, premises: PremisesTable[]): Promise<Map<string, { total: number; weekendNights: number }>> {
+    const reports = new ReportService(this.deps);
+    const since = new Date(Date.parse(this.deps.clock.iso()) - NEARBY_DAYS * 86_400_000).toISOString();
+    const counts = new Map<string, { total: number; weekendNights: number }>();
+    for (const p of premises) {
+      if (p.lat == null || p.lng == null) continue;
+      const rows = (await reports.reportsAt(partnershipId, { lat: p.lat, lng: p.lng, radiusMetres: NEARBY_METRES })).filter((r) => r.created_at >= since);
+      counts.set(p.id, { total: rows.length, weekendNights: rows.filter((r) => isWeekendNight(r.occurred_at ?? r.created_at)).length });
+    }
+    return counts;
+  }
+
   /** Records a nearby ASB report as an incident on the premises' Traffic Light record (once). */
   async recordReport(user: CurrentUser, id: string, reportId: string, meta: { ip: string; requestId: string }): Promise<string | null> {
     const p = await this.repo.get(user.partnershipId, id);
@@ -183,4 +200,10 @@ export class PremisesService {
     });
     return {};
   }
+}
+
+/** Friday 18:00 to Monday 06:00, London time: the weekend the Monday night-time-economy meeting looks back on. */
+export function isWeekendNight(iso: string): boolean {
+  const [weekday, hour] = londonTime(iso, 'i H').split(' ').map(Number); // ISO weekday: 1 Monday ... 7 Sunday
+  return (weekday === 5 && hour >= 18) || weekday === 6 || weekday === 7 || (weekday === 1 && hour < 6);
 }

@@ -23,7 +23,7 @@ for (const dialect of testDialects()) {
       await c.signIn(DEMO.policeOfficer);
       const res = await c.get('/premises');
       assert.equal(res.statusCode, 200);
-      const points = [...res.body.matchAll(/govuk-table__cell--numeric">(\d+)</g)].map((m) => Number(m[1]));
+      const points = [...res.body.matchAll(/govuk-table__cell--numeric app-points">(\d+)</g)].map((m) => Number(m[1]));
       assert.equal(points.length, 36);
       assert.deepEqual(points, [...points].sort((a, b) => b - a));
     });
@@ -89,6 +89,12 @@ for (const dialect of testDialects()) {
       assert.equal(after.length, before.length + 1);
       const refused = await c.get(`/premises/${premisesId}`);
       assert.match(refused.body, /is not within 50 metres/);
+
+      // The register counts them for each premises.
+      const list = await c.get('/premises');
+      const row = list.body.slice(list.body.indexOf(`/premises/${premisesId}"`));
+      const cells = [...row.slice(0, row.indexOf('</tr>')).matchAll(/govuk-table__cell--numeric">(\d+|–)</g)].map((m) => m[1]);
+      assert.ok(Number(cells[0]) >= 1, `nearby reports counted for the premises: ${cells.join(', ')}`);
 
       // The partnership coordinator sees the list but cannot change a Traffic Light record.
       const coordinator = new Client(t.app);
