@@ -69,11 +69,6 @@ function train(p: Prepared, options: TrainOptions): LinkageModel {
   return fitModel(p.records, p.store, u, p.sourceSizes, options);
 }
 
-const byId = new Intl.Collator('en', { numeric: true });
-
-/** The same records in any order give the same model and persons: training samples pairs by position. */
-const inIdOrder = (records: readonly PersonRecord[]) => [...records].sort((x, y) => byId.compare(x.id, y.id));
-
 /**
  * Trains a Fellegi-Sunter model without labels: u from random pairs (exact agreement from value
  * counts), m and the share of matches by EM over blocked candidate pairs. Records with different
@@ -83,7 +78,7 @@ export function trainModel(
   records: readonly PersonRecord[],
   options: TrainOptions & Pick<LinkOptions, 'maxBlockSize' | 'broadPairsPerRecord'> = {},
 ): LinkageModel {
-  return train(prepare(inIdOrder(records), options), options);
+  return train(prepare(records, options), options);
 }
 
 /**
@@ -103,7 +98,7 @@ export function linkAll(
     stages[stage] = (now - lap) / 1000;
     lap = now;
   };
-  const p = prepare(inIdOrder(records), options);
+  const p = prepare(records, options);
   mark('compare');
   const model = options.model ?? train(p, options);
   mark('train');
