@@ -1,7 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { AppDeps } from '../../platform/module.js';
 import { newId } from '../../platform/db/ids.js';
-import { AuditService } from '../../platform/audit/service.js';
 import { AreaStore } from '../area-store.js';
 import { CsvRecordSplitter, type CsvRecord } from '../policeuk/csv-records.js';
 import type { CsvSource } from '../policeuk/parse.js';
@@ -10,6 +9,7 @@ import { AnalyticsRepository } from '../repository.js';
 import type { AnalyticsAssetsTable, AnalyticsRecordsTable, AnalyticsSourcesTable } from '../tables.js';
 import { fieldsFor, mappingProblems, sourceCode, type PartnerField, type PartnerKind, type PartnerMapping } from './partner-fields.js';
 import { classifyPartnerRow } from './partner-rows.js';
+import { logImport, logRefusal } from './import-log.js';
 import { emptySummary, ImportRefused, MAX_REPORTED_REJECTIONS, type FileFigures, type ImportActor, type ImportOutcome } from './summary.js';
 
 export interface PartnerSourceChoice {
@@ -200,51 +200,22 @@ export class PartnerImporter {
           created_at: source.saved?.created_at ?? now,
           updated_at: now,
         });
-        await this.repo.insertImport(trx, {
-          id: importId,
-          partnership_id: partnershipId,
+        await logImport(this.deps, trx, {
+          partnershipId,
+          importId,
           source: source.code,
           kind: source.kind === 'events' ? 'partner-events' : 'assets',
-          files: JSON.stringify([file.name]),
-          rows_read: summary.rowsRead,
-          imported: summary.added,
-          already_held: summary.alreadyHeld,
-          outside: summary.outside,
-          no_location: summary.noLocation,
-          rejected: summary.rejected,
-          details: JSON.stringify({ months: summary.months, files: summary.files, rejections: summary.rejections, mapping }),
-          user_id: actor.userId,
-          user_label: actor.userLabel,
-          started_at: now,
-          finished_at: this.deps.clock.iso(),
+          files: [file.name],
+          summary,
+          actor,
+          startedAt: now,
+          extraDetails: { mapping },
+          auditDetails: { source: source.code, kind: source.kind },
         });
-        await new AuditService(this.deps.db, this.deps.dialect, this.deps.clock).record(
-          {
-            partnershipId,
-            userId: actor.userId,
-            userLabel: actor.userLabel,
-            action: 'analytics.imported',
-            subjectType: 'analytics-import',
-            subjectId: importId,
-            ip: actor.ip,
-            requestId: actor.requestId,
-            details: { source: source.code, kind: source.kind, rowsRead: summary.rowsRead, added: summary.added, rejected: summary.rejected },
-          },
-          trx,
-        );
       });
     } catch (err) {
       if (!(err instanceof ImportRefused)) throw err;
-      await new AuditService(this.deps.db, this.deps.dialect, this.deps.clock).record({
-        partnershipId,
-        userId: actor.userId,
-        userLabel: actor.userLabel,
-        action: 'analytics.import-refused',
-        subjectType: 'analytics-import',
-        ip: actor.ip,
-        requestId: actor.requestId,
-        details: { source: source.code, reason: err.outcome.reason, files: [file.name] },
-      });
+      await logRefusal(this.deps, partnershipId, actor, { source: source.code, reason: err.outcome.reason, files: [file.name] });
       return err.outcome;
     }
     return { status: 'imported', importId, summary };

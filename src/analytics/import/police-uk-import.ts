@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../platform/module.js';
 import { newId } from '../../platform/db/ids.js';
-import { AuditService } from '../../platform/audit/service.js';
 import type { PartnershipAreas } from '../areas.js';
 import { AreaStore } from '../area-store.js';
 import { PoliceUkFormatError } from '../policeuk/columns.js';
@@ -9,6 +8,7 @@ import { readPoliceUkBatches, type CsvSource } from '../policeuk/parse.js';
 import { RowKeys, type PoliceUkCrime } from '../policeuk/row.js';
 import { AnalyticsRepository } from '../repository.js';
 import type { AnalyticsRecordsTable } from '../tables.js';
+import { logImport, logRefusal } from './import-log.js';
 import {
   emptySummary,
   ImportRefused,
@@ -125,38 +125,17 @@ export class PoliceUkImporter {
           });
         }
         summary.alreadyHeld = summary.inside - summary.added;
-        await this.repo.insertImport(trx, {
-          id: importId,
-          partnership_id: partnershipId,
+        await logImport(this.deps, trx, {
+          partnershipId,
+          importId,
           source: POLICE_UK_SOURCE,
           kind: 'police-uk',
-          files: JSON.stringify(files.map((f) => f.name)),
-          rows_read: summary.rowsRead,
-          imported: summary.added,
-          already_held: summary.alreadyHeld,
-          outside: summary.outside,
-          no_location: summary.noLocation,
-          rejected: summary.rejected,
-          details: JSON.stringify({ months: summary.months, files: summary.files, rejections: summary.rejections }),
-          user_id: actor.userId,
-          user_label: actor.userLabel,
-          started_at: startedAt,
-          finished_at: this.deps.clock.iso(),
+          files: files.map((f) => f.name),
+          summary,
+          actor,
+          startedAt,
+          auditDetails: { source: POLICE_UK_SOURCE, files: files.length },
         });
-        await this.audit().record(
-          {
-            partnershipId,
-            userId: actor.userId,
-            userLabel: actor.userLabel,
-            action: 'analytics.imported',
-            subjectType: 'analytics-import',
-            subjectId: importId,
-            ip: actor.ip,
-            requestId: actor.requestId,
-            details: { source: POLICE_UK_SOURCE, files: files.length, rowsRead: summary.rowsRead, added: summary.added, rejected: summary.rejected },
-          },
-          trx,
-        );
       });
     } catch (err) {
       const refused =
@@ -166,23 +145,10 @@ export class PoliceUkImporter {
             ? ({ status: 'refused', reason: 'wrong-file', message: err.message, expected: err.expected, missing: err.missing, summary } as const)
             : null;
       if (!refused) throw err;
-      await this.audit().record({
-        partnershipId,
-        userId: actor.userId,
-        userLabel: actor.userLabel,
-        action: 'analytics.import-refused',
-        subjectType: 'analytics-import',
-        ip: actor.ip,
-        requestId: actor.requestId,
-        details: { source: POLICE_UK_SOURCE, reason: refused.reason, files: files.map((f) => f.name) },
-      });
+      await logRefusal(this.deps, partnershipId, actor, { source: POLICE_UK_SOURCE, reason: refused.reason, files: files.map((f) => f.name) });
       return refused;
     }
     return { status: 'imported', importId, summary };
-  }
-
-  private audit() {
-    return new AuditService(this.deps.db, this.deps.dialect, this.deps.clock);
   }
 }
 
