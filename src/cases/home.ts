@@ -6,7 +6,8 @@ import { createCaseServices } from './services.js';
 /** The user's own case work: actions, cases they lead, contacts and reassessments due, powers expiring. */
 export async function casesHome(deps: AppDeps, user: CurrentUser): Promise<HomeCard | null> {
   if (!can(user.role, 'cases.read')) return null;
-  const work = await createCaseServices(deps).myWork({ user });
+  // Counts only, so the home page does not enter the audit log as a view of the cases.
+  const work = await createCaseServices(deps).myWork({ user }, { audit: false });
   const overdueActions = work.actions.filter((a) => a.overdue).length;
   const lines: HomeLine[] = [
     { text: `${work.actions.length} open ${work.actions.length === 1 ? 'action' : 'actions'} for you or your team`, href: '/my-work' },

@@ -314,8 +314,8 @@ export class LadderService {
     };
   }
 
-  /** Expiry and review dates in the next `days` days on the cases this user may see. */
-  async expiringSoon(actor: Actor, days: number) {
+  /** Expiry and review dates in the next `days` days on the cases this user may see; `audit: false` for counts only. */
+  async expiringSoon(actor: Actor, days: number, { audit = true } = {}) {
     const pid = actor.user.partnershipId;
     const caseIds = await this.cases.visibleCaseIds(actor);
     const steps = await this.repo.openStepsForCases(caseIds);
@@ -324,7 +324,7 @@ export class LadderService {
     const today = this.cases.ctx.today();
     const due = expiringSoon(steps.map((s) => toStepInput(s, breaches)), today, days, settings);
     const byId = new Map(steps.map((s) => [s.id, s]));
-    await this.cases.ctx.record(actor, 'case.expiring-viewed', { type: 'case-list', id: pid }, { days, count: due.length });
+    if (audit) await this.cases.ctx.record(actor, 'case.expiring-viewed', { type: 'case-list', id: pid }, { days, count: due.length });
     return due.map((d) => {
       const s = byId.get(d.stepId)!;
       return { ...d, caseId: s.case_id, caseReference: s.case_reference, subjectName: s.party_name ?? s.place_label ?? '', personId: s.person_id };

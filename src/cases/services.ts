@@ -33,8 +33,11 @@ export function createCaseServices(deps: AppDeps) {
     documents: new DocumentsService(cases),
     timeline: new TimelineService(cases),
 
-    /** Everything waiting for the officer: their actions, overdue victim contact, reassessments and expiring powers. */
-    async myWork(actor: Actor) {
+    /**
+     * Everything waiting for the officer: their actions, overdue victim contact, reassessments and
+     * expiring powers. The view is audited; `audit: false` where only counts are shown (the home page).
+     */
+    async myWork(actor: Actor, { audit = true } = {}) {
       const pid = actor.user.partnershipId;
       const today = cases.ctx.today();
       const visible = new Set(await cases.visibleCaseIds(actor, true));
@@ -44,9 +47,9 @@ export function createCaseServices(deps: AppDeps) {
         actions.myWork(actor),
         contacts.overdue(mine),
         risk.repo.reassessmentsDue(pid, mine, addDays(today, 7)),
-        ladder.expiringSoon(actor, 14),
+        ladder.expiringSoon(actor, 14, { audit }),
       ]);
-      await cases.ctx.record(actor, 'case.my-work-viewed', { type: 'user', id: actor.user.id }, { actions: myActions.length, cases: mine.length });
+      if (audit) await cases.ctx.record(actor, 'case.my-work-viewed', { type: 'user', id: actor.user.id }, { actions: myActions.length, cases: mine.length });
       return {
         actions: myActions,
         overdueContacts,

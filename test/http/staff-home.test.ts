@@ -51,6 +51,8 @@ for (const dialect of testDialects()) {
       assert.match(reports, /0 assigned to you/);
       assert.match(card(home.body, 'Your cases') ?? '', /open actions? for you or your team/);
       assert.equal(card(home.body, 'ASB Case Reviews'), null, 'no Case Review card without the permission');
+      const views = await t.deps.db.selectFrom('audit_log').select('action').where('action', 'in', ['case.my-work-viewed', 'case.expiring-viewed']).execute();
+      assert.deepEqual(views, [], 'counts on the home page are not audited as views of cases');
     });
 
     it('shows the coordinator Case Review deadlines and possible matches, and a partner agency nothing to count', async () => {
