@@ -71,6 +71,25 @@ export class PeopleRepository {
       .execute();
   }
 
+  /** Pending pairs whose records belong to these two persons, either way round. */
+  async pendingBetween(partnershipId: string, personA: string, personB: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('possible_matches as m')
+      .innerJoin('person_records as a', 'a.id', 'm.record_a_id')
+      .innerJoin('person_records as b', 'b.id', 'm.record_b_id')
+      .select('m.id')
+      .where('m.partnership_id', '=', partnershipId)
+      .where('m.status', '=', 'pending')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('a.person_id', '=', personA), eb('b.person_id', '=', personB)]),
+          eb.and([eb('a.person_id', '=', personB), eb('b.person_id', '=', personA)]),
+        ]),
+      )
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   explanations(partnershipId: string, ids: string[]) {
     if (!ids.length) return Promise.resolve([]);
     return this.db.selectFrom('possible_matches').select(['id', 'explanation']).where('partnership_id', '=', partnershipId).where('id', 'in', ids).execute();

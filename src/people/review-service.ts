@@ -94,8 +94,8 @@ export class ReviewService {
         repo.recordsById(user.partnershipId, [m.record_b_id]).then((r) => r[0]),
       ]);
       const now = this.deps.clock.iso();
-      const samePersons = (await this.pendingGroups(user.partnershipId, repo)).find((g) => g.matchIds.includes(m.id));
-      await repo.decide(samePersons?.matchIds ?? [m.id], decision, user.id, now);
+      const samePersons = a.person_id === b.person_id ? [m.id] : await repo.pendingBetween(user.partnershipId, a.person_id, b.person_id);
+      await repo.decide(samePersons, decision, user.id, now);
       let personId = a.person_id;
       let moved: string[] = [];
       if (decision === 'confirmed' && a.person_id !== b.person_id) {
@@ -116,7 +116,7 @@ export class ReviewService {
           action: decision === 'confirmed' ? 'people.match-confirmed' : 'people.match-rejected',
           subjectType: 'possible_match',
           subjectId: m.id,
-          details: { recordA: a.id, recordB: b.id, personA: a.person_id, personB: b.person_id, pairsDecided: samePersons?.matchIds.length ?? 1, movedRecords: moved.length },
+          details: { recordA: a.id, recordB: b.id, personA: a.person_id, personB: b.person_id, pairsDecided: samePersons.length, movedRecords: moved.length },
           ...meta,
         },
         trx,
