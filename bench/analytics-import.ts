@@ -12,16 +12,32 @@ import { readPoliceUkBatches } from '../src/analytics/policeuk/parse.js';
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const datasets = path.resolve(process.env.DATASETS_DIR ?? path.join('..', 'shared', 'datasets'));
 const boundaryFile = path.join(datasets, 'geo', 'city-of-london-lsoa-2011.wgs84.geojson');
-if (!fs.existsSync(boundaryFile)) throw new Error(`needs the City boundary at ${boundaryFile} (set DATASETS_DIR)`);
+if (!fs.existsSync(boundaryFile))
+  throw new Error(`needs the City boundary at ${boundaryFile} (set DATASETS_DIR)`);
 const boundary = boundaryFromGeoJson(JSON.parse(fs.readFileSync(boundaryFile, 'utf8')));
 
-const TYPES = ['Theft from the person', 'Other theft', 'Violence and sexual offences', 'Shoplifting', 'Public order', 'Drugs'];
-const OUTCOMES = ['Investigation complete; no suspect identified', 'Unable to prosecute suspect', 'Status update unavailable', 'Under investigation'];
+const TYPES = [
+  'Theft from the person',
+  'Other theft',
+  'Violence and sexual offences',
+  'Shoplifting',
+  'Public order',
+  'Drugs',
+];
+const OUTCOMES = [
+  'Investigation complete; no suspect identified',
+  'Unable to prosecute suspect',
+  'Status update unavailable',
+  'Under investigation',
+];
 
 /** police.uk-like rows in chunks of about 64 KB (a file stream's size): 80% crimes with an id, 11% ASB without, 9% without location; a box around the City. */
 function* csvChunks(rows: number): Generator<Buffer> {
   const rng = mulberry32(1);
-  const hex = () => Math.floor(rng() * 2 ** 32).toString(16).padStart(8, '0');
+  const hex = () =>
+    Math.floor(rng() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
   yield Buffer.from(POLICE_UK_COLUMNS.join(',') + '\n');
   let chunk: string[] = [];
   for (let i = 0; i < rows; i++) {
@@ -36,7 +52,9 @@ function* csvChunks(rows: number): Generator<Buffer> {
     const outcome = asb ? '' : OUTCOMES[Math.floor(rng() * OUTCOMES.length)];
     const where = located ? `On or near Street ${Math.floor(rng() * 400)}` : 'No Location';
     const lsoa = located ? 'E01032739,City of London 001F' : ',';
-    chunk.push(`${id},${month},City of London Police,City of London Police,${lon},${lat},${where},${lsoa},${type},"${outcome}",`);
+    chunk.push(
+      `${id},${month},City of London Police,City of London Police,${lon},${lat},${where},${lsoa},${type},"${outcome}",`,
+    );
     if (chunk.length === 500) {
       yield Buffer.from(chunk.join('\n') + '\n');
       chunk = [];
@@ -54,7 +72,12 @@ const tally = { imported: 0, outside: 0, noLocation: 0, rejected: 0 };
 let progressCalls = 0;
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-for await (const batch of readPoliceUkBatches(fs.createReadStream(file), { boundary, totalBytes: size, onProgress: () => progressCalls++, progressEvery: 100_000 })) {
+for await (const batch of readPoliceUkBatches(fs.createReadStream(file), {
+  boundary,
+  totalBytes: size,
+  onProgress: () => progressCalls++,
+  progressEvery: 100_000,
+})) {
   for (const rec of batch) tally[rec.status]++;
 }
 const seconds = (performance.now() - t0) / 1000;
@@ -65,5 +88,9 @@ console.log(
   `police.uk import: ${ROWS.toLocaleString('en-GB')} rows (${(size / 1e6).toFixed(0)} MB file) read, parsed, validated, keyed, projected and clipped ` +
     `in ${seconds.toFixed(2)} s (${cpuSeconds.toFixed(2)} s CPU)`,
 );
-console.log(`  ${Math.round(ROWS / seconds).toLocaleString('en-GB')} rows/second wall clock, ${Math.round(ROWS / cpuSeconds).toLocaleString('en-GB')} rows per CPU second`);
-console.log(`  imported ${tally.imported}, outside ${tally.outside}, no location ${tally.noLocation}, rejected ${tally.rejected}; ${progressCalls} progress calls`);
+console.log(
+  `  ${Math.round(ROWS / seconds).toLocaleString('en-GB')} rows/second wall clock, ${Math.round(ROWS / cpuSeconds).toLocaleString('en-GB')} rows per CPU second`,
+);
+console.log(
+  `  imported ${tally.imported}, outside ${tally.outside}, no location ${tally.noLocation}, rejected ${tally.rejected}; ${progressCalls} progress calls`,
+);

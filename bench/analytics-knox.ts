@@ -25,11 +25,28 @@ function syntheticEvents(n: number, seed: number) {
 
 const events = syntheticEvents(12_000, 42);
 const settings: [string, KnoxOptions][] = [
-  ['3 x 100 m, 3 x 7 days', { distanceBand: 100, distanceBands: 3, timeBand: 7, timeBands: 3, metric: 'manhattan', iterations: 99, nrcBands: true }],
-  ['10 x 100 m, 8 x 7 days', { distanceBand: 100, distanceBands: 10, timeBand: 7, timeBands: 8, metric: 'euclidean', iterations: 99 }],
+  [
+    '3 x 100 m, 3 x 7 days',
+    {
+      distanceBand: 100,
+      distanceBands: 3,
+      timeBand: 7,
+      timeBands: 3,
+      metric: 'manhattan',
+      iterations: 99,
+      nrcBands: true,
+    },
+  ],
+  [
+    '10 x 100 m, 8 x 7 days',
+    { distanceBand: 100, distanceBands: 10, timeBand: 7, timeBands: 8, metric: 'euclidean', iterations: 99 },
+  ],
 ];
 for (const [name, options] of settings) {
-  knoxTest(events.xs.subarray(0, 500), events.ys.subarray(0, 500), events.days.subarray(0, 500), { ...options, iterations: 5 }); // warm-up
+  knoxTest(events.xs.subarray(0, 500), events.ys.subarray(0, 500), events.days.subarray(0, 500), {
+    ...options,
+    iterations: 5,
+  }); // warm-up
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const result = knoxTest(events.xs, events.ys, events.days, options);

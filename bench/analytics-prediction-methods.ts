@@ -44,7 +44,8 @@ function recipe(r: Recipe): PredictionMethod {
     const cells = grid.cells.length;
     const own = weighted(r.sqrt ? counts.map((m) => m.map(Math.sqrt)) : counts, r.decay ?? 1, cells);
     const out = new Float64Array(own);
-    if (r.persistence) for (const m of counts) for (let i = 0; i < cells; i++) if (m[i] > 0) out[i] += r.persistence;
+    if (r.persistence)
+      for (const m of counts) for (let i = 0; i < cells; i++) if (m[i] > 0) out[i] += r.persistence;
     if (r.neighbours || r.smoothTie) {
       const s = smoothCells(grid, own, bandwidth(grid, r));
       for (let i = 0; i < cells; i++) {
@@ -120,7 +121,8 @@ function similar(c: number, power: number) {
       }
       const ctxTotal = ctx.reduce((a, v) => a + v, 0);
       const out = new Float64Array(own);
-      if (ctxTotal > 0) for (let i = 0; i < cells; i++) out[i] += (c * ctx[i] * ownTotal) / ctxTotal + 1e-9 * ctx[i];
+      if (ctxTotal > 0)
+        for (let i = 0; i < cells; i++) out[i] += (c * ctx[i] * ownTotal) / ctxTotal + 1e-9 * ctx[i];
       return out;
     };
 }
@@ -135,7 +137,10 @@ export const similarContext: Record<string, (typeCounts: Float64Array[][]) => Pr
 /** log Γ (Lanczos). */
 function logGamma(x: number): number {
   const g = 7;
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   x -= 1;
   let a = c[0];
@@ -160,7 +165,11 @@ function ebVariant(opts: { others?: boolean; ml?: boolean }): PredictionMethod {
     const baseTotal = base.reduce((a, v) => a + v, 0);
     if (ownTotal === 0 || baseTotal === 0) return own;
     // Half a record spread evenly keeps cells with no other crime possible.
-    const E = base.map((v) => ((v + (opts.others ? 0.5 * (baseTotal / cells) : 0)) * ownTotal) / (baseTotal * (opts.others ? 1.5 : 1)));
+    const E = base.map(
+      (v) =>
+        ((v + (opts.others ? 0.5 * (baseTotal / cells) : 0)) * ownTotal) /
+        (baseTotal * (opts.others ? 1.5 : 1)),
+    );
     let b: number;
     if (opts.ml) {
       let best = -Infinity;
@@ -184,7 +193,11 @@ function ebVariant(opts: { others?: boolean; ml?: boolean }): PredictionMethod {
       let w = 0;
       let n = 0;
       const Et = E.reduce((a, v) => a + v, 0);
-      for (let i = 0; i < cells; i++) if (E[i] > 0) { w += E[i] * (own[i] / E[i] - ownTotal / Et) ** 2; n++; }
+      for (let i = 0; i < cells; i++)
+        if (E[i] > 0) {
+          w += E[i] * (own[i] / E[i] - ownTotal / Et) ** 2;
+          n++;
+        }
       b = 1 / Math.max(w / Et - n / Et, 1e-6);
     }
     return E.map((e, i) => (e > 0 ? (e * (own[i] + b)) / (e + b) : own[i]) + 1e-9 * all[i]);

@@ -14,7 +14,9 @@ import { monthlyCellCounts } from '../src/analytics/predict/evaluate.js';
 
 const datasets = process.argv[2] ?? process.env.DATASETS_DIR ?? path.resolve('..', 'shared', 'datasets');
 const boundary = await readBoundaryFile(path.join(datasets, 'geo', 'city-of-london-lsoa-2011.wgs84.geojson'));
-const { imported } = await parsePoliceUkFolder(path.join(datasets, 'policeuk', 'city-of-london'), { boundary });
+const { imported } = await parsePoliceUkFolder(path.join(datasets, 'policeuk', 'city-of-london'), {
+  boundary,
+});
 const located = imported
   .filter((c) => c.easting !== null && c.northing !== null)
   .map((c) => ({ month: c.month, x: c.easting as number, y: c.northing as number, type: c.crimeType }));
@@ -22,7 +24,10 @@ const months = monthRange(located.map((c) => c.month));
 const byType = new Map<string, typeof located>();
 for (const c of located) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
 // Types with at least 15 located crimes a month on average.
-const types = [...byType].filter(([, v]) => v.length >= 15 * months.length).map(([t]) => t).sort();
+const types = [...byType]
+  .filter(([, v]) => v.length >= 15 * months.length)
+  .map(([t]) => t)
+  .sort();
 
 const methods: Record<string, PredictionMethod> = { ...PREDICTION_METHODS, ...RESEARCH_METHODS };
 const names = Object.keys(methods);
@@ -46,7 +51,12 @@ interface Tally {
   losses: number;
   worst: number;
 }
-const tally = new Map(run.map((n) => [n, { log: 0, logEarly: 0, logLate: 0, n: 0, wins: 0, losses: 0, worst: Infinity } as Tally]));
+const tally = new Map(
+  run.map((n) => [
+    n,
+    { log: 0, logEarly: 0, logLate: 0, n: 0, wins: 0, losses: 0, worst: Infinity } as Tally,
+  ]),
+);
 const target = new Map<string, { pai: number; hit: number }>();
 const split = '2024-01';
 for (const size of cellsList) {
@@ -59,13 +69,27 @@ for (const size of cellsList) {
       for (const train of trains) {
         const results = new Map<string, MonthScore[]>();
         for (const name of run) {
-          const r = evaluatePredictions(pts, { grid, coverage, train, months, context: located, method: { name, score: methods[name] } });
+          const r = evaluatePredictions(pts, {
+            grid,
+            coverage,
+            train,
+            months,
+            context: located,
+            method: { name, score: methods[name] },
+          });
           results.set(name, r.months);
-          if (size === 100 && coverage === 0.05 && train === 3 && type === 'Theft from the person') target.set(name, { pai: r.meanPai!, hit: r.meanHitRate! });
+          if (size === 100 && coverage === 0.05 && train === 3 && type === 'Theft from the person')
+            target.set(name, { pai: r.meanPai!, hit: r.meanHitRate! });
         }
         const base = results.get('prior-counts')!;
         if (process.env.DETAIL === type) {
-          console.log(`${size} m ${coverage} ${train}: prior ${mean(base).toFixed(2)}`, run.filter((n) => n !== 'prior-counts').map((n) => `${n} ${mean(results.get(n)!).toFixed(2)}`).join(', '));
+          console.log(
+            `${size} m ${coverage} ${train}: prior ${mean(base).toFixed(2)}`,
+            run
+              .filter((n) => n !== 'prior-counts')
+              .map((n) => `${n} ${mean(results.get(n)!).toFixed(2)}`)
+              .join(', '),
+          );
         }
         for (const name of run) {
           const m = results.get(name)!;
@@ -83,22 +107,34 @@ for (const size of cellsList) {
           if (ratio > 1.0001) t.wins++;
           else if (ratio < 0.9999) t.losses++;
           t.worst = Math.min(t.worst, ratio);
-          if (process.env.LOSSES && ratio < 0.9) console.log(`  ${name} ${(ratio).toFixed(2)}x: ${type}, ${size} m, ${coverage}, train ${train}`);
+          if (process.env.LOSSES && ratio < 0.9)
+            console.log(`  ${name} ${ratio.toFixed(2)}x: ${type}, ${size} m, ${coverage}, train ${train}`);
         }
       }
     }
   }
 }
-console.log(`${types.length} crime types (${types.join(', ')}); cells ${cellsList.join('/')} m; coverage ${coverages.join('/')}; train ${trains.join('/')} months`);
-console.log('method'.padEnd(28), 'geo-mean PAI ratio  early   late   wins  losses  worst   | target PAI  hit');
+console.log(
+  `${types.length} crime types (${types.join(', ')}); cells ${cellsList.join('/')} m; coverage ${coverages.join('/')}; train ${trains.join('/')} months`,
+);
+console.log(
+  'method'.padEnd(28),
+  'geo-mean PAI ratio  early   late   wins  losses  worst   | target PAI  hit',
+);
 for (const name of run) {
   const t = tally.get(name)!;
   const g = target.get(name);
   console.log(
     name.padEnd(28),
-    Math.exp(t.log / t.n).toFixed(3).padStart(18),
-    Math.exp(t.logEarly / t.n).toFixed(3).padStart(7),
-    Math.exp(t.logLate / t.n).toFixed(3).padStart(6),
+    Math.exp(t.log / t.n)
+      .toFixed(3)
+      .padStart(18),
+    Math.exp(t.logEarly / t.n)
+      .toFixed(3)
+      .padStart(7),
+    Math.exp(t.logLate / t.n)
+      .toFixed(3)
+      .padStart(6),
     String(t.wins).padStart(6),
     String(t.losses).padStart(7),
     t.worst.toFixed(3).padStart(6),

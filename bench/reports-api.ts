@@ -42,11 +42,20 @@ const namedShare = arg('named', 0.5);
 // --dir puts the database elsewhere (e.g. /dev/shm to see the cost without the disk's fsync).
 const dirArg = process.argv.indexOf('--dir');
 const dir = fs.mkdtempSync(path.join(dirArg > 0 ? process.argv[dirArg + 1] : os.tmpdir(), 'asbhub-bench-'));
-const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), BASE_URL: 'http://localhost', DATA_DIR: dir, LOG_LEVEL: 'silent', SECURE_COOKIES: 'false' });
+const config = loadConfig({
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'x'.repeat(40),
+  BASE_URL: 'http://localhost',
+  DATA_DIR: dir,
+  LOG_LEVEL: 'silent',
+  SECURE_COOKIES: 'false',
+});
 const database = openDatabase(config);
 await migrateToLatest(database.db);
 // As `asbhub serve` does; --no-checkpointer leaves checkpoints on the request thread, for comparison.
-const stopCheckpoints = process.argv.includes('--no-checkpointer') ? null : startCheckpointer(database.sqlite!, config.sqliteFile);
+const stopCheckpoints = process.argv.includes('--no-checkpointer')
+  ? null
+  : startCheckpointer(database.sqlite!, config.sqliteFile);
 const { app, deps } = await buildApp({ config, database });
 const { partnershipId } = await new PartnershipRepository(deps.db, deps.clock).create(CITY_OF_LONDON);
 const key = await new ApiKeyService(deps).createForSystem(partnershipId, 'Benchmark', 10_000_000);
@@ -145,12 +154,23 @@ async function open(ms, perSecond) {
 })();
 `;
 
-function run(mode: 'closed' | 'open'): Promise<{ lat: number[]; elapsed: number; errors: number; codes: Record<string, number>; cpuMs: number; count: number }> {
+function run(
+  mode: 'closed' | 'open',
+): Promise<{
+  lat: number[];
+  elapsed: number;
+  errors: number;
+  codes: Record<string, number>;
+  cpuMs: number;
+  count: number;
+}> {
   const input = path.join(dir, `client-${mode}.json`);
   fs.writeFileSync(input, JSON.stringify({ port, key, bodies, mode, seconds, rate, concurrency }));
   return new Promise((resolve, reject) => {
     const before = process.cpuUsage();
-    const child = spawn(process.execPath, ['-e', clientCode, input], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', clientCode, input], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
@@ -162,8 +182,19 @@ function run(mode: 'closed' | 'open'): Promise<{ lat: number[]; elapsed: number;
   });
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-function describe(name: string, r: { lat: number[]; elapsed: number; errors: number; codes: Record<string, number>; cpuMs: number; count: number }) {
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+function describe(
+  name: string,
+  r: {
+    lat: number[];
+    elapsed: number;
+    errors: number;
+    codes: Record<string, number>;
+    cpuMs: number;
+    count: number;
+  },
+) {
   const s = [...r.lat].sort((a, b) => a - b);
   const line = [
     `${name.padEnd(34)}`,
@@ -185,13 +216,29 @@ const calib = performance.now();
 let sink = 0;
 for (let i = 0; i < 1e7; i++) sink += Math.sqrt(i);
 const calibMs = performance.now() - calib;
-console.log(`ASB Hub report creation benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; CPU check: 1e7 square roots in ${calibMs.toFixed(0)} ms${sink > 0 ? '' : ''}`);
-console.log(`SQLite (WAL, synchronous=FULL, checkpoints ${stopCheckpoints ? "in a worker thread" : "on the request thread"}) in ${dir}; ${seconds}s measured after a 2s warm-up each; ${Math.round(namedShare * 100)}% of reports name the reporter`);
+console.log(
+  `ASB Hub report creation benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), Node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; CPU check: 1e7 square roots in ${calibMs.toFixed(0)} ms${sink > 0 ? '' : ''}`,
+);
+console.log(
+  `SQLite (WAL, synchronous=FULL, checkpoints ${stopCheckpoints ? 'in a worker thread' : 'on the request thread'}) in ${dir}; ${seconds}s measured after a 2s warm-up each; ${Math.round(namedShare * 100)}% of reports name the reporter`,
+);
 describe(`closed loop, ${concurrency} in flight`, await run('closed'));
 describe(`open loop at ${rate}/s`, await run('open'));
-const count = await deps.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-const persons = await deps.db.selectFrom('person_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-const audit = await deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+const count = await deps.db
+  .selectFrom('reports')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .executeTakeFirstOrThrow();
+const persons = await deps.db
+  .selectFrom('person_records')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .executeTakeFirstOrThrow();
+const audit = await deps.db
+  .selectFrom('audit_log')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .executeTakeFirstOrThrow();
 console.log(`database now holds ${count.n} reports, ${persons.n} person records, ${audit.n} audit entries`);
 await app.close();
 await stopCheckpoints?.();

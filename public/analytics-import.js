@@ -49,7 +49,8 @@ function enhance(form) {
     xhr.upload.addEventListener('load', () => {
       // The server now reads, checks and imports the rows: no figure to show, so an indeterminate bar.
       ui.bar.removeAttribute('value');
-      ui.status.textContent = 'Uploaded. Checking and importing the rows: this can take a minute for large files.';
+      ui.status.textContent =
+        'Uploaded. Checking and importing the rows: this can take a minute for large files.';
     });
     xhr.addEventListener('load', () => {
       const type = xhr.getResponseHeader('content-type') ?? '';

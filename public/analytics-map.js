@@ -22,7 +22,10 @@ const CLASS_LABELS = {
 };
 
 function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(s).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 }
 
 function densityColour(v, max) {
@@ -62,12 +65,15 @@ async function draw(container) {
     } catch {
       host = '';
     }
-    const attribution = /openstreetmap/i.test(host) ? '&copy; OpenStreetMap contributors' : `Map tiles: ${escapeHtml(host)}`;
+    const attribution = /openstreetmap/i.test(host)
+      ? '&copy; OpenStreetMap contributors'
+      : `Map tiles: ${escapeHtml(host)}`;
     L.tileLayer(tiles, { maxZoom: 19, attribution }).addTo(map);
   }
   const areas = L.geoJSON(data.areas, {
     style: { color: '#0b0c0c', weight: 2, fill: false },
-    onEachFeature: (f, layer) => layer.bindTooltip(`${escapeHtml(f.properties.name)} (${escapeHtml(f.properties.code)})`),
+    onEachFeature: (f, layer) =>
+      layer.bindTooltip(`${escapeHtml(f.properties.name)} (${escapeHtml(f.properties.code)})`),
   }).addTo(map);
   map.fitBounds(areas.getBounds());
 
@@ -85,20 +91,40 @@ async function draw(container) {
   }).addTo(map);
   const maxDensity = Math.max(0, ...data.cells.features.map((f) => f.properties.density));
   const density = L.geoJSON(data.cells, {
-    style: (f) => ({ weight: 0, fillColor: densityColour(f.properties.density, maxDensity), fillOpacity: 0.7 }),
+    style: (f) => ({
+      weight: 0,
+      fillColor: densityColour(f.properties.density, maxDensity),
+      fillOpacity: 0.7,
+    }),
     onEachFeature: (f, layer) => layer.bindPopup(cellPopup(f.properties)),
   });
   const points = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
-  for (const [lat, lon] of data.points) points.addLayer(L.circleMarker([lat, lon], { radius: 4, weight: 1, color: '#0b0c0c', fillOpacity: 0.8 }));
+  for (const [lat, lon] of data.points)
+    points.addLayer(L.circleMarker([lat, lon], { radius: 4, weight: 1, color: '#0b0c0c', fillOpacity: 0.8 }));
   const cctv = L.layerGroup(
     data.cctv.map(([lat, lon, ref, label]) =>
-      L.circleMarker([lat, lon], { radius: 5, color: '#4c2c92', fillColor: '#4c2c92', fillOpacity: 0.9 }).bindTooltip(`CCTV ${escapeHtml(ref)} ${escapeHtml(label)}`),
+      L.circleMarker([lat, lon], {
+        radius: 5,
+        color: '#4c2c92',
+        fillColor: '#4c2c92',
+        fillOpacity: 0.9,
+      }).bindTooltip(`CCTV ${escapeHtml(ref)} ${escapeHtml(label)}`),
     ),
   );
-  const coverage = L.layerGroup(data.cctv.map(([lat, lon]) => L.circle([lat, lon], { radius: data.gapDistance, weight: 1, color: '#4c2c92', fill: false })));
+  const coverage = L.layerGroup(
+    data.cctv.map(([lat, lon]) =>
+      L.circle([lat, lon], { radius: data.gapDistance, weight: 1, color: '#4c2c92', fill: false }),
+    ),
+  );
   const lights = L.layerGroup(
     data.streetlights.map(([lat, lon, ref, label]) =>
-      L.circleMarker([lat, lon], { radius: 2, color: '#594d00', fillColor: '#ffdd00', fillOpacity: 1, weight: 1 }).bindTooltip(`Street light ${escapeHtml(ref)} ${escapeHtml(label)}`),
+      L.circleMarker([lat, lon], {
+        radius: 2,
+        color: '#594d00',
+        fillColor: '#ffdd00',
+        fillOpacity: 1,
+        weight: 1,
+      }).bindTooltip(`Street light ${escapeHtml(ref)} ${escapeHtml(label)}`),
     ),
   );
   points.addTo(map);

@@ -9,13 +9,21 @@ if (form && panel) {
     const params = new URLSearchParams();
     for (const field of ['phone', 'email', 'givenName', 'surname', 'location']) {
       const v = form.elements[field]?.value.trim();
-      if (v && (field !== 'phone' || v.replace(/\D/g, '').length >= 10) && ((field !== 'surname' && field !== 'givenName') || v.length >= 2)) params.set(field, v);
+      if (
+        v &&
+        (field !== 'phone' || v.replace(/\D/g, '').length >= 10) &&
+        ((field !== 'surname' && field !== 'givenName') || v.length >= 2)
+      )
+        params.set(field, v);
     }
     const qs = params.toString();
     if (qs === last) return;
     last = qs;
     try {
-      const res = await fetch(`/intake/history?${qs}`, { headers: { accept: 'text/html' }, credentials: 'same-origin' });
+      const res = await fetch(`/intake/history?${qs}`, {
+        headers: { accept: 'text/html' },
+        credentials: 'same-origin',
+      });
       if (res.ok && qs === last) panel.innerHTML = await res.text();
     } catch {
       // the button still works

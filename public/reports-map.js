@@ -29,7 +29,11 @@ function picker(container) {
   if (container.dataset.boundary) {
     fetch(container.dataset.boundary)
       .then((r) => r.json())
-      .then((geo) => L.geoJSON(geo, { style: { color: '#1d70b8', weight: 2, fill: false }, interactive: false }).addTo(map))
+      .then((geo) =>
+        L.geoJSON(geo, { style: { color: '#1d70b8', weight: 2, fill: false }, interactive: false }).addTo(
+          map,
+        ),
+      )
       .catch(() => {});
   }
   map.on('click', (e) => place(e.latlng, true));

@@ -73,9 +73,17 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     hsts: opts.config.secureCookies,
   });
   await app.register(fastifyCsrf, {
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: opts.config.secureCookies },
+    cookieOpts: {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: opts.config.secureCookies,
+    },
     getToken: (req) =>
-      ((req.body as any)?._csrf as string) ?? (req.headers['x-csrf-token'] as string) ?? ((req.query as any)?._csrf as string),
+      ((req.body as any)?._csrf as string) ??
+      (req.headers['x-csrf-token'] as string) ??
+      ((req.query as any)?._csrf as string),
   });
   await app.register(fastifyRateLimit, { global: false });
 
@@ -129,8 +137,15 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
 
   app.setErrorHandler(async (err: any, request, reply) => {
     const status: number =
-      err instanceof HttpError ? err.statusCode : err.validation ? 400 : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
-    if (status >= 500) request.log.error({ err: { message: err.message, stack: err.stack } }, 'request failed');
+      err instanceof HttpError
+        ? err.statusCode
+        : err.validation
+          ? 400
+          : err.statusCode && err.statusCode < 500
+            ? err.statusCode
+            : 500;
+    if (status >= 500)
+      request.log.error({ err: { message: err.message, stack: err.stack } }, 'request failed');
     const message =
       err instanceof HttpError || status === 400 || status === 413 || status === 429
         ? err.message
@@ -138,7 +153,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           ? 'Page not found'
           : 'Sorry, there is a problem with the service';
     reply.code(status);
-    if (isApiPath(request.url) || request.headers.accept === 'application/json') return reply.send({ error: message });
+    if (isApiPath(request.url) || request.headers.accept === 'application/json')
+      return reply.send({ error: message });
     try {
       return await reply.render('platform/error.njk', { status, title: titleFor(status), message });
     } catch {

@@ -2,7 +2,6 @@ import { Command, CommanderError } from 'commander';
 import { commandRegistrations } from './commands.js';
 import { CliError } from './platform/cli-error.js';
 
-
 export function buildProgram(): Command {
   const program = new Command('asbhub')
     .description('ASB Hub: the multi-agency anti-social behaviour service')

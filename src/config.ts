@@ -30,7 +30,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`NODE_ENV must be development, test or production (it is "${nodeEnv}")`);
   }
   const production = nodeEnv === 'production';
-  const port = env.PORT === undefined || env.PORT === '' ? 3000 : /^\d+$/.test(env.PORT) ? Number(env.PORT) : NaN;
+  const port =
+    env.PORT === undefined || env.PORT === '' ? 3000 : /^\d+$/.test(env.PORT) ? Number(env.PORT) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535 (it is "${env.PORT}")`);
   }
@@ -47,10 +48,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   try {
     new URL(baseUrl);
   } catch {
-    throw new ConfigError(`BASE_URL must be a full URL such as https://asbhub.example.gov.uk (it is "${baseUrl}")`);
+    throw new ConfigError(
+      `BASE_URL must be a full URL such as https://asbhub.example.gov.uk (it is "${baseUrl}")`,
+    );
   }
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const dataDir = path.resolve(env.DATA_DIR ?? 'data');
   const oidcIssuer = env.OIDC_ISSUER ?? '';
   let oidc: Config['oidc'] = null;

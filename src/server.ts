@@ -30,11 +30,16 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
     await seedDemo(deps, opts.seed ?? 42);
   }
   const stopJobs = startJobRunner(deps);
-  const stopCheckpoints = database.sqlite && config.sqliteFile !== ':memory:' ? startCheckpointer(database.sqlite, config.sqliteFile) : null;
+  const stopCheckpoints =
+    database.sqlite && config.sqliteFile !== ':memory:'
+      ? startCheckpointer(database.sqlite, config.sqliteFile)
+      : null;
   await app.listen({ port: config.port, host: config.host });
   const demoSeed = await demoSeedOf(deps);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`\nASB Hub is running at ${config.baseUrl} (${database.dialect}, ready in ${seconds}s)\n`);
+  process.stdout.write(
+    `\nASB Hub is running at ${config.baseUrl} (${database.dialect}, ready in ${seconds}s)\n`,
+  );
   if (demoSeed !== null) process.stdout.write(`${describeDemoAccounts(demoSeed)}\n\n`);
   const shutdown = async () => {
     stopJobs();
@@ -47,7 +52,10 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-async function waitForDatabase(database: DatabaseHandle, log: ReturnType<typeof createLogger>): Promise<void> {
+async function waitForDatabase(
+  database: DatabaseHandle,
+  log: ReturnType<typeof createLogger>,
+): Promise<void> {
   const { isReachable } = await import('./platform/db/database.js');
   let delay = 1000;
   let logged = false;

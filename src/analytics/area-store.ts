@@ -17,7 +17,11 @@ export class AreaStore {
     if (rows.length === 0) return bundledCityAreas();
     return areasFromGeoJson({
       type: 'FeatureCollection',
-      features: rows.map((r) => ({ type: 'Feature', properties: { code: r.code, name: r.name }, geometry: JSON.parse(r.geometry) })),
+      features: rows.map((r) => ({
+        type: 'Feature',
+        properties: { code: r.code, name: r.name },
+        geometry: JSON.parse(r.geometry),
+      })),
     });
   }
 
@@ -29,7 +33,14 @@ export class AreaStore {
       await this.repo.replaceAreas(
         trx,
         partnershipId,
-        areas.areas.map((a) => ({ id: newId(), partnership_id: partnershipId, code: a.code, name: a.name, geometry: JSON.stringify(a.geometry), created_at: now })),
+        areas.areas.map((a) => ({
+          id: newId(),
+          partnership_id: partnershipId,
+          code: a.code,
+          name: a.name,
+          geometry: JSON.stringify(a.geometry),
+          created_at: now,
+        })),
       );
       await new AuditService(this.deps.db, this.deps.dialect, this.deps.clock).record(
         {

@@ -36,12 +36,17 @@ export function areasFromGeoJson(geojson: unknown, bundled = false): Partnership
   fc.features.forEach((f, i) => {
     if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) return;
     const props = (f.properties ?? {}) as Record<string, unknown>;
-    const code = String(CODE_KEYS.map((k) => props[k]).find((v) => v !== undefined && v !== '') ?? `area-${i + 1}`);
+    const code = String(
+      CODE_KEYS.map((k) => props[k]).find((v) => v !== undefined && v !== '') ?? `area-${i + 1}`,
+    );
     const name = String(NAME_KEYS.map((k) => props[k]).find((v) => v !== undefined && v !== '') ?? code);
     const boundary = boundaryFromGeoJson(f);
     // Store and draw in WGS84 whatever the file's system.
     const rings = boundary.polygonsWgs84;
-    const geometry: Geometry = rings.length === 1 ? { type: 'Polygon', coordinates: rings[0] } : { type: 'MultiPolygon', coordinates: rings };
+    const geometry: Geometry =
+      rings.length === 1
+        ? { type: 'Polygon', coordinates: rings[0] }
+        : { type: 'MultiPolygon', coordinates: rings };
     areas.push({ code, name, boundary, geometry });
   });
   if (areas.length === 0) throw new BoundaryError('the areas file has no Polygon or MultiPolygon features');
@@ -52,7 +57,11 @@ export function areasFromGeoJson(geojson: unknown, bundled = false): Partnership
   }
   const out: FeatureCollection = {
     type: 'FeatureCollection',
-    features: areas.map((a) => ({ type: 'Feature', properties: { code: a.code, name: a.name }, geometry: a.geometry })),
+    features: areas.map((a) => ({
+      type: 'Feature',
+      properties: { code: a.code, name: a.name },
+      geometry: a.geometry,
+    })),
   };
   const boundary = boundaryFromGeoJson(out);
   return {

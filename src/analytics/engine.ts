@@ -3,7 +3,13 @@
  * rows, no database. (The module's AppModule, with its commands, is in index.ts.)
  */
 export { toBng, toWgs84, isInUk, BNG_PROJ4 } from './geo/bng.js';
-export { boundaryFromGeoJson, readBoundaryFile, BoundaryError, type Boundary, type BBox } from './geo/boundary.js';
+export {
+  boundaryFromGeoJson,
+  readBoundaryFile,
+  BoundaryError,
+  type Boundary,
+  type BBox,
+} from './geo/boundary.js';
 
 export { POLICE_UK_COLUMNS, PoliceUkFormatError } from './policeuk/columns.js';
 export {
@@ -20,17 +26,43 @@ export {
 export { parsePoliceUkFolder } from './policeuk/folder.js';
 export { RowKeys, type PoliceUkCrime, type PoliceUkRecord, type PoliceUkRejection } from './policeuk/row.js';
 
-export { squareGrid, gridCells, countInCells, cellIndexAt, type SquareGrid, type GridCell, type XY } from './hotspots/grid.js';
+export {
+  squareGrid,
+  gridCells,
+  countInCells,
+  cellIndexAt,
+  type SquareGrid,
+  type GridCell,
+  type XY,
+} from './hotspots/grid.js';
 export { hexCells, hexOutline, countInHexagons, type HexCell, type LonLat } from './hotspots/hexagons.js';
 export { kernelDensity } from './hotspots/kde.js';
 export { giStar, type GiStarResult } from './hotspots/gistar.js';
 export { benjaminiHochberg, twoSidedP, normalCdf } from './hotspots/stats.js';
-export { classifyHotCold, classifyAcrossPeriods, classifyCellsAcrossPeriods, type HotColdClass, type PeriodTrend } from './hotspots/classify.js';
+export {
+  classifyHotCold,
+  classifyAcrossPeriods,
+  classifyCellsAcrossPeriods,
+  type HotColdClass,
+  type PeriodTrend,
+} from './hotspots/classify.js';
 export { cellHotspots, cellHotspotTrends } from './hotspots/analyse.js';
 
-export { evaluatePredictions, monthlyCellCounts, monthRange, type EvaluationResult, type MonthScore, type MonthlyPoint } from './predict/evaluate.js';
+export {
+  evaluatePredictions,
+  monthlyCellCounts,
+  monthRange,
+  type EvaluationResult,
+  type MonthScore,
+  type MonthlyPoint,
+} from './predict/evaluate.js';
 export { evaluateCrimePredictions } from './predict/from-crimes.js';
-export { PREDICTION_METHODS, DEFAULT_METHOD, type PredictionMethodName, type PredictionMethod } from './predict/methods.js';
+export {
+  PREDICTION_METHODS,
+  DEFAULT_METHOD,
+  type PredictionMethodName,
+  type PredictionMethod,
+} from './predict/methods.js';
 
 export { knoxTest, type KnoxOptions, type KnoxResult } from './nearrepeat/knox.js';
 export { parseEventsCsv, parseDay } from './nearrepeat/events.js';

@@ -22,8 +22,17 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // The key that makes a re-import add nothing.
-  await db.schema.createIndex('analytics_records_key').unique().on('analytics_records').columns(['partnership_id', 'source', 'record_key']).execute();
-  await db.schema.createIndex('analytics_records_query').on('analytics_records').columns(['partnership_id', 'source', 'month', 'category']).execute();
+  await db.schema
+    .createIndex('analytics_records_key')
+    .unique()
+    .on('analytics_records')
+    .columns(['partnership_id', 'source', 'record_key'])
+    .execute();
+  await db.schema
+    .createIndex('analytics_records_query')
+    .on('analytics_records')
+    .columns(['partnership_id', 'source', 'month', 'category'])
+    .execute();
 
   await db.schema
     .createTable('analytics_imports')
@@ -44,7 +53,11 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('analytics_imports_partnership').on('analytics_imports').columns(['partnership_id', 'started_at']).execute();
+  await db.schema
+    .createIndex('analytics_imports_partnership')
+    .on('analytics_imports')
+    .columns(['partnership_id', 'started_at'])
+    .execute();
 
   await db.schema
     .createTable('analytics_sources')
@@ -57,7 +70,12 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('analytics_sources_code').unique().on('analytics_sources').columns(['partnership_id', 'code']).execute();
+  await db.schema
+    .createIndex('analytics_sources_code')
+    .unique()
+    .on('analytics_sources')
+    .columns(['partnership_id', 'code'])
+    .execute();
 
   await db.schema
     .createTable('analytics_assets')
@@ -76,7 +94,12 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('analytics_assets_ref').unique().on('analytics_assets').columns(['partnership_id', 'kind', 'asset_ref']).execute();
+  await db.schema
+    .createIndex('analytics_assets_ref')
+    .unique()
+    .on('analytics_assets')
+    .columns(['partnership_id', 'kind', 'asset_ref'])
+    .execute();
 
   await db.schema
     .createTable('analytics_areas')
@@ -87,7 +110,12 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('geometry', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('analytics_areas_code').unique().on('analytics_areas').columns(['partnership_id', 'code']).execute();
+  await db.schema
+    .createIndex('analytics_areas_code')
+    .unique()
+    .on('analytics_areas')
+    .columns(['partnership_id', 'code'])
+    .execute();
 
   await db.schema
     .createTable('analytics_profiles')
@@ -106,7 +134,11 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('analytics_profiles_partnership').on('analytics_profiles').columns(['partnership_id', 'updated_at']).execute();
+  await db.schema
+    .createIndex('analytics_profiles_partnership')
+    .on('analytics_profiles')
+    .columns(['partnership_id', 'updated_at'])
+    .execute();
 }
 
 export const analyticsMigrations: Record<string, Migration> = {

@@ -31,28 +31,50 @@ const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
  * Reads the filter form. Without a period, the last 12 months of the source's data; without a
  * source, police.uk if imported, else ASB Hub's reports.
  */
-export function resolveQuery(sources: SourceInfo[], raw: Record<string, unknown>, defaults: { monthsBack?: number } = {}): ResolvedQuery {
+export function resolveQuery(
+  sources: SourceInfo[],
+  raw: Record<string, unknown>,
+  defaults: { monthsBack?: number } = {},
+): ResolvedQuery {
   const errors: Record<string, string> = {};
   const wanted = str(raw.source);
   const source = sources.find((s) => s.code === wanted) ?? sources.find((s) => s.records > 0) ?? sources[0];
   if (wanted && source?.code !== wanted) errors.source = 'Select a source of data';
-  const values: Record<string, string> = { source: source?.code ?? '', category: str(raw.category), from: str(raw.from), to: str(raw.to), area: str(raw.area) };
-  if (!source || !source.firstMonth || !source.lastMonth) return { query: null, errors, values, monthItems: [] };
+  const values: Record<string, string> = {
+    source: source?.code ?? '',
+    category: str(raw.category),
+    from: str(raw.from),
+    to: str(raw.to),
+    area: str(raw.area),
+  };
+  if (!source || !source.firstMonth || !source.lastMonth)
+    return { query: null, errors, values, monthItems: [] };
   const monthItems = monthRange([source.firstMonth, source.lastMonth]);
   if (values.category && !source.categories.some((c) => c.code === values.category)) {
     errors.category = `${source.name} has no records of "${values.category}": select a category from the list`;
     values.category = '';
   }
-  const from = values.from || lastMonths(source.lastMonth, defaults.monthsBack ?? 12).find((m) => m >= (source.firstMonth as string)) || source.firstMonth;
+  const from =
+    values.from ||
+    lastMonths(source.lastMonth, defaults.monthsBack ?? 12).find((m) => m >= (source.firstMonth as string)) ||
+    source.firstMonth;
   const to = values.to || source.lastMonth;
   if (!MONTH.test(from)) errors.from = 'Enter the start month as YYYY-MM, for example 2024-01';
   if (!MONTH.test(to)) errors.to = 'Enter the end month as YYYY-MM, for example 2024-12';
-  if (!errors.from && !errors.to && from > to) errors.to = 'The end month must be the same as or after the start month';
+  if (!errors.from && !errors.to && from > to)
+    errors.to = 'The end month must be the same as or after the start month';
   values.from = from;
   values.to = to;
   if (errors.from || errors.to) return { query: null, errors, values, monthItems };
   return {
-    query: { source, category: values.category, from, to, months: monthRange([from, to]), areaCode: values.area },
+    query: {
+      source,
+      category: values.category,
+      from,
+      to,
+      months: monthRange([from, to]),
+      areaCode: values.area,
+    },
     errors,
     values,
     monthItems,
@@ -60,7 +82,10 @@ export function resolveQuery(sources: SourceInfo[], raw: Record<string, unknown>
 }
 
 const num = (min: number, max: number, message: string) =>
-  z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number({ message }).min(min, message).max(max, message).optional());
+  z.preprocess(
+    (v) => (v === '' || v === undefined ? undefined : Number(v)),
+    z.number({ message }).min(min, message).max(max, message).optional(),
+  );
 
 export const hotspotOptionsSchema = z.object({
   cells: z.enum(['square', 'hex'], { message: 'Select square cells or hexagons' }).optional(),
@@ -74,8 +99,13 @@ export const hotspotOptionsSchema = z.object({
 });
 
 /** Hot spot options from the form, with defaults for what is left empty. */
-export function hotspotOptions(raw: Record<string, unknown>): { options: HotspotOptions; errors: Record<string, string> } {
-  const picked = Object.fromEntries(Object.keys(hotspotOptionsSchema.shape).map((k) => [k, str(raw[k]) || undefined]));
+export function hotspotOptions(raw: Record<string, unknown>): {
+  options: HotspotOptions;
+  errors: Record<string, string>;
+} {
+  const picked = Object.fromEntries(
+    Object.keys(hotspotOptionsSchema.shape).map((k) => [k, str(raw[k]) || undefined]),
+  );
   const r = hotspotOptionsSchema.safeParse(picked);
   if (!r.success) {
     const errors: Record<string, string> = {};
@@ -101,6 +131,7 @@ export function hotspotOptions(raw: Record<string, unknown>): { options: Hotspot
 /** The query string that reproduces a page's choices (for links between the pages and the map data). */
 export function queryString(values: Record<string, unknown>): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  for (const [k, v] of Object.entries(values))
+    if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
   return p.toString();
 }

@@ -15,7 +15,10 @@ import type {
 const RECORD_CHUNK = 500;
 
 /** What the analysis reads of a record. */
-export type RecordRow = Pick<AnalyticsRecordsTable, 'category' | 'month' | 'occurred_at' | 'lon' | 'lat' | 'easting' | 'northing' | 'location' | 'area_code'>;
+export type RecordRow = Pick<
+  AnalyticsRecordsTable,
+  'category' | 'month' | 'occurred_at' | 'lon' | 'lat' | 'easting' | 'northing' | 'location' | 'area_code'
+>;
 
 export interface RecordFilter {
   source: string;
@@ -58,17 +61,38 @@ export class AnalyticsRepository {
   }
 
   listImports(partnershipId: string, limit = 50) {
-    return this.db.selectFrom('analytics_imports').selectAll().where('partnership_id', '=', partnershipId).orderBy('started_at', 'desc').limit(limit).execute();
+    return this.db
+      .selectFrom('analytics_imports')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('started_at', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   getImport(partnershipId: string, id: string) {
-    return this.db.selectFrom('analytics_imports').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('analytics_imports')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   records(partnershipId: string, f: RecordFilter): Promise<RecordRow[]> {
     let q = this.db
       .selectFrom('analytics_records')
-      .select(['category', 'month', 'occurred_at', 'lon', 'lat', 'easting', 'northing', 'location', 'area_code'])
+      .select([
+        'category',
+        'month',
+        'occurred_at',
+        'lon',
+        'lat',
+        'easting',
+        'northing',
+        'location',
+        'area_code',
+      ])
       .where('partnership_id', '=', partnershipId)
       .where('source', '=', f.source)
       .where('month', '>=', f.monthFrom)
@@ -99,7 +123,10 @@ export class AnalyticsRepository {
   }
 
   countRecords(partnershipId: string, source?: string) {
-    let q = this.db.selectFrom('analytics_records').select((eb) => eb.fn.countAll<number>().as('n')).where('partnership_id', '=', partnershipId);
+    let q = this.db
+      .selectFrom('analytics_records')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('partnership_id', '=', partnershipId);
     if (source) q = q.where('source', '=', source);
     return q.executeTakeFirstOrThrow().then((r) => Number(r.n));
   }
@@ -107,10 +134,19 @@ export class AnalyticsRepository {
   // ------------------------------------------------------------------ areas
 
   areas(partnershipId: string) {
-    return this.db.selectFrom('analytics_areas').selectAll().where('partnership_id', '=', partnershipId).orderBy('code').execute();
+    return this.db
+      .selectFrom('analytics_areas')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('code')
+      .execute();
   }
 
-  async replaceAreas(trx: Transaction<Database>, partnershipId: string, rows: AnalyticsAreasTable[]): Promise<void> {
+  async replaceAreas(
+    trx: Transaction<Database>,
+    partnershipId: string,
+    rows: AnalyticsAreasTable[],
+  ): Promise<void> {
     await trx.deleteFrom('analytics_areas').where('partnership_id', '=', partnershipId).execute();
     if (rows.length) await trx.insertInto('analytics_areas').values(rows).execute();
   }
@@ -118,25 +154,42 @@ export class AnalyticsRepository {
   // ------------------------------------------------------------------ partner sources
 
   sources(partnershipId: string) {
-    return this.db.selectFrom('analytics_sources').selectAll().where('partnership_id', '=', partnershipId).orderBy('name').execute();
+    return this.db
+      .selectFrom('analytics_sources')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('name')
+      .execute();
   }
 
   source(partnershipId: string, code: string) {
-    return this.db.selectFrom('analytics_sources').selectAll().where('partnership_id', '=', partnershipId).where('code', '=', code).executeTakeFirst();
+    return this.db
+      .selectFrom('analytics_sources')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('code', '=', code)
+      .executeTakeFirst();
   }
 
   async saveSource(trx: Executor, row: AnalyticsSourcesTable): Promise<void> {
     await trx
       .insertInto('analytics_sources')
       .values(row)
-      .onConflict((oc) => oc.columns(['partnership_id', 'code']).doUpdateSet({ name: row.name, kind: row.kind, mapping: row.mapping, updated_at: row.updated_at }))
+      .onConflict((oc) =>
+        oc
+          .columns(['partnership_id', 'code'])
+          .doUpdateSet({ name: row.name, kind: row.kind, mapping: row.mapping, updated_at: row.updated_at }),
+      )
       .execute();
   }
 
   // ------------------------------------------------------------------ assets
 
   /** Adds assets or updates those already held (same kind and reference); returns [added, updated]. */
-  async upsertAssets(trx: Executor, rows: AnalyticsAssetsTable[]): Promise<{ added: number; updated: number }> {
+  async upsertAssets(
+    trx: Executor,
+    rows: AnalyticsAssetsTable[],
+  ): Promise<{ added: number; updated: number }> {
     let added = 0;
     for (let i = 0; i < rows.length; i += RECORD_CHUNK) {
       const chunk = rows.slice(i, i + RECORD_CHUNK);
@@ -194,21 +247,44 @@ export class AnalyticsRepository {
     return trx.insertInto('analytics_profiles').values(row).execute();
   }
 
-  updateProfileText(trx: Executor, partnershipId: string, id: string, text: { findings: string; recommendations: string; updated_at: string }) {
-    return trx.updateTable('analytics_profiles').set(text).where('partnership_id', '=', partnershipId).where('id', '=', id).execute();
+  updateProfileText(
+    trx: Executor,
+    partnershipId: string,
+    id: string,
+    text: { findings: string; recommendations: string; updated_at: string },
+  ) {
+    return trx
+      .updateTable('analytics_profiles')
+      .set(text)
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', id)
+      .execute();
   }
 
   profile(partnershipId: string, id: string) {
-    return this.db.selectFrom('analytics_profiles').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('analytics_profiles')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   profiles(partnershipId: string) {
-    return this.db.selectFrom('analytics_profiles').selectAll().where('partnership_id', '=', partnershipId).orderBy('updated_at', 'desc').execute();
+    return this.db
+      .selectFrom('analytics_profiles')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('updated_at', 'desc')
+      .execute();
   }
 }
 
 /** For tests and benchmarks: how many rows a table holds. */
-export async function tableCount(db: Db, table: 'analytics_records' | 'analytics_imports' | 'analytics_assets'): Promise<number> {
+export async function tableCount(
+  db: Db,
+  table: 'analytics_records' | 'analytics_imports' | 'analytics_assets',
+): Promise<number> {
   const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
   return Number(r.rows[0].n);
 }

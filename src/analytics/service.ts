@@ -8,7 +8,13 @@ import { AreaStore } from './area-store.js';
 import type { ImportActor } from './import/summary.js';
 import { AnalyticsRepository } from './repository.js';
 import { loadAsbHubReports, reportRecords } from './sources/asbhub-reports.js';
-import { ASB_HUB_SOURCE, POLICE_UK, type AnalysisRecord, type RecordQuery, type SourceInfo } from './sources/record.js';
+import {
+  ASB_HUB_SOURCE,
+  POLICE_UK,
+  type AnalysisRecord,
+  type RecordQuery,
+  type SourceInfo,
+} from './sources/record.js';
 
 export interface RequestMeta {
   ip: string;
@@ -52,7 +58,11 @@ export class AnalyticsService {
 
   /** Every source with data: police.uk and partner imports, and ASB Hub's own reports. */
   async sources(partnershipId: string): Promise<SourceInfo[]> {
-    const [facets, partners, asb] = await Promise.all([this.repo.facets(partnershipId), this.repo.sources(partnershipId), this.asbHub(partnershipId)]);
+    const [facets, partners, asb] = await Promise.all([
+      this.repo.facets(partnershipId),
+      this.repo.sources(partnershipId),
+      this.asbHub(partnershipId),
+    ]);
     const out: SourceInfo[] = [];
     const bySource = new Map<string, typeof facets>();
     for (const f of facets) bySource.set(f.source, [...(bySource.get(f.source) ?? []), f]);
@@ -78,7 +88,9 @@ export class AnalyticsService {
       name: 'ASB Hub reports',
       kind: 'asb-hub',
       hasTimes: true,
-      categories: [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([name, records]) => ({ code: name, name, records })),
+      categories: [...counts]
+        .sort((a, b) => a[0].localeCompare(b[0]))
+        .map(([name, records]) => ({ code: name, name, records })),
       records: asb.length,
       firstMonth: months[0] ?? null,
       lastMonth: months[months.length - 1] ?? null,
@@ -90,11 +102,31 @@ export class AnalyticsService {
   async records(partnershipId: string, q: RecordQuery): Promise<AnalysisRecord[]> {
     if (q.source === ASB_HUB_SOURCE) {
       return (await this.asbHub(partnershipId)).filter(
-        (r) => r.month >= q.monthFrom && r.month <= q.monthTo && (!q.category || r.category === q.category) && (!q.areaCode || r.areaCode === q.areaCode),
+        (r) =>
+          r.month >= q.monthFrom &&
+          r.month <= q.monthTo &&
+          (!q.category || r.category === q.category) &&
+          (!q.areaCode || r.areaCode === q.areaCode),
       );
     }
-    const rows = await this.repo.records(partnershipId, { source: q.source, category: q.category || undefined, monthFrom: q.monthFrom, monthTo: q.monthTo, areaCode: q.areaCode });
-    return rows.map((r) => ({ category: r.category, month: r.month, at: r.occurred_at, lon: r.lon, lat: r.lat, x: r.easting, y: r.northing, location: r.location, areaCode: r.area_code }));
+    const rows = await this.repo.records(partnershipId, {
+      source: q.source,
+      category: q.category || undefined,
+      monthFrom: q.monthFrom,
+      monthTo: q.monthTo,
+      areaCode: q.areaCode,
+    });
+    return rows.map((r) => ({
+      category: r.category,
+      month: r.month,
+      at: r.occurred_at,
+      lon: r.lon,
+      lat: r.lat,
+      x: r.easting,
+      y: r.northing,
+      location: r.location,
+      areaCode: r.area_code,
+    }));
   }
 
   /** ASB Hub's located reports inside the boundary, read at most every 30 seconds per database and partnership. */
@@ -121,10 +153,35 @@ export class AnalyticsService {
   /** Licensed premises with a location (from the premises module). */
   async premises(partnershipId: string): Promise<NearbyPremises[]> {
     const list = await new PremisesService(this.deps).list(partnershipId);
-    return list.filter((p) => p.lat != null && p.lng != null).map((p) => ({ id: p.id, name: p.name, address: p.address, lon: p.lng as number, lat: p.lat as number }));
+    return list
+      .filter((p) => p.lat != null && p.lng != null)
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        address: p.address,
+        lon: p.lng as number,
+        lat: p.lat as number,
+      }));
   }
 
-  async recordView(user: CurrentUser, action: string, subjectType: string, subjectId: string | null, meta: RequestMeta, details?: Record<string, unknown>): Promise<void> {
-    await this.audit.record({ partnershipId: user.partnershipId, userId: user.id, userLabel: user.email, action, subjectType, subjectId, ip: meta.ip, requestId: meta.requestId, details });
+  async recordView(
+    user: CurrentUser,
+    action: string,
+    subjectType: string,
+    subjectId: string | null,
+    meta: RequestMeta,
+    details?: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record({
+      partnershipId: user.partnershipId,
+      userId: user.id,
+      userLabel: user.email,
+      action,
+      subjectType,
+      subjectId,
+      ip: meta.ip,
+      requestId: meta.requestId,
+      details,
+    });
   }
 }

@@ -23,12 +23,22 @@ export function sniffDocument(buf: Uint8Array): FileMime | null {
   return null;
 }
 
-export const safeName = (name: string) => path.basename(name).replace(/[^\w .()-]+/g, '_').slice(0, 100) || 'document';
+export const safeName = (name: string) =>
+  path
+    .basename(name)
+    .replace(/[^\w .()-]+/g, '_')
+    .slice(0, 100) || 'document';
 
 const pendingDir = (uploadDir: string) => path.join(uploadDir, 'case-review', 'pending');
-export const reviewDir = (uploadDir: string, reviewId: string) => path.join(uploadDir, 'case-review', path.basename(reviewId));
+export const reviewDir = (uploadDir: string, reviewId: string) =>
+  path.join(uploadDir, 'case-review', path.basename(reviewId));
 
-export async function savePending(uploadDir: string, buf: Buffer, mime: FileMime, originalName: string): Promise<PendingFile> {
+export async function savePending(
+  uploadDir: string,
+  buf: Buffer,
+  mime: FileMime,
+  originalName: string,
+): Promise<PendingFile> {
   const id = newId();
   await fs.mkdir(pendingDir(uploadDir), { recursive: true });
   await fs.writeFile(path.join(pendingDir(uploadDir), id), buf);
@@ -82,7 +92,8 @@ export async function readUpload(
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') error = 'The selected file must be smaller than 10MB';
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT')
+      error = 'The selected file must be smaller than 10MB';
     else throw err;
   }
   if (error && file) {

@@ -1,6 +1,11 @@
 /** An application's deadlines from its stored dates, and the next one the partnership has to meet. */
 import type { IsoDate } from '../platform/dates/calendar-date.js';
-import { caseReviewDeadlineReport, deadlineStatus, type DeadlineSettings, type DeadlineWithStatus } from './rules/deadlines.js';
+import {
+  caseReviewDeadlineReport,
+  deadlineStatus,
+  type DeadlineSettings,
+  type DeadlineWithStatus,
+} from './rules/deadlines.js';
 import type { CaseReviewsTable } from './tables.js';
 
 type Dated = Pick<
@@ -41,7 +46,11 @@ export function deadlinesOf(r: Dated, today: IsoDate, settings: DeadlineSettings
 }
 
 /** The partnership's next open deadline (none for closed applications and linked duplicates). */
-export function nextDeadline(r: Dated, today: IsoDate, settings: DeadlineSettings): DeadlineWithStatus | null {
+export function nextDeadline(
+  r: Dated,
+  today: IsoDate,
+  settings: DeadlineSettings,
+): DeadlineWithStatus | null {
   if (r.status === 'closed' || r.duplicate_of) return null;
   return deadlinesOf(r, today, settings).find((d) => d.owner === 'partnership' && !d.completedOn) ?? null;
 }
@@ -64,6 +73,10 @@ export function dueItem(
   today: IsoDate,
   dueSoonWorkingDays: number,
 ): DueItem | null {
-  const s = deadlineStatus({ dueOn: base.dueOn, completedOn: null, owner: 'partnership' }, today, dueSoonWorkingDays);
+  const s = deadlineStatus(
+    { dueOn: base.dueOn, completedOn: null, owner: 'partnership' },
+    today,
+    dueSoonWorkingDays,
+  );
   return URGENT.has(s.status) ? { ...base, status: s.status, text: s.text } : null;
 }

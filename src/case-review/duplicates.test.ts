@@ -22,8 +22,16 @@ describe('duplicate applications', () => {
 
   it('links the same victim and place within 6 months, to the first of the group', () => {
     const first = earlier({});
-    const second = earlier({ id: 'a2', reference: 'ACR-2026-000002', receivedOn: '2026-04-01', duplicateOf: 'a1' });
-    const found = findDuplicate({ victimPersonId: 'p1', placeKey: placeKeyOf('Golden Lane Estate', null), receivedOn: '2026-05-01' }, [first, second]);
+    const second = earlier({
+      id: 'a2',
+      reference: 'ACR-2026-000002',
+      receivedOn: '2026-04-01',
+      duplicateOf: 'a1',
+    });
+    const found = findDuplicate(
+      { victimPersonId: 'p1', placeKey: placeKeyOf('Golden Lane Estate', null), receivedOn: '2026-05-01' },
+      [first, second],
+    );
     assert.equal(found?.of.id, 'a1');
     assert.match(found!.reason, /Same victim and same place as ACR-2026-000002/);
   });
@@ -36,7 +44,11 @@ describe('duplicate applications', () => {
   });
 
   it('does not link another victim, a withdrawn application, or one more than 6 months before', () => {
-    const c = { victimPersonId: 'p1', placeKey: placeKeyOf('Golden Lane Estate', null), receivedOn: '2026-09-01' };
+    const c = {
+      victimPersonId: 'p1',
+      placeKey: placeKeyOf('Golden Lane Estate', null),
+      receivedOn: '2026-09-01',
+    };
     assert.equal(findDuplicate(c, [earlier({ receivedOn: '2026-03-01' })])?.of.id, 'a1'); // exactly 6 months
     assert.equal(findDuplicate({ ...c, receivedOn: '2026-09-02' }, [earlier({})]), null);
     assert.equal(findDuplicate(c, [earlier({ victimPersonId: 'p2' })]), null);

@@ -39,14 +39,20 @@ export function findDuplicate(
   const byId = new Map(earlier.map((e) => [e.id, e]));
   const matches = earlier
     .filter((e) => e.victimPersonId === candidate.victimPersonId && e.closure !== 'withdrawn')
-    .filter((e) => e.receivedOn <= candidate.receivedOn && addCalendarMonths(e.receivedOn, DUPLICATE_WINDOW_MONTHS) >= candidate.receivedOn)
+    .filter(
+      (e) =>
+        e.receivedOn <= candidate.receivedOn &&
+        addCalendarMonths(e.receivedOn, DUPLICATE_WINDOW_MONTHS) >= candidate.receivedOn,
+    )
     .map((e) => ({
       e,
       samePlace: e.placeKey === candidate.placeKey,
       open: e.status !== 'closed',
     }))
     .filter((m) => m.samePlace || m.open)
-    .sort((a, b) => Number(b.samePlace) - Number(a.samePlace) || b.e.receivedOn.localeCompare(a.e.receivedOn));
+    .sort(
+      (a, b) => Number(b.samePlace) - Number(a.samePlace) || b.e.receivedOn.localeCompare(a.e.receivedOn),
+    );
   const best = matches[0];
   if (!best) return null;
   // Link to the first application of the group, so a chain of duplicates stays one group.

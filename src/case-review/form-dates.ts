@@ -6,7 +6,8 @@ import { isIsoDate, type IsoDate } from '../platform/dates/calendar-date.js';
 
 export type DateRead<T> = { value: T | null; error?: string };
 
-const field = (body: Record<string, unknown>, name: string, part: string) => String(body[`${name}-${part}`] ?? '').trim();
+const field = (body: Record<string, unknown>, name: string, part: string) =>
+  String(body[`${name}-${part}`] ?? '').trim();
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -18,7 +19,11 @@ export function readDate(
   body: Record<string, unknown>,
   name: string,
   what: string,
-  opts: { required?: boolean; notAfter?: IsoDate; notBefore?: { date: IsoDate | null | undefined; what: string } } = {},
+  opts: {
+    required?: boolean;
+    notAfter?: IsoDate;
+    notBefore?: { date: IsoDate | null | undefined; what: string };
+  } = {},
 ): DateRead<IsoDate> {
   const ready = body[name];
   let [d, m, y] = ['day', 'month', 'year'].map((p) => field(body, name, p));
@@ -33,9 +38,13 @@ export function readDate(
   }
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   if (!isIsoDate(iso)) return { value: null, error: `${capital(what)} must be a real date` };
-  if (opts.notAfter && iso > opts.notAfter) return { value: null, error: `${capital(what)} must be today or in the past` };
+  if (opts.notAfter && iso > opts.notAfter)
+    return { value: null, error: `${capital(what)} must be today or in the past` };
   if (opts.notBefore?.date && iso < opts.notBefore.date) {
-    return { value: null, error: `${capital(what)} must be the same as or after ${opts.notBefore.what} (${opts.notBefore.date})` };
+    return {
+      value: null,
+      error: `${capital(what)} must be the same as or after ${opts.notBefore.what} (${opts.notBefore.date})`,
+    };
   }
   return { value: iso };
 }
@@ -62,7 +71,11 @@ export function readMonth(
 }
 
 /** Puts a stored date back into the three boxes. */
-export function splitDate(values: Record<string, unknown>, name: string, iso: string | null | undefined): void {
+export function splitDate(
+  values: Record<string, unknown>,
+  name: string,
+  iso: string | null | undefined,
+): void {
   if (!iso) return;
   const [y, m, d] = iso.split('-');
   values[`${name}-year`] = y;

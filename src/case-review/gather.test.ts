@@ -41,7 +41,10 @@ describe('gathering the complaints for the threshold', () => {
     assert.equal(g.evidence[0].behaviourOn, '2026-04-01');
     assert.equal(g.evidence[0].complainedOn, '2026-05-01');
     // exactly 1 month after the behaviour in London: it counts
-    const result = assessThreshold({ application: { madeOn: '2026-06-01' }, complaints: g.complaints }, { complaintsThreshold: 1 });
+    const result = assessThreshold(
+      { application: { madeOn: '2026-06-01' }, complaints: g.complaints },
+      { complaintsThreshold: 1 },
+    );
     assert.equal(result.met, true);
   });
 
@@ -52,7 +55,10 @@ describe('gathering the complaints for the threshold', () => {
     const g = gatherComplaints(base({ victimReports: [phone, web, other] }));
     const result = assessThreshold({ application: { madeOn: '2026-06-01' }, complaints: g.complaints });
     assert.equal(result.qualifyingIncidents, 2);
-    assert.equal(result.complaints.find((c) => c.complaintId === web.reference)!.sameIncidentAs, phone.reference);
+    assert.equal(
+      result.complaints.find((c) => c.complaintId === web.reference)!.sameIncidentAs,
+      phone.reference,
+    );
   });
 
   it('follows staff marks: same incident, separate incident, and left out with a reason', () => {
@@ -66,7 +72,18 @@ describe('gathering the complaints for the threshold', () => {
     let g = gatherComplaints(base({ victimReports: [a, b, c], marks }));
     assert.equal(new Set(g.complaints.map((x) => x.incidentKey)).size, 2);
     assert.equal(g.evidence.find((x) => x.label === b.reference)!.markedSameAs, a.reference);
-    g = gatherComplaints(base({ victimReports: [a], marks: [{ complaint_ref: `report:${a.id}`, same_incident_as: null, excluded_reason: 'A stolen bike, not this problem' }] }));
+    g = gatherComplaints(
+      base({
+        victimReports: [a],
+        marks: [
+          {
+            complaint_ref: `report:${a.id}`,
+            same_incident_as: null,
+            excluded_reason: 'A stolen bike, not this problem',
+          },
+        ],
+      }),
+    );
     assert.equal(g.complaints.length, 0);
     assert.equal(g.evidence[0].excludedReason, 'A stolen bike, not this problem');
   });
@@ -88,12 +105,22 @@ describe('gathering the complaints for the threshold', () => {
 
   it('counts other people’s reports about the place for the community rule only, and leaves out later reports', () => {
     const mine = report();
-    const neighbours = ['p2', 'p3', 'p4', 'p5'].map((p) => report({ reporter_person_id: p, category_code: 'noise-residential', occurred_at: `2026-05-1${p.slice(1)}T20:00:00Z`, created_at: `2026-05-1${p.slice(1)}T22:00:00Z` }));
+    const neighbours = ['p2', 'p3', 'p4', 'p5'].map((p) =>
+      report({
+        reporter_person_id: p,
+        category_code: 'noise-residential',
+        occurred_at: `2026-05-1${p.slice(1)}T20:00:00Z`,
+        created_at: `2026-05-1${p.slice(1)}T22:00:00Z`,
+      }),
+    );
     const later = report({ created_at: '2026-06-05T09:00:00Z', occurred_at: '2026-06-04T20:00:00Z' });
     const g = gatherComplaints(base({ victimReports: [mine, later], placeReports: [mine, ...neighbours] }));
     assert.equal(g.laterReports, 1);
     assert.equal(g.evidence.length, 5);
-    const result = assessThreshold({ application: { madeOn: '2026-06-01', place: 'loc:golden lane estate' }, complaints: g.complaints });
+    const result = assessThreshold({
+      application: { madeOn: '2026-06-01', place: 'loc:golden lane estate' },
+      complaints: g.complaints,
+    });
     assert.equal(result.qualifyingIncidents, 1);
     assert.equal(result.metBy, 'community');
   });
@@ -101,7 +128,18 @@ describe('gathering the complaints for the threshold', () => {
   it('turns complaints added by staff into evidence with their source', () => {
     const g = gatherComplaints(
       base({
-        added: [{ id: 'a1', label: 'EXT-1', agency_name: 'Housing office', complained_on: '2026-05-20', behaviour_on: '2026-05-18', hate: 1, evidence: 'Officer email', agency_reference: 'H-1' }],
+        added: [
+          {
+            id: 'a1',
+            label: 'EXT-1',
+            agency_name: 'Housing office',
+            complained_on: '2026-05-20',
+            behaviour_on: '2026-05-18',
+            hate: 1,
+            evidence: 'Officer email',
+            agency_reference: 'H-1',
+          },
+        ],
       }),
     );
     assert.deepEqual(g.complaints[0], {

@@ -69,7 +69,9 @@ const CHANNEL_WORDS: Record<string, string> = {
   api: 'through a partner system',
 };
 
-export function behaviourDateOf(r: Pick<ReportForThreshold, 'occurred_kind' | 'occurred_at'>): IsoDate | null {
+export function behaviourDateOf(
+  r: Pick<ReportForThreshold, 'occurred_kind' | 'occurred_at'>,
+): IsoDate | null {
   return r.occurred_kind === 'at' && r.occurred_at ? londonDateOf(r.occurred_at) : null;
 }
 
@@ -174,7 +176,10 @@ export function gatherComplaints(input: GatherInput): Gathered {
     const mark = marks.get(row.ref);
     row.incidentKey = keyOf(row.ref, new Set());
     row.markedSeparate = mark?.same_incident_as === 'separate';
-    row.markedSameAs = mark?.same_incident_as && byRef.has(mark.same_incident_as) ? byRef.get(mark.same_incident_as)!.label : null;
+    row.markedSameAs =
+      mark?.same_incident_as && byRef.has(mark.same_incident_as)
+        ? byRef.get(mark.same_incident_as)!.label
+        : null;
     row.excludedReason = mark?.excluded_reason ?? null;
   }
   rows.sort((a, b) => a.complainedOn.localeCompare(b.complainedOn) || a.label.localeCompare(b.label));
@@ -189,7 +194,8 @@ export function gatherComplaints(input: GatherInput): Gathered {
       channel: r.channel,
       incidentKey: r.incidentKey,
       hate: r.hate,
-      complainantId: r.kind === 'added' ? 'victim' : r.byVictim ? 'victim' : (reporterOf(input, r.ref) ?? null),
+      complainantId:
+        r.kind === 'added' ? 'victim' : r.byVictim ? 'victim' : (reporterOf(input, r.ref) ?? null),
       place: r.kind === 'report' && placeIds.has(r.ref.slice('report:'.length)) ? input.placeKey : null,
       source: r.kind === 'added' ? 'added-by-staff' : 'internal',
       evidence: r.evidence,

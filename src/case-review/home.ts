@@ -9,7 +9,12 @@ export async function caseReviewHome(deps: AppDeps, user: CurrentUser): Promise<
   const due = await new CaseReviewService(deps).dueItems({ user });
   const overdue = due.filter((d) => d.status === 'overdue').length;
   const lines: HomeLine[] = [];
-  if (overdue) lines.push({ text: `${overdue} ${overdue === 1 ? 'deadline' : 'deadlines'} passed`, href: '/case-reviews', warn: true });
+  if (overdue)
+    lines.push({
+      text: `${overdue} ${overdue === 1 ? 'deadline' : 'deadlines'} passed`,
+      href: '/case-reviews',
+      warn: true,
+    });
   lines.push({ text: `${due.length - overdue} due today or soon`, href: '/case-reviews' });
   return { title: 'ASB Case Reviews', href: '/case-reviews', lines };
 }

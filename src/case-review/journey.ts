@@ -2,7 +2,13 @@
 import type { IsoDate } from '../platform/dates/calendar-date.js';
 import type { PendingFile } from './consent-files.js';
 import type { ApplicantKind, VictimType } from './labels.js';
-import type { ApplicationInput, ContactAnswers, ProblemAnswers, ReportedAnswer, VictimAnswers } from './schemas.js';
+import type {
+  ApplicationInput,
+  ContactAnswers,
+  ProblemAnswers,
+  ReportedAnswer,
+  VictimAnswers,
+} from './schemas.js';
 
 export const STEPS = ['who', 'victim-type', 'victim', 'consent', 'what', 'reported', 'contact'] as const;
 export type Step = (typeof STEPS)[number];
@@ -19,7 +25,8 @@ export interface ApplyAnswers {
   typed?: Partial<Record<Step, Record<string, unknown>>>;
 }
 
-export const stepUrl = (step: Step | 'check') => (step === 'who' ? '/case-review/apply' : `/case-review/apply/${step}`);
+export const stepUrl = (step: Step | 'check') =>
+  step === 'who' ? '/case-review/apply' : `/case-review/apply/${step}`;
 
 function done(a: ApplyAnswers, step: Step): boolean {
   switch (step) {
@@ -52,7 +59,9 @@ export function canVisit(a: ApplyAnswers, step: Step): boolean {
 export function nextUrl(a: ApplyAnswers, from: Step, changing: boolean): string {
   const missing = firstMissing(a);
   if (changing) return missing ? stepUrl(missing) : '/case-review/apply/check';
-  const after = STEPS.slice(STEPS.indexOf(from) + 1).find((s) => !(s === 'consent' && a.applicantKind !== 'on-behalf'));
+  const after = STEPS.slice(STEPS.indexOf(from) + 1).find(
+    (s) => !(s === 'consent' && a.applicantKind !== 'on-behalf'),
+  );
   return after ? stepUrl(after) : '/case-review/apply/check';
 }
 
@@ -87,7 +96,12 @@ export function toApplication(a: ApplyAnswers, receivedOn: IsoDate): Application
     contact: a.contact!,
     consent:
       a.applicantKind === 'on-behalf' && a.consent?.method === 'uploaded' && a.consent.file
-        ? { method: 'uploaded', on: receivedOn, note: 'Signed consent uploaded with the online application', file: a.consent.file }
+        ? {
+            method: 'uploaded',
+            on: receivedOn,
+            note: 'Signed consent uploaded with the online application',
+            file: a.consent.file,
+          }
         : null,
   };
 }

@@ -1,10 +1,18 @@
 /** Words for codes, shared by pages, letters and the CSV. */
 import { caseReviewWorkflow, type CaseReviewStatus } from './rules/workflow.js';
 
-export const CHANNELS = { online: 'Online', phone: 'By telephone', letter: 'By letter or email', 'in-person': 'In person' } as const;
+export const CHANNELS = {
+  online: 'Online',
+  phone: 'By telephone',
+  letter: 'By letter or email',
+  'in-person': 'In person',
+} as const;
 export type Channel = keyof typeof CHANNELS;
 
-export const APPLICANT_KINDS = { victim: 'The victim', 'on-behalf': 'Someone on the victim’s behalf' } as const;
+export const APPLICANT_KINDS = {
+  victim: 'The victim',
+  'on-behalf': 'Someone on the victim’s behalf',
+} as const;
 export type ApplicantKind = keyof typeof APPLICANT_KINDS;
 
 export const VICTIM_TYPES = {
@@ -52,7 +60,11 @@ export const PARTICIPATION = {
 } as const;
 export type Participation = keyof typeof PARTICIPATION;
 
-export const RECOMMENDATION_STATUS = { open: 'In progress', done: 'Done', dropped: 'Not going ahead' } as const;
+export const RECOMMENDATION_STATUS = {
+  open: 'In progress',
+  done: 'Done',
+  dropped: 'Not going ahead',
+} as const;
 export type RecommendationStatus = keyof typeof RECOMMENDATION_STATUS;
 
 export const CLOSURES = {
@@ -112,7 +124,8 @@ export const ACTION_LABELS = Object.fromEntries(
   Object.entries(caseReviewWorkflow.actions).map(([k, v]) => [k, v.label]),
 ) as Record<string, string>;
 
-export const itemsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, text]) => ({ value, text }));
+export const itemsOf = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, text]) => ({ value, text }));
 
 export const VIEW_LABELS = {
   channels: CHANNELS,

@@ -21,14 +21,18 @@ export interface Letter {
 }
 
 const contactLine = (p: ProcedureSettings) =>
-  [p.contactEmail && `email ${p.contactEmail}`, p.contactPhone && `call ${p.contactPhone}`].filter(Boolean).join(' or ');
+  [p.contactEmail && `email ${p.contactEmail}`, p.contactPhone && `call ${p.contactPhone}`]
+    .filter(Boolean)
+    .join(' or ');
 
 function wrap(c: LetterContext, paragraphs: (string | false | null | undefined)[]): string {
   const contact = contactLine(c.procedure);
   return [
     `Dear ${c.addressee},`,
     ...paragraphs.filter((p): p is string => Boolean(p)),
-    contact ? `If you have any questions, ${contact}, quoting ${c.reference}.` : `Please quote ${c.reference} if you contact us.`,
+    contact
+      ? `If you have any questions, ${contact}, quoting ${c.reference}.`
+      : `Please quote ${c.reference} if you contact us.`,
     'ASB Case Review coordinator',
   ].join('\n\n');
 }
@@ -37,7 +41,12 @@ const about = (c: LetterContext) => (c.victimName ? ` on behalf of ${c.victimNam
 
 export function receivedLetter(
   c: LetterContext,
-  o: { heldForConsent: boolean; duplicateOf: string | null; acknowledgeBy: IsoDate | null; decisionBy: IsoDate | null },
+  o: {
+    heldForConsent: boolean;
+    duplicateOf: string | null;
+    acknowledgeBy: IsoDate | null;
+    decisionBy: IsoDate | null;
+  },
 ): Letter {
   return {
     kind: 'received',
@@ -55,7 +64,10 @@ export function receivedLetter(
   };
 }
 
-export function acknowledgementLetter(c: LetterContext, o: { receivedOn: IsoDate; decisionBy: IsoDate; coordinator: string }): Letter {
+export function acknowledgementLetter(
+  c: LetterContext,
+  o: { receivedOn: IsoDate; decisionBy: IsoDate; coordinator: string },
+): Letter {
   return {
     kind: 'acknowledgement',
     subject: `ASB Case Review ${c.reference}: we have your application`,
@@ -74,7 +86,14 @@ export interface DecisionEvidence {
 
 export function thresholdLetter(
   c: LetterContext,
-  o: { met: boolean; reviewAnyway: boolean; reasons: string; evidence: DecisionEvidence; outcomeBy: IsoDate | null; appealBy: IsoDate | null },
+  o: {
+    met: boolean;
+    reviewAnyway: boolean;
+    reasons: string;
+    evidence: DecisionEvidence;
+    outcomeBy: IsoDate | null;
+    appealBy: IsoDate | null;
+  },
 ): Letter {
   const counted = o.evidence.counted.length
     ? `The complaints we counted were:\n${o.evidence.counted.map((x) => `- made on ${formatLongDate(x.complainedOn)} to ${x.agency}`).join('\n')}`
@@ -98,7 +117,10 @@ export function thresholdLetter(
   };
 }
 
-export function invitationLetter(c: LetterContext, o: { panelOn: IsoDate | null; statementBy: IsoDate | null }): Letter {
+export function invitationLetter(
+  c: LetterContext,
+  o: { panelOn: IsoDate | null; statementBy: IsoDate | null },
+): Letter {
   return {
     kind: 'invitation',
     subject: `ASB Case Review ${c.reference}: you are invited to the review`,
@@ -114,7 +136,12 @@ export function invitationLetter(c: LetterContext, o: { panelOn: IsoDate | null;
 
 export function outcomeLetter(
   c: LetterContext,
-  o: { summary: string; recommendations: { text: string; owner: string; dueOn: IsoDate }[]; noRecommendationsReason: string | null; appealBy: IsoDate },
+  o: {
+    summary: string;
+    recommendations: { text: string; owner: string; dueOn: IsoDate }[];
+    noRecommendationsReason: string | null;
+    appealBy: IsoDate;
+  },
 ): Letter {
   const recs = o.recommendations.length
     ? `The panel recommended:\n${o.recommendations.map((r, i) => `${i + 1}. ${r.text} (${r.owner}, by ${formatLongDate(r.dueOn)})`).join('\n')}\n\nWe will follow these up and tell you how they are going.`
@@ -142,7 +169,10 @@ export function appealReceivedLetter(c: LetterContext, o: { decisionBy: IsoDate 
   };
 }
 
-export function appealReferralMessage(c: LetterContext, o: { grounds: string; requestedOn: IsoDate; decisionBy: IsoDate }): Letter {
+export function appealReferralMessage(
+  c: LetterContext,
+  o: { grounds: string; requestedOn: IsoDate; decisionBy: IsoDate },
+): Letter {
   return {
     kind: 'appeal-referral',
     subject: `ASB Case Review appeal: ${c.reference}`,

@@ -5,7 +5,10 @@ type Col = [name: string, type: 'text' | 'integer', notNull?: boolean];
 
 /** Adds columns from a compact list: [name, type, notNull]. */
 const columns = (t: Table, cols: Col[]) =>
-  cols.reduce<Table>((acc, [name, type, notNull]) => acc.addColumn(name, type, (c) => (notNull ? c.notNull() : c)), t);
+  cols.reduce<Table>(
+    (acc, [name, type, notNull]) => acc.addColumn(name, type, (c) => (notNull ? c.notNull() : c)),
+    t,
+  );
 
 const base = (db: Kysely<any>, name: string): Table =>
   db.schema
@@ -90,9 +93,21 @@ async function core(db: Kysely<any>): Promise<void> {
   ])
     .addUniqueConstraint('case_reviews_reference', ['partnership_id', 'reference'])
     .execute();
-  await db.schema.createIndex('case_reviews_status').on('case_reviews').columns(['partnership_id', 'status']).execute();
-  await db.schema.createIndex('case_reviews_victim').on('case_reviews').columns(['partnership_id', 'victim_person_id']).execute();
-  await db.schema.createIndex('case_reviews_received').on('case_reviews').columns(['partnership_id', 'received_on']).execute();
+  await db.schema
+    .createIndex('case_reviews_status')
+    .on('case_reviews')
+    .columns(['partnership_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('case_reviews_victim')
+    .on('case_reviews')
+    .columns(['partnership_id', 'victim_person_id'])
+    .execute();
+  await db.schema
+    .createIndex('case_reviews_received')
+    .on('case_reviews')
+    .columns(['partnership_id', 'received_on'])
+    .execute();
 
   await columns(child(db, 'case_review_agency_reports'), [
     ['agency', 'text', true],
@@ -115,7 +130,11 @@ async function core(db: Kysely<any>): Promise<void> {
     ['user_name', 'text'],
     ['at', 'text', true],
   ]).execute();
-  await db.schema.createIndex('case_review_events_review').on('case_review_events').columns(['case_review_id', 'at']).execute();
+  await db.schema
+    .createIndex('case_review_events_review')
+    .on('case_review_events')
+    .columns(['case_review_id', 'at'])
+    .execute();
 
   await columns(child(db, 'case_review_files'), [
     ['kind', 'text', true],

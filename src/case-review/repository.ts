@@ -58,15 +58,30 @@ export class CaseReviewRepository {
   // ---------------------------------------------------------------- settings
 
   settings(partnershipId: string) {
-    return this.db.selectFrom('case_review_settings').selectAll().where('partnership_id', '=', partnershipId).executeTakeFirst();
+    return this.db
+      .selectFrom('case_review_settings')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .executeTakeFirst();
   }
 
-  async saveSettings(db: Executor, row: { id: string; partnership_id: string; settings: string; updated_at: string; updated_by: string | null }) {
+  async saveSettings(
+    db: Executor,
+    row: {
+      id: string;
+      partnership_id: string;
+      settings: string;
+      updated_at: string;
+      updated_by: string | null;
+    },
+  ) {
     await db
       .insertInto('case_review_settings')
       .values(row)
       .onConflict((oc) =>
-        oc.column('partnership_id').doUpdateSet({ settings: row.settings, updated_at: row.updated_at, updated_by: row.updated_by }),
+        oc
+          .column('partnership_id')
+          .doUpdateSet({ settings: row.settings, updated_at: row.updated_at, updated_by: row.updated_by }),
       )
       .execute();
   }
@@ -95,7 +110,10 @@ export class CaseReviewRepository {
   }
 
   list(partnershipId: string, f: ReviewListFilter = {}): Promise<ReviewListRow[]> {
-    let q = this.db.selectFrom('case_reviews').select([...LIST_COLUMNS]).where('partnership_id', '=', partnershipId);
+    let q = this.db
+      .selectFrom('case_reviews')
+      .select([...LIST_COLUMNS])
+      .where('partnership_id', '=', partnershipId);
     if (f.status === 'open') q = q.where('status', '!=', 'closed');
     if (f.status === 'closed') q = q.where('status', '=', 'closed');
     const text = f.text?.trim().toLowerCase();
@@ -117,7 +135,16 @@ export class CaseReviewRepository {
     if (!personIds.length) return Promise.resolve([]);
     return db
       .selectFrom('case_reviews')
-      .select(['id', 'reference', 'victim_person_id', 'place_key', 'received_on', 'status', 'closure', 'duplicate_of'])
+      .select([
+        'id',
+        'reference',
+        'victim_person_id',
+        'place_key',
+        'received_on',
+        'status',
+        'closure',
+        'duplicate_of',
+      ])
       .where('partnership_id', '=', partnershipId)
       .where('victim_person_id', 'in', [...personIds])
       .execute();
@@ -156,7 +183,12 @@ export class CaseReviewRepository {
   }
 
   agencyReports(reviewId: string) {
-    return this.db.selectFrom('case_review_agency_reports').selectAll().where('case_review_id', '=', reviewId).orderBy('sort_order').execute();
+    return this.db
+      .selectFrom('case_review_agency_reports')
+      .selectAll()
+      .where('case_review_id', '=', reviewId)
+      .orderBy('sort_order')
+      .execute();
   }
 
   insertEvent(db: Executor, row: Insertable<CaseReviewEventsTable>) {
@@ -164,7 +196,13 @@ export class CaseReviewRepository {
   }
 
   events(reviewId: string) {
-    return this.db.selectFrom('case_review_events').selectAll().where('case_review_id', '=', reviewId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
+    return this.db
+      .selectFrom('case_review_events')
+      .selectAll()
+      .where('case_review_id', '=', reviewId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
   }
 
   insertFile(db: Executor, row: Insertable<CaseReviewFilesTable>) {
@@ -172,11 +210,21 @@ export class CaseReviewRepository {
   }
 
   files(reviewId: string) {
-    return this.db.selectFrom('case_review_files').selectAll().where('case_review_id', '=', reviewId).orderBy('created_at').execute();
+    return this.db
+      .selectFrom('case_review_files')
+      .selectAll()
+      .where('case_review_id', '=', reviewId)
+      .orderBy('created_at')
+      .execute();
   }
 
   file(reviewId: string, fileId: string) {
-    return this.db.selectFrom('case_review_files').selectAll().where('case_review_id', '=', reviewId).where('id', '=', fileId).executeTakeFirst();
+    return this.db
+      .selectFrom('case_review_files')
+      .selectAll()
+      .where('case_review_id', '=', reviewId)
+      .where('id', '=', fileId)
+      .executeTakeFirst();
   }
 
   insertLetter(db: Executor, row: Insertable<CaseReviewLettersTable>) {
@@ -184,7 +232,12 @@ export class CaseReviewRepository {
   }
 
   letters(reviewId: string) {
-    return this.db.selectFrom('case_review_letters').selectAll().where('case_review_id', '=', reviewId).orderBy('created_at', 'desc').execute();
+    return this.db
+      .selectFrom('case_review_letters')
+      .selectAll()
+      .where('case_review_id', '=', reviewId)
+      .orderBy('created_at', 'desc')
+      .execute();
   }
 
   // ---------------------------------------------------------------- threshold
@@ -223,7 +276,11 @@ export class CaseReviewRepository {
   }
 
   marks(reviewId: string) {
-    return this.db.selectFrom('case_review_complaint_marks').selectAll().where('case_review_id', '=', reviewId).execute();
+    return this.db
+      .selectFrom('case_review_complaint_marks')
+      .selectAll()
+      .where('case_review_id', '=', reviewId)
+      .execute();
   }
 
   async saveMark(db: Executor, row: Insertable<CaseReviewComplaintMarksTable>) {
@@ -263,7 +320,12 @@ export class CaseReviewRepository {
   }
 
   panel(reviewId: string) {
-    return this.db.selectFrom('case_review_panel_members').selectAll().where('case_review_id', '=', reviewId).orderBy('sort_order').execute();
+    return this.db
+      .selectFrom('case_review_panel_members')
+      .selectAll()
+      .where('case_review_id', '=', reviewId)
+      .orderBy('sort_order')
+      .execute();
   }
 
   insertInfoRequest(db: Executor, row: Insertable<CaseReviewInfoRequestsTable>) {
@@ -280,8 +342,18 @@ export class CaseReviewRepository {
       .execute();
   }
 
-  updateInfoRequest(db: Executor, reviewId: string, id: string, set: Updateable<CaseReviewInfoRequestsTable>) {
-    return db.updateTable('case_review_info_requests').set(set).where('case_review_id', '=', reviewId).where('id', '=', id).executeTakeFirst();
+  updateInfoRequest(
+    db: Executor,
+    reviewId: string,
+    id: string,
+    set: Updateable<CaseReviewInfoRequestsTable>,
+  ) {
+    return db
+      .updateTable('case_review_info_requests')
+      .set(set)
+      .where('case_review_id', '=', reviewId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** Information still awaited, across the partnership (for the coordinator's due list). */
@@ -364,7 +436,12 @@ export class CaseReviewRepository {
   // ---------------------------------------------------------------- the partnership's agencies
 
   agencies(partnershipId: string) {
-    return this.db.selectFrom('agencies').select(['id', 'code', 'name', 'kind']).where('partnership_id', '=', partnershipId).orderBy('name').execute();
+    return this.db
+      .selectFrom('agencies')
+      .select(['id', 'code', 'name', 'kind'])
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('name')
+      .execute();
   }
 
   partnership(code?: string) {
@@ -374,6 +451,10 @@ export class CaseReviewRepository {
   }
 
   user(id: string) {
-    return this.db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 }

@@ -9,7 +9,13 @@ import { addWorkingDays } from '../platform/dates/working-days.js';
 import { queueMessage } from '../platform/notifications.js';
 import type { Actor } from './context.js';
 import type { CaseReviewService, Outcome } from './service.js';
-import { appealDecisionLetter, appealReceivedLetter, appealReferralMessage, invitationLetter, outcomeLetter } from './letters.js';
+import {
+  appealDecisionLetter,
+  appealReceivedLetter,
+  appealReferralMessage,
+  invitationLetter,
+  outcomeLetter,
+} from './letters.js';
 import type { Participation, RecommendationStatus } from './labels.js';
 
 export interface PanelInput {
@@ -25,7 +31,15 @@ export interface RecommendationInput {
   dueOn: IsoDate;
 }
 
-const OPEN_FOR_WORK = new Set(['acknowledged', 'panel-pending', 'panel-convened', 'recommendations-made', 'outcome-sent', 'appeal-requested', 'appeal-decided']);
+const OPEN_FOR_WORK = new Set([
+  'acknowledged',
+  'panel-pending',
+  'panel-convened',
+  'recommendations-made',
+  'outcome-sent',
+  'appeal-requested',
+  'appeal-decided',
+]);
 
 export class ReviewService {
   constructor(private readonly s: CaseReviewService) {}
@@ -43,7 +57,10 @@ export class ReviewService {
       ...v,
       panel,
       infoRequests,
-      recommendations: recommendations.map((r) => ({ ...r, updates: updates.filter((u) => u.recommendation_id === r.id) })),
+      recommendations: recommendations.map((r) => ({
+        ...r,
+        updates: updates.filter((u) => u.recommendation_id === r.id),
+      })),
       agencies,
     };
   }
@@ -71,35 +88,80 @@ export class ReviewService {
     const r = await this.s.load(actor, id);
     if (r.status === 'panel-convened') {
       if (r.threshold_decided_on && input.panelOn < r.threshold_decided_on) {
-        return { ok: false, errors: { panelOn: `The date of the panel cannot be before the threshold decision (${r.threshold_decided_on})` } };
+        return {
+          ok: false,
+          errors: {
+            panelOn: `The date of the panel cannot be before the threshold decision (${r.threshold_decided_on})`,
+          },
+        };
       }
       return this.s.ctx.transaction(async (trx) => {
         const state = { ...JSON.parse(r.state), panelOn: input.panelOn };
-        await this.s.repo.updateReview(trx, id, { panel_on: input.panelOn, panel_location: input.location, state: JSON.stringify(state), updated_at: this.s.deps.clock.iso() });
+        await this.s.repo.updateReview(trx, id, {
+          panel_on: input.panelOn,
+          panel_location: input.location,
+          state: JSON.stringify(state),
+          updated_at: this.s.deps.clock.iso(),
+        });
         await this.s.repo.replacePanel(trx, id, this.membersRows(r.partnership_id, id, input.members));
         const summary = `Panel changed: ${input.panelOn}${ReviewService.panelWords(input)}`;
         await this.s.event(trx, r, actor, { kind: 'panel', action: 'panel-changed', on: input.on, summary });
-        await this.s.ctx.record(actor, r.partnership_id, 'case-review.panel-changed', id, { panelOn: input.panelOn, members: input.members.length }, trx);
+        await this.s.ctx.record(
+          actor,
+          r.partnership_id,
+          'case-review.panel-changed',
+          id,
+          { panelOn: input.panelOn, members: input.members.length },
+          trx,
+        );
         return { ok: true as const, banner: summary, state };
       });
     }
-    return this.s.transition(actor, id, 'convene-panel', { on: input.on, panelOn: input.panelOn }, {
-      columns: { panel_location: input.location },
-      details: { members: input.members.length, independentChair: input.members.some((m) => m.role === 'chair' && m.independent) },
-      summary: (b) => `${b}${ReviewService.panelWords(input)}`,
-      extra: async (trx) => this.s.repo.replacePanel(trx, id, this.membersRows(r.partnership_id, id, input.members)),
-    });
+    return this.s.transition(
+      actor,
+      id,
+      'convene-panel',
+      { on: input.on, panelOn: input.panelOn },
+      {
+        columns: { panel_location: input.location },
+        details: {
+          members: input.members.length,
+          independentChair: input.members.some((m) => m.role === 'chair' && m.independent),
+        },
+        summary: (b) => `${b}${ReviewService.panelWords(input)}`,
+        extra: async (trx) =>
+          this.s.repo.replacePanel(trx, id, this.membersRows(r.partnership_id, id, input.members)),
+      },
+    );
   }
 
   async askForInformation(
     actor: Actor,
     id: string,
-    input: { agencyName: string; agencyId: string | null; askedFor: string; requestedOn: IsoDate; dueOn: IsoDate; email: string | null },
+    input: {
+      agencyName: string;
+      agencyId: string | null;
+      askedFor: string;
+      requestedOn: IsoDate;
+      dueOn: IsoDate;
+      email: string | null;
+    },
   ): Promise<Outcome> {
     const r = await this.s.load(actor, id);
-    if (!OPEN_FOR_WORK.has(r.status)) return { ok: false, errors: { agency: 'Information can be asked for once the application is acknowledged, and until it closes' } };
+    if (!OPEN_FOR_WORK.has(r.status))
+      return {
+        ok: false,
+        errors: {
+          agency: 'Information can be asked for once the application is acknowledged, and until it closes',
+        },
+      };
     if (input.dueOn < input.requestedOn) {
-      return { ok: false, errors: { dueOn: `The date the information is due must be the same as or after the date it was asked for (${input.requestedOn})` } };
+      return {
+        ok: false,
+        errors: {
+          dueOn: `The date the information is due must be the same as or after the date it was asked for (${input.requestedOn})`,
+        },
+      };
     }
     return this.s.ctx.transaction(async (trx) => {
       const now = this.s.deps.clock.iso();
@@ -130,24 +192,61 @@ export class ReviewService {
         });
       }
       const summary = `Information asked of ${input.agencyName}, due ${input.dueOn}`;
-      await this.s.event(trx, r, actor, { kind: 'information', action: 'information-requested', on: input.requestedOn, summary });
-      await this.s.ctx.record(actor, r.partnership_id, 'case-review.information-requested', id, { agency: input.agencyName, dueOn: input.dueOn }, trx);
+      await this.s.event(trx, r, actor, {
+        kind: 'information',
+        action: 'information-requested',
+        on: input.requestedOn,
+        summary,
+      });
+      await this.s.ctx.record(
+        actor,
+        r.partnership_id,
+        'case-review.information-requested',
+        id,
+        { agency: input.agencyName, dueOn: input.dueOn },
+        trx,
+      );
       return { ok: true as const, banner: summary, state: JSON.parse(r.state) };
     });
   }
 
-  async informationReceived(actor: Actor, id: string, requestId: string, input: { on: IsoDate; summary: string }): Promise<Outcome> {
+  async informationReceived(
+    actor: Actor,
+    id: string,
+    requestId: string,
+    input: { on: IsoDate; summary: string },
+  ): Promise<Outcome> {
     const r = await this.s.load(actor, id);
     const req = (await this.s.repo.infoRequests(id)).find((x) => x.id === requestId);
     if (!req) return { ok: false, errors: { form: 'That request is not part of this application' } };
     if (input.on < req.requested_on) {
-      return { ok: false, errors: { on: `The date it was received must be the same as or after the date it was asked for (${req.requested_on})` } };
+      return {
+        ok: false,
+        errors: {
+          on: `The date it was received must be the same as or after the date it was asked for (${req.requested_on})`,
+        },
+      };
     }
     return this.s.ctx.transaction(async (trx) => {
-      await this.s.repo.updateInfoRequest(trx, id, requestId, { received_on: input.on, summary: input.summary });
+      await this.s.repo.updateInfoRequest(trx, id, requestId, {
+        received_on: input.on,
+        summary: input.summary,
+      });
       const summary = `Information received from ${req.agency_name}`;
-      await this.s.event(trx, r, actor, { kind: 'information', action: 'information-received', on: input.on, summary });
-      await this.s.ctx.record(actor, r.partnership_id, 'case-review.information-received', id, { agency: req.agency_name }, trx);
+      await this.s.event(trx, r, actor, {
+        kind: 'information',
+        action: 'information-received',
+        on: input.on,
+        summary,
+      });
+      await this.s.ctx.record(
+        actor,
+        r.partnership_id,
+        'case-review.information-received',
+        id,
+        { agency: req.agency_name },
+        trx,
+      );
       return { ok: true as const, banner: summary, state: JSON.parse(r.state) };
     });
   }
@@ -156,15 +255,34 @@ export class ReviewService {
   async victim(
     actor: Actor,
     id: string,
-    input: { invitedOn: IsoDate; participation: Participation; statement: string | null; statementOn: IsoDate | null },
+    input: {
+      invitedOn: IsoDate;
+      participation: Participation;
+      statement: string | null;
+      statementOn: IsoDate | null;
+    },
   ): Promise<Outcome> {
     const r = await this.s.load(actor, id);
-    if (!OPEN_FOR_WORK.has(r.status)) return { ok: false, errors: { invitedOn: 'The victim can be invited once the application is acknowledged' } };
+    if (!OPEN_FOR_WORK.has(r.status))
+      return {
+        ok: false,
+        errors: { invitedOn: 'The victim can be invited once the application is acknowledged' },
+      };
     if (r.threshold_decided_on && input.invitedOn < r.threshold_decided_on) {
-      return { ok: false, errors: { invitedOn: `The date of the invitation must be the same as or after the threshold decision (${r.threshold_decided_on})` } };
+      return {
+        ok: false,
+        errors: {
+          invitedOn: `The date of the invitation must be the same as or after the threshold decision (${r.threshold_decided_on})`,
+        },
+      };
     }
     if (input.statementOn && input.statementOn < input.invitedOn) {
-      return { ok: false, errors: { statementOn: `The date the statement was received must be the same as or after the invitation (${input.invitedOn})` } };
+      return {
+        ok: false,
+        errors: {
+          statementOn: `The date the statement was received must be the same as or after the invitation (${input.invitedOn})`,
+        },
+      };
     }
     const settings = await this.s.settings(r.partnership_id);
     return this.s.ctx.transaction(async (trx) => {
@@ -176,28 +294,66 @@ export class ReviewService {
         updated_at: this.s.deps.clock.iso(),
       });
       if (!r.victim_invited_on) {
-        await this.s.sendLetter(trx, r, invitationLetter(this.s.letterContext(r, settings), { panelOn: r.panel_on, statementBy: r.panel_on ? addWorkingDays(r.panel_on, -2) : null }));
+        await this.s.sendLetter(
+          trx,
+          r,
+          invitationLetter(this.s.letterContext(r, settings), {
+            panelOn: r.panel_on,
+            statementBy: r.panel_on ? addWorkingDays(r.panel_on, -2) : null,
+          }),
+        );
       }
-      const summary = r.victim_invited_on ? 'Victim’s part in the review updated' : 'Victim invited to the review';
-      await this.s.event(trx, r, actor, { kind: 'victim', action: 'victim-participation', on: input.invitedOn, summary, details: { participation: input.participation, statement: !!input.statement } });
-      await this.s.ctx.record(actor, r.partnership_id, 'case-review.victim-participation', id, { participation: input.participation }, trx);
+      const summary = r.victim_invited_on
+        ? 'Victim’s part in the review updated'
+        : 'Victim invited to the review';
+      await this.s.event(trx, r, actor, {
+        kind: 'victim',
+        action: 'victim-participation',
+        on: input.invitedOn,
+        summary,
+        details: { participation: input.participation, statement: !!input.statement },
+      });
+      await this.s.ctx.record(
+        actor,
+        r.partnership_id,
+        'case-review.victim-participation',
+        id,
+        { participation: input.participation },
+        trx,
+      );
       return { ok: true as const, banner: summary, state: JSON.parse(r.state) };
     });
   }
 
-  async recordRecommendations(actor: Actor, id: string, input: { on: IsoDate; items: RecommendationInput[]; noRecommendationsReason: string | null }): Promise<Outcome> {
+  async recordRecommendations(
+    actor: Actor,
+    id: string,
+    input: { on: IsoDate; items: RecommendationInput[]; noRecommendationsReason: string | null },
+  ): Promise<Outcome> {
     const late = input.items.findIndex((i) => i.dueOn < input.on);
     if (late >= 0) {
-      return { ok: false, errors: { [`rec${late}Due`]: `The deadline of recommendation ${late + 1} must be the same as or after the date of the review (${input.on})` } };
+      return {
+        ok: false,
+        errors: {
+          [`rec${late}Due`]: `The deadline of recommendation ${late + 1} must be the same as or after the date of the review (${input.on})`,
+        },
+      };
     }
     const r = await this.s.load(actor, id);
     return this.s.transition(
       actor,
       id,
       'record-recommendations',
-      { on: input.on, recommendations: input.items.map((i) => i.text), noRecommendationsReason: input.noRecommendationsReason ?? undefined },
       {
-        columns: { review_held_on: r.review_held_on ?? input.on, recommendations_count: (r.recommendations_count ?? 0) + input.items.length },
+        on: input.on,
+        recommendations: input.items.map((i) => i.text),
+        noRecommendationsReason: input.noRecommendationsReason ?? undefined,
+      },
+      {
+        columns: {
+          review_held_on: r.review_held_on ?? input.on,
+          recommendations_count: (r.recommendations_count ?? 0) + input.items.length,
+        },
         details: { recommendations: input.items.length },
         extra: async (trx) => {
           const now = this.s.deps.clock.iso();
@@ -221,15 +377,28 @@ export class ReviewService {
     );
   }
 
-  async updateRecommendation(actor: Actor, id: string, recId: string, input: { on: IsoDate; status: RecommendationStatus; note: string }): Promise<Outcome> {
+  async updateRecommendation(
+    actor: Actor,
+    id: string,
+    recId: string,
+    input: { on: IsoDate; status: RecommendationStatus; note: string },
+  ): Promise<Outcome> {
     const r = await this.s.load(actor, id);
     const rec = await this.s.repo.recommendation(id, recId);
     if (!rec) return { ok: false, errors: { form: 'That recommendation is not part of this application' } };
     if (r.review_held_on && input.on < r.review_held_on) {
-      return { ok: false, errors: { on: `The date of the update must be the same as or after the review (${r.review_held_on})` } };
+      return {
+        ok: false,
+        errors: {
+          on: `The date of the update must be the same as or after the review (${r.review_held_on})`,
+        },
+      };
     }
     return this.s.ctx.transaction(async (trx) => {
-      await this.s.repo.updateRecommendation(trx, recId, { status: input.status, completed_on: input.status === 'open' ? null : input.on });
+      await this.s.repo.updateRecommendation(trx, recId, {
+        status: input.status,
+        completed_on: input.status === 'open' ? null : input.on,
+      });
       await this.s.repo.insertRecommendationUpdate(trx, {
         id: newId(),
         partnership_id: r.partnership_id,
@@ -243,8 +412,21 @@ export class ReviewService {
       });
       const words = { open: 'progress noted', done: 'done', dropped: 'not going ahead' }[input.status];
       const summary = `Recommendation for ${rec.owner} ${words}`;
-      await this.s.event(trx, r, actor, { kind: 'recommendation', action: 'recommendation-updated', on: input.on, summary, details: { recommendationId: recId } });
-      await this.s.ctx.record(actor, r.partnership_id, 'case-review.recommendation-updated', id, { recommendationId: recId, status: input.status }, trx);
+      await this.s.event(trx, r, actor, {
+        kind: 'recommendation',
+        action: 'recommendation-updated',
+        on: input.on,
+        summary,
+        details: { recommendationId: recId },
+      });
+      await this.s.ctx.record(
+        actor,
+        r.partnership_id,
+        'case-review.recommendation-updated',
+        id,
+        { recommendationId: recId, status: input.status },
+        trx,
+      );
       return { ok: true as const, banner: summary, state: JSON.parse(r.state) };
     });
   }
@@ -254,21 +436,27 @@ export class ReviewService {
     const settings = await this.s.settings(r.partnership_id);
     const recs = await this.s.repo.recommendations(id);
     const state = JSON.parse(r.state) as { noRecommendationsReason?: string };
-    return this.s.transition(actor, id, 'send-outcome', { on: input.on }, {
-      columns: { outcome_summary: input.summary },
-      extra: async (trx, updated) => {
-        await this.s.sendLetter(
-          trx,
-          updated,
-          outcomeLetter(this.s.letterContext(updated, settings), {
-            summary: input.summary,
-            recommendations: recs.map((x) => ({ text: x.text, owner: x.owner, dueOn: x.due_on })),
-            noRecommendationsReason: state.noRecommendationsReason ?? null,
-            appealBy: addWorkingDays(input.on, settings.deadlines.appealRequestWorkingDays),
-          }),
-        );
+    return this.s.transition(
+      actor,
+      id,
+      'send-outcome',
+      { on: input.on },
+      {
+        columns: { outcome_summary: input.summary },
+        extra: async (trx, updated) => {
+          await this.s.sendLetter(
+            trx,
+            updated,
+            outcomeLetter(this.s.letterContext(updated, settings), {
+              summary: input.summary,
+              recommendations: recs.map((x) => ({ text: x.text, owner: x.owner, dueOn: x.due_on })),
+              noRecommendationsReason: state.noRecommendationsReason ?? null,
+              appealBy: addWorkingDays(input.on, settings.deadlines.appealRequestWorkingDays),
+            }),
+          );
+        },
       },
-    });
+    );
   }
 
   async requestAppeal(actor: Actor, id: string, input: { on: IsoDate; grounds: string }): Promise<Outcome> {
@@ -281,19 +469,35 @@ export class ReviewService {
         const ctx = this.s.letterContext(updated, settings);
         await this.s.sendLetter(trx, updated, appealReceivedLetter(ctx, { decisionBy }));
         if (settings.procedure.appealBodyEmail) {
-          await this.s.sendLetter(trx, updated, appealReferralMessage(ctx, { grounds: input.grounds, requestedOn: input.on, decisionBy }), { email: settings.procedure.appealBodyEmail });
+          await this.s.sendLetter(
+            trx,
+            updated,
+            appealReferralMessage(ctx, { grounds: input.grounds, requestedOn: input.on, decisionBy }),
+            { email: settings.procedure.appealBodyEmail },
+          );
         }
       },
     });
   }
 
-  async decideAppeal(actor: Actor, id: string, input: { on: IsoDate; upheld: boolean; reasons: string }): Promise<Outcome> {
+  async decideAppeal(
+    actor: Actor,
+    id: string,
+    input: { on: IsoDate; upheld: boolean; reasons: string },
+  ): Promise<Outcome> {
     const r = await this.s.load(actor, id);
     const settings = await this.s.settings(r.partnership_id);
     return this.s.transition(actor, id, 'decide-appeal', input, {
       summary: (b) => `${b}. Reasons: ${input.reasons}`,
       extra: async (trx, updated) => {
-        await this.s.sendLetter(trx, updated, appealDecisionLetter(this.s.letterContext(updated, settings), { upheld: input.upheld, reasons: input.reasons }));
+        await this.s.sendLetter(
+          trx,
+          updated,
+          appealDecisionLetter(this.s.letterContext(updated, settings), {
+            upheld: input.upheld,
+            reasons: input.reasons,
+          }),
+        );
       },
     });
   }

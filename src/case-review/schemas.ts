@@ -42,15 +42,19 @@ const opt = (b: Body, k: string): string | null => str(b, k) || null;
 
 const emailOk = (v: string) => z.email().safeParse(v).success;
 export const EMAIL_MESSAGE = 'Enter an email address in the correct format, like name@example.com';
-export const PHONE_MESSAGE = 'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192';
+export const PHONE_MESSAGE =
+  'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192';
 export const POSTCODE_MESSAGE = 'Enter a real postcode, like EC2V 7HH';
 
 function result<T>(errors: Record<string, string>, value: () => T): Checked<T> {
-  return Object.keys(errors).length ? { ok: false, value: null, errors } : { ok: true, value: value(), errors };
+  return Object.keys(errors).length
+    ? { ok: false, value: null, errors }
+    : { ok: true, value: value(), errors };
 }
 
 function lengthCheck(errors: Record<string, string>, b: Body, k: string, what: string, max: number) {
-  if (str(b, k).length > max) errors[k] = `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`;
+  if (str(b, k).length > max)
+    errors[k] = `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`;
 }
 
 function contactChecks(errors: Record<string, string>, b: Body, prefix: string, who: 'your' | 'their') {
@@ -71,14 +75,22 @@ export function checkWho(b: Body): Checked<ApplicantKind> {
   const v = str(b, 'applicantKind');
   return v in APPLICANT_KINDS
     ? { ok: true, value: v as ApplicantKind, errors: {} }
-    : { ok: false, value: null, errors: { applicantKind: 'Select whether you are the victim or applying for someone else' } };
+    : {
+        ok: false,
+        value: null,
+        errors: { applicantKind: 'Select whether you are the victim or applying for someone else' },
+      };
 }
 
 export function checkVictimType(b: Body): Checked<VictimType> {
   const v = str(b, 'victimType');
   return v in VICTIM_TYPES
     ? { ok: true, value: v as VictimType, errors: {} }
-    : { ok: false, value: null, errors: { victimType: 'Select who is affected by the anti-social behaviour' } };
+    : {
+        ok: false,
+        value: null,
+        errors: { victimType: 'Select who is affected by the anti-social behaviour' },
+      };
 }
 
 export interface VictimAnswers {
@@ -170,26 +182,44 @@ export interface ReportedAnswer {
  * The agencies the problem was reported to, roughly when (month and year) and any reference
  * numbers. Dates in the future, or a first report after the last, are named.
  */
-export function checkReported(b: Body, today: IsoDate, startedMonth: string | null): Checked<ReportedAnswer[]> {
+export function checkReported(
+  b: Body,
+  today: IsoDate,
+  startedMonth: string | null,
+): Checked<ReportedAnswer[]> {
   const errors: Record<string, string> = {};
   const chosen = asList(b.agencies);
   const none = chosen.includes('none');
   const agencies = chosen.filter((c): c is AgencyCode => (AGENCY_CODES as string[]).includes(c));
-  if (!chosen.length) errors.agencies = 'Select who you have reported it to, or select that you have not reported it';
-  else if (none && agencies.length) errors.agencies = 'Select who you have reported it to, or select that you have not reported it, not both';
+  if (!chosen.length)
+    errors.agencies = 'Select who you have reported it to, or select that you have not reported it';
+  else if (none && agencies.length)
+    errors.agencies = 'Select who you have reported it to, or select that you have not reported it, not both';
   const answers: ReportedAnswer[] = [];
   for (const code of none ? [] : agencies) {
-    const label = code === 'other' ? str(b, 'otherName') || 'the other organisation' : code === 'housing' ? 'the housing provider' : AGENCY_SHORT[code];
-    if (code === 'other' && !str(b, 'otherName')) errors.otherName = 'Enter the name of the other organisation';
-    const first = readMonth(b, `${code}First`, `the date you first reported it to ${label}`, { notAfter: today });
-    const last = readMonth(b, `${code}Last`, `the date you last reported it to ${label}`, { notAfter: today });
+    const label =
+      code === 'other'
+        ? str(b, 'otherName') || 'the other organisation'
+        : code === 'housing'
+          ? 'the housing provider'
+          : AGENCY_SHORT[code];
+    if (code === 'other' && !str(b, 'otherName'))
+      errors.otherName = 'Enter the name of the other organisation';
+    const first = readMonth(b, `${code}First`, `the date you first reported it to ${label}`, {
+      notAfter: today,
+    });
+    const last = readMonth(b, `${code}Last`, `the date you last reported it to ${label}`, {
+      notAfter: today,
+    });
     if (first.error) errors[`${code}First`] = first.error;
     if (last.error) errors[`${code}Last`] = last.error;
     if (first.value && last.value && first.value > last.value) {
-      errors[`${code}Last`] = `The date you last reported it to ${label} must be the same as or after the date you first reported it`;
+      errors[`${code}Last`] =
+        `The date you last reported it to ${label} must be the same as or after the date you first reported it`;
     }
     if (first.value && startedMonth && first.value < startedMonth) {
-      errors[`${code}First`] = `The date you first reported it to ${label} must be the same as or after the month the problem started`;
+      errors[`${code}First`] =
+        `The date you first reported it to ${label} must be the same as or after the month the problem started`;
     }
     lengthCheck(errors, b, `${code}References`, 'Reference numbers', 300);
     answers.push({
@@ -221,7 +251,8 @@ export function checkContact(b: Body, kind: ApplicantKind): Checked<ContactAnswe
   const onBehalf = kind === 'on-behalf';
   if (onBehalf) {
     if (!str(b, 'applicantName')) errors.applicantName = 'Enter your full name';
-    if (!str(b, 'relationship')) errors.relationship = 'Enter how you know the victim, for example their support worker or son';
+    if (!str(b, 'relationship'))
+      errors.relationship = 'Enter how you know the victim, for example their support worker or son';
     lengthCheck(errors, b, 'applicantName', 'Your name', NAME_MAX);
     lengthCheck(errors, b, 'relationship', 'How you know the victim', 200);
   }
@@ -244,7 +275,11 @@ export function checkContact(b: Body, kind: ApplicantKind): Checked<ContactAnswe
   lengthCheck(errors, b, 'supportDetails', 'Support details', 1000);
   return result(errors, () => ({
     applicant: onBehalf
-      ? { name: str(b, 'applicantName'), relationship: str(b, 'relationship'), organisation: opt(b, 'applicantOrganisation') }
+      ? {
+          name: str(b, 'applicantName'),
+          relationship: str(b, 'relationship'),
+          organisation: opt(b, 'applicantOrganisation'),
+        }
       : null,
     email: opt(b, 'contactEmail')?.toLowerCase() ?? null,
     phone: opt(b, 'contactPhone'),
@@ -283,7 +318,10 @@ export function checkStaffApplication(b: Body, today: IsoDate): Checked<Applicat
   const errors: Record<string, string> = {};
   const channel = str(b, 'channel');
   if (!(channel in CHANNELS) || channel === 'online') errors.channel = 'Select how the application was made';
-  const received = readDate(b, 'receivedOn', 'the date the application was received', { required: true, notAfter: today });
+  const received = readDate(b, 'receivedOn', 'the date the application was received', {
+    required: true,
+    notAfter: today,
+  });
   if (received.error) errors.receivedOn = received.error;
   const who = checkWho(b);
   const type = checkVictimType(b);
@@ -296,7 +334,8 @@ export function checkStaffApplication(b: Body, today: IsoDate): Checked<Applicat
   let consent: ConsentInput | null = null;
   if (who.value === 'on-behalf') {
     const given = str(b, 'consent');
-    if (given !== 'recorded' && given !== 'not-yet') errors.consent = 'Select whether the victim’s written consent has been received';
+    if (given !== 'recorded' && given !== 'not-yet')
+      errors.consent = 'Select whether the victim’s written consent has been received';
     if (given === 'recorded') {
       const on = readDate(b, 'consentOn', 'the date consent was received', {
         required: true,
@@ -305,9 +344,11 @@ export function checkStaffApplication(b: Body, today: IsoDate): Checked<Applicat
       if (on.error) errors.consentOn = on.error;
       else if (received.value && on.value! > received.value) {
         // consent may arrive before or with the application, not later: later consent is recorded on the application page
-        errors.consentOn = 'The date consent was received must be the same as or before the date the application was received. Record consent that arrives later on the application’s page';
+        errors.consentOn =
+          'The date consent was received must be the same as or before the date the application was received. Record consent that arrives later on the application’s page';
       }
-      if (!str(b, 'consentNote')) errors.consentNote = 'Enter how the consent was given, for example a signed letter';
+      if (!str(b, 'consentNote'))
+        errors.consentNote = 'Enter how the consent was given, for example a signed letter';
       consent = on.value ? { method: 'recorded', on: on.value, note: opt(b, 'consentNote') } : null;
     }
   }

@@ -16,7 +16,15 @@ import type { Actor } from './context.js';
 import type { ApplicationInput } from './schemas.js';
 import type { Channel, VictimType } from './labels.js';
 
-type Path = 'reviewed' | 'not-met' | 'not-met-appeal' | 'duplicate' | 'panel-convened' | 'acknowledged' | 'received' | 'awaiting-consent';
+type Path =
+  | 'reviewed'
+  | 'not-met'
+  | 'not-met-appeal'
+  | 'duplicate'
+  | 'panel-convened'
+  | 'acknowledged'
+  | 'received'
+  | 'awaiting-consent';
 
 interface Spec {
   ageDays: number;
@@ -60,7 +68,15 @@ const PEOPLE = [
   ['Hannah', 'Fischer'],
   ['Kwame', 'Boateng'],
 ];
-const PLACES = ['Golden Lane Estate', 'Barbican', 'Leadenhall Market', 'Smithfield', 'Aldgate Square', 'Cheapside', 'Bishopsgate'];
+const PLACES = [
+  'Golden Lane Estate',
+  'Barbican',
+  'Leadenhall Market',
+  'Smithfield',
+  'Aldgate Square',
+  'Cheapside',
+  'Bishopsgate',
+];
 const PROBLEMS = [
   'Loud music and shouting from the flat above, most nights until the early hours. I have reported it many times and it keeps happening.',
   'A group gathers in the stairwell drinking and using drugs. They leave needles and urinate in the lift. Residents are frightened to use the stairs.',
@@ -69,7 +85,11 @@ const PROBLEMS = [
   'People sleep and drink in the doorway of our business, leave rubbish and are aggressive to staff opening up in the morning.',
   'Late-night noise and fights outside the bar on the corner every weekend; nothing has changed despite many reports.',
 ];
-const HOUSING = ['Guinness Partnership (housing provider)', 'City of London housing office', 'Barbican Estate Office'];
+const HOUSING = [
+  'Guinness Partnership (housing provider)',
+  'City of London housing office',
+  'Barbican Estate Office',
+];
 
 type ReportRef = { id: string; personId: string | null; createdAt: string };
 
@@ -85,7 +105,10 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
 
   // Services on a clock that follows the demo's story, so events and letters carry believable times.
   let on: IsoDate = today;
-  const clock = { now: () => new Date(`${on}T10:${String(rng.int(0, 59)).padStart(2, '0')}:00Z`), iso: () => clock.now().toISOString() };
+  const clock = {
+    now: () => new Date(`${on}T10:${String(rng.int(0, 59)).padStart(2, '0')}:00Z`),
+    iso: () => clock.now().toISOString(),
+  };
   const storyDeps: AppDeps = { ...deps, clock };
   const s = new CaseReviewService(storyDeps);
   const threshold = new ThresholdService(s);
@@ -107,14 +130,28 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
     const from = addDays(received, -180);
     const ranked = [...reportsByPerson.entries()]
       .filter(([id]) => !usedPeople.has(id))
-      .map(([id, list]) => [id, list.filter((r) => londonDateOf(r.createdAt) >= from && londonDateOf(r.createdAt) < received).length] as const)
+      .map(
+        ([id, list]) =>
+          [
+            id,
+            list.filter((r) => londonDateOf(r.createdAt) >= from && londonDateOf(r.createdAt) < received)
+              .length,
+          ] as const,
+      )
       .filter(([, n]) => n >= 2)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     for (const [id] of ranked.slice(0, 5)) {
       const rec = (await people.history(partnershipId, id)).find((x) => x.email || x.phone);
       if (rec && rec.given_name && rec.surname) {
         usedPeople.add(id);
-        return { given: rec.given_name, surname: rec.surname, email: rec.email, phone: rec.phone, address: rec.address, postcode: rec.postcode };
+        return {
+          given: rec.given_name,
+          surname: rec.surname,
+          email: rec.email,
+          phone: rec.phone,
+          address: rec.address,
+          postcode: rec.postcode,
+        };
       }
     }
     return null;
@@ -125,14 +162,23 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
   for (const [i, spec] of PLAN.entries()) {
     const received = addDays(today, -spec.ageDays);
     const wantsMet = ['reviewed', 'panel-convened'].includes(spec.path);
-    const fromReports = wantsMet && spec.victimType !== 'community-group' ? await reportPerson(received) : null;
-    const [given, surname] = fromReports ? [fromReports.given, fromReports.surname] : PEOPLE[i % PEOPLE.length];
-    const email = fromReports?.email ?? `${given}.${surname}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.com';
+    const fromReports =
+      wantsMet && spec.victimType !== 'community-group' ? await reportPerson(received) : null;
+    const [given, surname] = fromReports
+      ? [fromReports.given, fromReports.surname]
+      : PEOPLE[i % PEOPLE.length];
+    const email =
+      fromReports?.email ?? `${given}.${surname}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.com';
     const victimType = spec.victimType ?? 'person';
     const location = PLACES[rng.int(0, PLACES.length - 1)];
     const input: ApplicationInput =
       spec.path === 'duplicate' && previous
-        ? { ...previous, receivedOn: received, channel: 'phone', consent: previous.consent ? { ...previous.consent, on: received } : null }
+        ? {
+            ...previous,
+            receivedOn: received,
+            channel: 'phone',
+            consent: previous.consent ? { ...previous.consent, on: received } : null,
+          }
         : {
             channel: spec.channel ?? 'online',
             receivedOn: received,
@@ -155,11 +201,33 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
               hateDetails: spec.hate ? 'Abuse about my religion' : null,
             },
             reported: [
-              { agency: 'police', agencyName: 'The police', firstReported: addDays(received, -150).slice(0, 7), lastReported: addDays(received, -20).slice(0, 7), references: `CAD ${rng.int(1000, 9999)}` },
-              ...(rng.chance(0.6) ? [{ agency: 'council' as const, agencyName: 'The council (City of London Corporation)', firstReported: addDays(received, -90).slice(0, 7), lastReported: null, references: null }] : []),
+              {
+                agency: 'police',
+                agencyName: 'The police',
+                firstReported: addDays(received, -150).slice(0, 7),
+                lastReported: addDays(received, -20).slice(0, 7),
+                references: `CAD ${rng.int(1000, 9999)}`,
+              },
+              ...(rng.chance(0.6)
+                ? [
+                    {
+                      agency: 'council' as const,
+                      agencyName: 'The council (City of London Corporation)',
+                      firstReported: addDays(received, -90).slice(0, 7),
+                      lastReported: null,
+                      references: null,
+                    },
+                  ]
+                : []),
             ],
             contact: {
-              applicant: spec.onBehalf ? { name: `${PEOPLE[(i + 5) % PEOPLE.length][0]} ${PEOPLE[(i + 5) % PEOPLE.length][1]}`, relationship: rng.pick(['Her support worker', 'His son', 'Ward councillor']), organisation: null } : null,
+              applicant: spec.onBehalf
+                ? {
+                    name: `${PEOPLE[(i + 5) % PEOPLE.length][0]} ${PEOPLE[(i + 5) % PEOPLE.length][1]}`,
+                    relationship: rng.pick(['Her support worker', 'His son', 'Ward councillor']),
+                    organisation: null,
+                  }
+                : null,
               email: spec.onBehalf ? `advocate${i}@example.com` : email,
               phone: fromReports?.phone ?? null,
               address: spec.channel === 'letter' ? `${rng.int(1, 90)} ${location}, London` : null,
@@ -168,9 +236,17 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
               supportNeeds: rng.chance(0.25) ? ['interpreter'] : [],
               supportDetails: null,
             },
-            consent: spec.onBehalf && spec.path !== 'awaiting-consent' ? { method: 'recorded', on: received, note: 'Signed letter from the victim with the application' } : null,
+            consent:
+              spec.onBehalf && spec.path !== 'awaiting-consent'
+                ? {
+                    method: 'recorded',
+                    on: received,
+                    note: 'Signed letter from the victim with the application',
+                  }
+                : null,
           };
-    if (input.contact.supportNeeds.length) input.contact.supportDetails = rng.pick(['Bengali', 'Polish', 'Somali']);
+    if (input.contact.supportNeeds.length)
+      input.contact.supportDetails = rng.pick(['Bengali', 'Polish', 'Somali']);
     previous = input;
     at(received);
     const created = await s.submit(partnershipId, input, input.channel === 'online' ? null : actor);
@@ -215,13 +291,26 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
       evidence = await threshold.compute(r);
     }
     const decided = at(addWorkingDays(ack, rng.int(2, 4)));
-    await threshold.decide(actor, id, { on: decided, met: evidence.result.met, reasons: evidence.result.summary, reviewAnyway: false });
+    await threshold.decide(actor, id, {
+      on: decided,
+      met: evidence.result.met,
+      reasons: evidence.result.summary,
+      reviewAnyway: false,
+    });
     if (!evidence.result.met) {
       if (spec.path === 'not-met-appeal') {
         const appealed = at(addWorkingDays(decided, 5));
-        await review.requestAppeal(actor, id, { on: appealed, grounds: 'The applicant says complaints made to the housing office by telephone were not counted.' });
+        await review.requestAppeal(actor, id, {
+          on: appealed,
+          grounds: 'The applicant says complaints made to the housing office by telephone were not counted.',
+        });
         const appealDecided = at(addWorkingDays(appealed, 9));
-        await review.decideAppeal(actor, id, { on: appealDecided, upheld: false, reasons: 'The telephone complaints were made more than a month after the incidents; the threshold decision was correct.' });
+        await review.decideAppeal(actor, id, {
+          on: appealDecided,
+          upheld: false,
+          reasons:
+            'The telephone complaints were made more than a month after the incidents; the threshold decision was correct.',
+        });
         await s.transition(actor, id, 'close', { on: at(addWorkingDays(appealDecided, 1)) });
       }
       continue;
@@ -234,8 +323,29 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
       panelOn,
       location: 'Guildhall, Committee Room 3',
       members: [
-        ...(spec.independentChair ? [{ name: 'Dr Helen Marsh', organisation: 'Independent chair', role: 'chair' as const, independent: true }] : [{ name: 'Cory Coordinator', organisation: 'Community Safety Team', role: 'chair' as const, independent: false }]),
-        { name: 'Insp. Priya Constable', organisation: 'City of London Police', role: 'member', independent: false },
+        ...(spec.independentChair
+          ? [
+              {
+                name: 'Dr Helen Marsh',
+                organisation: 'Independent chair',
+                role: 'chair' as const,
+                independent: true,
+              },
+            ]
+          : [
+              {
+                name: 'Cory Coordinator',
+                organisation: 'Community Safety Team',
+                role: 'chair' as const,
+                independent: false,
+              },
+            ]),
+        {
+          name: 'Insp. Priya Constable',
+          organisation: 'City of London Police',
+          role: 'member',
+          independent: false,
+        },
         { name: 'Nina Noise', organisation: 'Pollution Control Team', role: 'member', independent: false },
         { name: 'Bea Barbican', organisation: 'Barbican Estate Office', role: 'member', independent: false },
       ],
@@ -252,7 +362,10 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
       if (spec.path !== 'panel-convened' || n === 0) {
         const req = (await s.repo.infoRequests(id)).find((x) => x.agency_name === agency)!;
         at(addWorkingDays(arranged, 4));
-        await review.informationReceived(actor, id, req.id, { on: on, summary: `${agency}: chronology of contacts and actions sent` });
+        await review.informationReceived(actor, id, req.id, {
+          on: on,
+          summary: `${agency}: chronology of contacts and actions sent`,
+        });
       }
     }
     await review.victim(actor, id, {
@@ -270,14 +383,21 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
         'Add the location to the weekly tasking patrol plan for one month',
         'Single point of contact to call the victim every week until the next tasking meeting',
       ][n % 4],
-      owner: ['Pollution Control Team', 'City of London Police', 'Safer City Partnership tasking', 'Community Safety Team'][n % 4],
+      owner: [
+        'Pollution Control Team',
+        'City of London Police',
+        'Safer City Partnership tasking',
+        'Community Safety Team',
+      ][n % 4],
       dueOn: addDays(panelOn, 14 + n * 14),
     }));
     at(panelOn);
     await review.recordRecommendations(actor, id, {
       on: panelOn,
       items: recs,
-      noRecommendationsReason: recs.length ? null : 'The agencies had responded appropriately; the group was told how to report new incidents.',
+      noRecommendationsReason: recs.length
+        ? null
+        : 'The agencies had responded appropriately; the group was told how to report new incidents.',
     });
     const outcomeOn = at(addWorkingDays(panelOn, 2));
     await review.sendOutcome(actor, id, {
@@ -294,7 +414,12 @@ export async function seedCaseReviewDemo(ctx: DemoSeedContext): Promise<{ applic
       // Long past recommendations are done (or dropped, with a reason); recent ones may still be in progress.
       const old = addDays(rec.due_on, 60) < today;
       const status = old ? (rng.chance(0.9) ? 'done' : 'dropped') : rng.chance(0.6) ? 'done' : 'open';
-      const note = status === 'done' ? 'Done and the victim told.' : status === 'dropped' ? 'The tenancy ended, so the visit was not needed.' : 'Started; two visits so far.';
+      const note =
+        status === 'done'
+          ? 'Done and the victim told.'
+          : status === 'dropped'
+            ? 'The tenancy ended, so the visit was not needed.'
+            : 'Started; two visits so far.';
       await review.updateRecommendation(actor, id, rec.id, { on: when, status, note });
     }
     const closeOn = addWorkingDays(outcomeOn, 12);

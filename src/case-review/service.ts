@@ -13,13 +13,26 @@ import { addWorkingDays } from '../platform/dates/working-days.js';
 import { yearOf, type IsoDate } from '../platform/dates/calendar-date.js';
 import { PeopleService } from '../people/service.js';
 import { CaseReviewContext, type Actor, type RequestMeta, type Trx } from './context.js';
-import { applyTransition, availableActions, newCaseReview, type CaseReviewAction, type CaseReviewActionInput, type CaseReviewState } from './rules/workflow.js';
+import {
+  applyTransition,
+  availableActions,
+  newCaseReview,
+  type CaseReviewAction,
+  type CaseReviewActionInput,
+  type CaseReviewState,
+} from './rules/workflow.js';
 import { caseReviewSettingsSchema, settingsFromJson, type CaseReviewSettings } from './settings.js';
 import type { ApplicationInput } from './schemas.js';
 import { findDuplicate, placeKeyOf } from './duplicates.js';
 import { attachPending, storedPath, type PendingFile } from './consent-files.js';
 import { deadlinesOf, dueItem, nextDeadline, type DueItem } from './deadline-view.js';
-import { acknowledgementLetter, consentReceivedLetter, receivedLetter, type Letter, type LetterContext } from './letters.js';
+import {
+  acknowledgementLetter,
+  consentReceivedLetter,
+  receivedLetter,
+  type Letter,
+  type LetterContext,
+} from './letters.js';
 import type { ReviewListFilter } from './repository.js';
 import type { CaseReviewsTable } from './tables.js';
 import type { Updateable } from 'kysely';
@@ -37,7 +50,8 @@ export interface Submitted {
   email: string | null;
 }
 
-export type Outcome = { ok: true; banner: string; state: CaseReviewState } | { ok: false; errors: Record<string, string> };
+export type Outcome =
+  { ok: true; banner: string; state: CaseReviewState } | { ok: false; errors: Record<string, string> };
 
 function splitName(name: string): { given: string | null; surname: string | null } {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -83,7 +97,10 @@ export class CaseReviewService {
     return settingsFromJson((await this.repo.settings(partnershipId))?.settings);
   }
 
-  async saveSettings(actor: Actor, input: unknown): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  async saveSettings(
+    actor: Actor,
+    input: unknown,
+  ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
     const parsed = caseReviewSettingsSchema.safeParse(input);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
@@ -100,7 +117,14 @@ export class CaseReviewService {
         updated_at: this.deps.clock.iso(),
         updated_by: actor.user.id,
       });
-      await this.ctx.record(actor, pid, 'case-review.settings-changed', null, { before, after: parsed.data }, trx);
+      await this.ctx.record(
+        actor,
+        pid,
+        'case-review.settings-changed',
+        null,
+        { before, after: parsed.data },
+        trx,
+      );
     });
     return { ok: true };
   }
@@ -108,11 +132,18 @@ export class CaseReviewService {
   // ---------------------------------------------------------------- intake
 
   /** Files an application from the public journey (actor null) or from staff. One transaction. */
-  async submit(partnershipId: string, input: ApplicationInput, actor: Actor | null, meta: RequestMeta = {}): Promise<Submitted> {
+  async submit(
+    partnershipId: string,
+    input: ApplicationInput,
+    actor: Actor | null,
+    meta: RequestMeta = {},
+  ): Promise<Submitted> {
     const settings = await this.settings(partnershipId);
     const id = newId();
     const consent = input.applicantKind === 'on-behalf' ? input.consent : null;
-    const storedConsent = consent?.file ? await attachPending(this.deps.config.uploadDir, id, consent.file) : null;
+    const storedConsent = consent?.file
+      ? await attachPending(this.deps.config.uploadDir, id, consent.file)
+      : null;
     const self = input.applicantKind === 'victim';
     const placeKey = placeKeyOf(input.problem.location, input.problem.postcode);
 
@@ -269,7 +300,12 @@ export class CaseReviewService {
           created_at: now,
         });
       }
-      const how = { online: 'online', phone: 'by telephone', letter: 'by letter or email', 'in-person': 'in person' }[input.channel];
+      const how = {
+        online: 'online',
+        phone: 'by telephone',
+        letter: 'by letter or email',
+        'in-person': 'in person',
+      }[input.channel];
       await this.event(trx, row, actor, {
         kind: 'application',
         action: 'submitted',
@@ -278,8 +314,14 @@ export class CaseReviewService {
         summary: `Application received ${how}${heldForConsent ? ': held until the victim’s written consent is received' : ''}${dup ? `. ${dup.reason}: linked as a duplicate` : ''}`,
       });
 
-      const acknowledgeBy = clockStartsOn && !dup ? addWorkingDays(clockStartsOn, settings.deadlines.acknowledgeWorkingDays) : null;
-      const decisionBy = clockStartsOn && !dup ? addWorkingDays(clockStartsOn, settings.deadlines.thresholdDecisionWorkingDays) : null;
+      const acknowledgeBy =
+        clockStartsOn && !dup
+          ? addWorkingDays(clockStartsOn, settings.deadlines.acknowledgeWorkingDays)
+          : null;
+      const decisionBy =
+        clockStartsOn && !dup
+          ? addWorkingDays(clockStartsOn, settings.deadlines.thresholdDecisionWorkingDays)
+          : null;
       await this.sendLetter(
         trx,
         row,
@@ -302,7 +344,15 @@ export class CaseReviewService {
           relatedId: id,
         });
       }
-      await this.ctx.record(actor, partnershipId, 'case-review.submitted', id, { reference, channel: input.channel, duplicateOf: dup?.of.reference ?? null, heldForConsent }, trx, meta);
+      await this.ctx.record(
+        actor,
+        partnershipId,
+        'case-review.submitted',
+        id,
+        { reference, channel: input.channel, duplicateOf: dup?.of.reference ?? null, heldForConsent },
+        trx,
+        meta,
+      );
       return {
         id,
         reference,
@@ -342,15 +392,43 @@ export class CaseReviewService {
     for (const r of open) {
       const d = nextDeadline(r, today, settings.deadlines);
       if (d && ['overdue', 'due-today', 'due-soon'].includes(d.status)) {
-        items.push({ reviewId: r.id, reference: r.reference, what: d.label, dueOn: d.dueOn, status: d.status, text: d.text, href: `/case-reviews/${r.id}` });
+        items.push({
+          reviewId: r.id,
+          reference: r.reference,
+          what: d.label,
+          dueOn: d.dueOn,
+          status: d.status,
+          text: d.text,
+          href: `/case-reviews/${r.id}`,
+        });
       }
     }
     for (const i of info) {
-      const item = dueItem({ reviewId: i.case_review_id, reference: i.reference, what: `Information from ${i.agency_name}`, dueOn: i.due_on, href: `/case-reviews/${i.case_review_id}/review` }, today, soon);
+      const item = dueItem(
+        {
+          reviewId: i.case_review_id,
+          reference: i.reference,
+          what: `Information from ${i.agency_name}`,
+          dueOn: i.due_on,
+          href: `/case-reviews/${i.case_review_id}/review`,
+        },
+        today,
+        soon,
+      );
       if (item) items.push(item);
     }
     for (const rec of recs) {
-      const item = dueItem({ reviewId: rec.case_review_id, reference: rec.reference, what: `Recommendation for ${rec.owner}: ${rec.text.slice(0, 80)}`, dueOn: rec.due_on, href: `/case-reviews/${rec.case_review_id}/review` }, today, soon);
+      const item = dueItem(
+        {
+          reviewId: rec.case_review_id,
+          reference: rec.reference,
+          what: `Recommendation for ${rec.owner}: ${rec.text.slice(0, 80)}`,
+          dueOn: rec.due_on,
+          href: `/case-reviews/${rec.case_review_id}/review`,
+        },
+        today,
+        soon,
+      );
       if (item) items.push(item);
     }
     const order = { overdue: 0, 'due-today': 1, 'due-soon': 2 } as Record<string, number>;
@@ -363,7 +441,10 @@ export class CaseReviewService {
   async load(actor: Actor, id: string): Promise<Review> {
     const r = await this.repo.getReview(id);
     if (!r || r.partnership_id !== actor.user.partnershipId) {
-      if (r) await this.ctx.record(actor, actor.user.partnershipId, 'case-review.refused', id, { reason: 'another partnership' });
+      if (r)
+        await this.ctx.record(actor, actor.user.partnershipId, 'case-review.refused', id, {
+          reason: 'another partnership',
+        });
       throw notFound('Application');
     }
     return r;
@@ -391,7 +472,11 @@ export class CaseReviewService {
       deadlines: deadlinesOf(r, today, settings.deadlines),
       next: nextDeadline(r, today, settings.deadlines),
       actions: availableActions(state).filter(
-        (a) => !((a === 'hold-for-consent' || a === 'record-consent') && (r.applicant_kind === 'victim' || r.consent_on)),
+        (a) =>
+          !(
+            (a === 'hold-for-consent' || a === 'record-consent') &&
+            (r.applicant_kind === 'victim' || r.consent_on)
+          ),
       ),
       agencyReports,
       events,
@@ -444,7 +529,12 @@ export class CaseReviewService {
         return { ok: false as const, errors };
       }
       const now = this.deps.clock.iso();
-      const set = { ...stateColumns(result.state), ...opts.columns, state: JSON.stringify(result.state), updated_at: now };
+      const set = {
+        ...stateColumns(result.state),
+        ...opts.columns,
+        state: JSON.stringify(result.state),
+        updated_at: now,
+      };
       await this.repo.updateReview(trx, id, set);
       const updated = { ...review, ...set } as Review;
       await this.event(trx, updated, actor, {
@@ -457,73 +547,141 @@ export class CaseReviewService {
         details: opts.details,
       });
       await opts.extra?.(trx, updated, result.state);
-      await this.ctx.record(actor, review.partnership_id, `case-review.${action}`, id, { from: result.from, to: result.to, ...opts.details }, trx);
+      await this.ctx.record(
+        actor,
+        review.partnership_id,
+        `case-review.${action}`,
+        id,
+        { from: result.from, to: result.to, ...opts.details },
+        trx,
+      );
       return { ok: true as const, banner: result.banner, state: result.state };
     });
   }
 
   async acknowledge(actor: Actor, id: string, on: IsoDate, coordinator: string): Promise<Outcome> {
     const settings = await this.settings(actor.user.partnershipId);
-    return this.transition(actor, id, 'acknowledge', { on }, {
-      extra: async (trx, r) => {
-        const decisionBy = addWorkingDays(r.clock_starts_on ?? r.received_on, settings.deadlines.thresholdDecisionWorkingDays);
-        await this.sendLetter(trx, r, acknowledgementLetter(this.letterContext(r, settings), { receivedOn: r.clock_starts_on ?? r.received_on, decisionBy, coordinator }));
+    return this.transition(
+      actor,
+      id,
+      'acknowledge',
+      { on },
+      {
+        extra: async (trx, r) => {
+          const decisionBy = addWorkingDays(
+            r.clock_starts_on ?? r.received_on,
+            settings.deadlines.thresholdDecisionWorkingDays,
+          );
+          await this.sendLetter(
+            trx,
+            r,
+            acknowledgementLetter(this.letterContext(r, settings), {
+              receivedOn: r.clock_starts_on ?? r.received_on,
+              decisionBy,
+              coordinator,
+            }),
+          );
+        },
       },
-    });
+    );
   }
 
-  async recordConsent(actor: Actor, id: string, input: { on: IsoDate; note: string; file: PendingFile | null }): Promise<Outcome> {
+  async recordConsent(
+    actor: Actor,
+    id: string,
+    input: { on: IsoDate; note: string; file: PendingFile | null },
+  ): Promise<Outcome> {
     const settings = await this.settings(actor.user.partnershipId);
     const stored = input.file ? await attachPending(this.deps.config.uploadDir, id, input.file) : null;
-    return this.transition(actor, id, 'record-consent', { on: input.on }, {
-      details: { method: input.file ? 'uploaded' : 'recorded' },
-      summary: (b) => `${b}. ${input.note}`,
-      extra: async (trx, r) => {
-        const starts = input.on > r.received_on ? input.on : r.received_on;
-        await this.repo.updateReview(trx, id, {
-          consent_method: input.file ? 'uploaded' : 'recorded',
-          consent_note: input.note,
-          clock_starts_on: starts,
-        });
-        if (stored && input.file) {
-          await this.repo.insertFile(trx, {
-            id: newId(),
-            partnership_id: r.partnership_id,
-            case_review_id: id,
-            kind: 'consent',
-            stored_name: stored,
-            original_name: input.file.originalName,
-            mime: input.file.mime,
-            bytes: input.file.bytes,
-            uploaded_by: actor.user.id,
-            created_at: this.deps.clock.iso(),
+    return this.transition(
+      actor,
+      id,
+      'record-consent',
+      { on: input.on },
+      {
+        details: { method: input.file ? 'uploaded' : 'recorded' },
+        summary: (b) => `${b}. ${input.note}`,
+        extra: async (trx, r) => {
+          const starts = input.on > r.received_on ? input.on : r.received_on;
+          await this.repo.updateReview(trx, id, {
+            consent_method: input.file ? 'uploaded' : 'recorded',
+            consent_note: input.note,
+            clock_starts_on: starts,
           });
-        }
-        if (!r.duplicate_of) {
-          await this.sendLetter(trx, r, consentReceivedLetter(this.letterContext(r, settings), { acknowledgeBy: addWorkingDays(starts, settings.deadlines.acknowledgeWorkingDays) }));
-        }
+          if (stored && input.file) {
+            await this.repo.insertFile(trx, {
+              id: newId(),
+              partnership_id: r.partnership_id,
+              case_review_id: id,
+              kind: 'consent',
+              stored_name: stored,
+              original_name: input.file.originalName,
+              mime: input.file.mime,
+              bytes: input.file.bytes,
+              uploaded_by: actor.user.id,
+              created_at: this.deps.clock.iso(),
+            });
+          }
+          if (!r.duplicate_of) {
+            await this.sendLetter(
+              trx,
+              r,
+              consentReceivedLetter(this.letterContext(r, settings), {
+                acknowledgeBy: addWorkingDays(starts, settings.deadlines.acknowledgeWorkingDays),
+              }),
+            );
+          }
+        },
       },
-    });
+    );
   }
 
   /** Links an application to an earlier one for the same victim and problem (or removes the link). */
-  async setDuplicate(actor: Actor, id: string, input: { reference: string | null; reason: string }): Promise<Outcome> {
+  async setDuplicate(
+    actor: Actor,
+    id: string,
+    input: { reference: string | null; reason: string },
+  ): Promise<Outcome> {
     await this.load(actor, id);
     return this.ctx.transaction(async (trx) => {
       const r = (await this.repo.getReview(id, trx))!;
       let target: Review | undefined;
       if (input.reference) {
         target = await this.repo.findByReference(r.partnership_id, input.reference, trx);
-        if (!target) return { ok: false as const, errors: { reference: 'There is no application with that reference' } };
-        if (target.id === r.id) return { ok: false as const, errors: { reference: 'An application cannot duplicate itself' } };
-        if (target.duplicate_of === r.id) return { ok: false as const, errors: { reference: `${target.reference} is already linked to this application` } };
+        if (!target)
+          return { ok: false as const, errors: { reference: 'There is no application with that reference' } };
+        if (target.id === r.id)
+          return { ok: false as const, errors: { reference: 'An application cannot duplicate itself' } };
+        if (target.duplicate_of === r.id)
+          return {
+            ok: false as const,
+            errors: { reference: `${target.reference} is already linked to this application` },
+          };
         if (target.duplicate_of) target = (await this.repo.getReview(target.duplicate_of, trx)) ?? target;
       }
       const now = this.deps.clock.iso();
-      await this.repo.updateReview(trx, id, { duplicate_of: target?.id ?? null, duplicate_reason: target ? input.reason : null, updated_at: now });
-      const summary = target ? `Linked as a duplicate of ${target.reference}: ${input.reason}` : `Duplicate link removed: ${input.reason}`;
-      await this.event(trx, r, actor, { kind: 'duplicate', action: target ? 'link-duplicate' : 'unlink-duplicate', on: this.ctx.today(), summary });
-      await this.ctx.record(actor, r.partnership_id, target ? 'case-review.duplicate-linked' : 'case-review.duplicate-unlinked', id, { to: target?.reference ?? null, reason: input.reason }, trx);
+      await this.repo.updateReview(trx, id, {
+        duplicate_of: target?.id ?? null,
+        duplicate_reason: target ? input.reason : null,
+        updated_at: now,
+      });
+      const summary = target
+        ? `Linked as a duplicate of ${target.reference}: ${input.reason}`
+        : `Duplicate link removed: ${input.reason}`;
+      await this.event(trx, r, actor, {
+        kind: 'duplicate',
+        action: target ? 'link-duplicate' : 'unlink-duplicate',
+        on: this.ctx.today(),
+        summary,
+      });
+      await this.ctx.record(
+        actor,
+        r.partnership_id,
+        target ? 'case-review.duplicate-linked' : 'case-review.duplicate-unlinked',
+        id,
+        { to: target?.reference ?? null, reason: input.reason },
+        trx,
+      );
       const state = JSON.parse(r.state) as CaseReviewState;
       return { ok: true as const, banner: summary, state };
     });
@@ -592,7 +750,15 @@ export class CaseReviewService {
     trx: Trx,
     r: Pick<Review, 'id' | 'partnership_id'>,
     actor: Actor | null,
-    e: { kind: string; action: string; on: IsoDate; summary: string; from?: string; to?: string; details?: Record<string, unknown> },
+    e: {
+      kind: string;
+      action: string;
+      on: IsoDate;
+      summary: string;
+      from?: string;
+      to?: string;
+      details?: Record<string, unknown>;
+    },
   ): Promise<void> {
     await this.repo.insertEvent(trx, {
       id: newId(),

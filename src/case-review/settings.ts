@@ -6,9 +6,19 @@ import { DEFAULT_DEADLINE_SETTINGS, deadlineSettingsSchema } from './rules/deadl
 export const procedureSchema = z.object({
   /** Who hears appeals, in words that read after "appeal to". */
   appealBody: z.string().trim().min(1, 'Enter who hears appeals').max(300),
-  appealBodyEmail: z.union([z.literal(''), z.email('Enter the appeal body’s email address in the correct format, like name@example.com')]).default(''),
+  appealBodyEmail: z
+    .union([
+      z.literal(''),
+      z.email('Enter the appeal body’s email address in the correct format, like name@example.com'),
+    ])
+    .default(''),
   /** The single point of contact for applications (shown on the public pages, copied on new applications). */
-  contactEmail: z.union([z.literal(''), z.email('Enter the contact email address in the correct format, like name@example.com')]).default(''),
+  contactEmail: z
+    .union([
+      z.literal(''),
+      z.email('Enter the contact email address in the correct format, like name@example.com'),
+    ])
+    .default(''),
   contactPhone: z.string().trim().max(40).default(''),
   /** Working days an agency is given to send its information for a review. */
   informationWorkingDays: z.number().int().min(1).max(60).default(5),

@@ -6,7 +6,12 @@
  */
 import type { AppDeps } from '../platform/module.js';
 import { addCalendarMonths, addDays, todayInLondon, type IsoDate } from '../platform/dates/calendar-date.js';
-import { caseReviewStatistics, statisticsPeriodSchema, type CaseReviewStatistics, type StatisticsPeriod } from './rules/statistics.js';
+import {
+  caseReviewStatistics,
+  statisticsPeriodSchema,
+  type CaseReviewStatistics,
+  type StatisticsPeriod,
+} from './rules/statistics.js';
 import { CaseReviewRepository } from './repository.js';
 
 export interface PublishedFigures {
@@ -18,7 +23,11 @@ export interface PublishedFigures {
   reviewsWithRecommendations: number;
 }
 
-export async function statisticsFor(deps: AppDeps, partnershipId: string, period: StatisticsPeriod): Promise<CaseReviewStatistics> {
+export async function statisticsFor(
+  deps: AppDeps,
+  partnershipId: string,
+  period: StatisticsPeriod,
+): Promise<CaseReviewStatistics> {
   const rows = await new CaseReviewRepository(deps.db).forStatistics(partnershipId);
   const records = rows
     .filter((r) => r.clock_starts_on)

@@ -42,7 +42,10 @@ export class ThresholdService {
 
   private async placeReports(r: Review): Promise<ReportSummaryRow[]> {
     try {
-      return await this.reports.reportsAt(r.partnership_id, r.location_postcode ? { postcode: r.location_postcode } : { text: r.location_text });
+      return await this.reports.reportsAt(
+        r.partnership_id,
+        r.location_postcode ? { postcode: r.location_postcode } : { text: r.location_text },
+      );
     } catch {
       return []; // a place the gazetteer cannot find: the community rule then has nothing to count
     }
@@ -74,13 +77,23 @@ export class ThresholdService {
       added,
       marks,
       categoryNames,
-      lookBackMonths: Math.max(t.applicationWindowMonths, t.communityWindowMonths) + t.complaintWindowMonths + 6,
+      lookBackMonths:
+        Math.max(t.applicationWindowMonths, t.communityWindowMonths) + t.complaintWindowMonths + 6,
     });
     const result = assessThreshold(
-      { application: { madeOn: r.received_on, hateRelated: r.hate_related === 1, place: r.place_key }, complaints: gathered.complaints },
+      {
+        application: { madeOn: r.received_on, hateRelated: r.hate_related === 1, place: r.place_key },
+        complaints: gathered.complaints,
+      },
       settings.threshold,
     );
-    return { r, settings, gathered, result, verdicts: new Map(result.complaints.map((v) => [v.complaintId, v])) };
+    return {
+      r,
+      settings,
+      gathered,
+      result,
+      verdicts: new Map(result.complaints.map((v) => [v.complaintId, v])),
+    };
   }
 
   async evidence(actor: Actor, id: string): Promise<Evidence> {
@@ -97,7 +110,12 @@ export class ThresholdService {
     const r = await this.s.load(actor, id);
     if (r.status === 'closed') return { ok: false, errors: { agencyName: 'This application is closed' } };
     if (input.behaviourOn && input.complainedOn < input.behaviourOn) {
-      return { ok: false, errors: { complainedOn: `The date of the complaint must be the same as or after the date of the behaviour (${input.behaviourOn})` } };
+      return {
+        ok: false,
+        errors: {
+          complainedOn: `The date of the complaint must be the same as or after the date of the behaviour (${input.behaviourOn})`,
+        },
+      };
     }
     return this.s.ctx.transaction(async (trx) => {
       const n = (await this.s.repo.complaintCount(trx, id)) + 1;
@@ -131,8 +149,21 @@ export class ThresholdService {
         });
       }
       const summary = `Complaint EXT-${n} added: made to ${input.agencyName} on ${input.complainedOn}`;
-      await this.s.event(trx, r, actor, { kind: 'threshold', action: 'complaint-added', on: this.s.ctx.today(), summary, details: { label: `EXT-${n}` } });
-      await this.s.ctx.record(actor, r.partnership_id, 'case-review.complaint-added', id, { label: `EXT-${n}`, agency: input.agencyName }, trx);
+      await this.s.event(trx, r, actor, {
+        kind: 'threshold',
+        action: 'complaint-added',
+        on: this.s.ctx.today(),
+        summary,
+        details: { label: `EXT-${n}` },
+      });
+      await this.s.ctx.record(
+        actor,
+        r.partnership_id,
+        'case-review.complaint-added',
+        id,
+        { label: `EXT-${n}`, agency: input.agencyName },
+        trx,
+      );
       return { ok: true as const, banner: summary, state: JSON.parse(r.state) };
     });
   }
@@ -141,20 +172,42 @@ export class ThresholdService {
     const r = await this.s.load(actor, id);
     return this.s.ctx.transaction(async (trx) => {
       const res = await this.s.repo.removeComplaint(trx, id, complaintId, this.s.deps.clock.iso());
-      if (!Number(res.numUpdatedRows)) return { ok: false as const, errors: { form: 'That complaint has already been removed' } };
-      await this.s.event(trx, r, actor, { kind: 'threshold', action: 'complaint-removed', on: this.s.ctx.today(), summary: 'A complaint added by staff was removed' });
-      await this.s.ctx.record(actor, r.partnership_id, 'case-review.complaint-removed', id, { complaintId }, trx);
+      if (!Number(res.numUpdatedRows))
+        return { ok: false as const, errors: { form: 'That complaint has already been removed' } };
+      await this.s.event(trx, r, actor, {
+        kind: 'threshold',
+        action: 'complaint-removed',
+        on: this.s.ctx.today(),
+        summary: 'A complaint added by staff was removed',
+      });
+      await this.s.ctx.record(
+        actor,
+        r.partnership_id,
+        'case-review.complaint-removed',
+        id,
+        { complaintId },
+        trx,
+      );
       return { ok: true as const, banner: 'Complaint removed', state: JSON.parse(r.state) };
     });
   }
 
   /** Staff judgement on one complaint: same incident as another, a separate incident, or not about this problem. */
-  async mark(actor: Actor, id: string, ref: string, input: { sameIncidentAs: string | null; excludedReason: string | null }): Promise<Outcome> {
+  async mark(
+    actor: Actor,
+    id: string,
+    ref: string,
+    input: { sameIncidentAs: string | null; excludedReason: string | null },
+  ): Promise<Outcome> {
     const r = await this.s.load(actor, id);
     const e = await this.compute(r);
     const row = e.gathered.evidence.find((x) => x.ref === ref);
-    if (!row) return { ok: false, errors: { form: 'That complaint is not part of this application’s evidence' } };
-    const target = input.sameIncidentAs && input.sameIncidentAs !== 'separate' ? e.gathered.evidence.find((x) => x.ref === input.sameIncidentAs) : null;
+    if (!row)
+      return { ok: false, errors: { form: 'That complaint is not part of this application’s evidence' } };
+    const target =
+      input.sameIncidentAs && input.sameIncidentAs !== 'separate'
+        ? e.gathered.evidence.find((x) => x.ref === input.sameIncidentAs)
+        : null;
     if (input.sameIncidentAs && input.sameIncidentAs !== 'separate' && (!target || target.ref === ref)) {
       return { ok: false, errors: { sameIncidentAs: 'Select another complaint from the list' } };
     }
@@ -176,14 +229,30 @@ export class ThresholdService {
           : input.sameIncidentAs === 'separate'
             ? `${row.label} marked as a separate incident`
             : `${row.label}: staff marks cleared`;
-      await this.s.event(trx, r, actor, { kind: 'threshold', action: 'complaint-marked', on: this.s.ctx.today(), summary });
-      await this.s.ctx.record(actor, r.partnership_id, 'case-review.complaint-marked', id, { ref, ...input }, trx);
+      await this.s.event(trx, r, actor, {
+        kind: 'threshold',
+        action: 'complaint-marked',
+        on: this.s.ctx.today(),
+        summary,
+      });
+      await this.s.ctx.record(
+        actor,
+        r.partnership_id,
+        'case-review.complaint-marked',
+        id,
+        { ref, ...input },
+        trx,
+      );
       return { ok: true as const, banner: summary, state: JSON.parse(r.state) };
     });
   }
 
   /** Records the decision with its reasons, keeps the evidence used, and writes to the applicant. */
-  async decide(actor: Actor, id: string, input: { on: IsoDate; met: boolean; reasons: string; reviewAnyway: boolean }): Promise<Outcome> {
+  async decide(
+    actor: Actor,
+    id: string,
+    input: { on: IsoDate; met: boolean; reasons: string; reviewAnyway: boolean },
+  ): Promise<Outcome> {
     const r = await this.s.load(actor, id);
     const e = await this.compute(r);
     const d = e.settings.deadlines;
@@ -191,7 +260,12 @@ export class ThresholdService {
       .filter((x) => e.verdicts.get(x.label)?.counted)
       .map((x) => ({ label: x.label, complainedOn: x.complainedOn, agency: x.agency }));
     return this.s.transition(actor, id, 'decide-threshold', input, {
-      details: { engineSaid: e.result.met, metBy: e.result.metBy, counted: counted.length, overridden: e.result.met !== input.met },
+      details: {
+        engineSaid: e.result.met,
+        metBy: e.result.metBy,
+        counted: counted.length,
+        overridden: e.result.met !== input.met,
+      },
       summary: (b) => `${b}. Reasons: ${input.reasons}`,
       extra: async (trx, updated) => {
         await this.s.repo.insertAssessment(trx, {
@@ -216,7 +290,8 @@ export class ThresholdService {
             reasons: input.reasons,
             evidence: { counted, summary: e.result.summary },
             outcomeBy: input.met || input.reviewAnyway ? addWorkingDays(start, d.outcomeWorkingDays) : null,
-            appealBy: input.met || input.reviewAnyway ? null : addWorkingDays(input.on, d.appealRequestWorkingDays),
+            appealBy:
+              input.met || input.reviewAnyway ? null : addWorkingDays(input.on, d.appealRequestWorkingDays),
           }),
         );
       },

@@ -30,10 +30,21 @@ export class CaseGuard {
   ) {}
 
   /** The case and how the actor may use it; refuses (audited) when they may not. */
-  async open(actor: Actor, caseId: string, need: Need = 'read'): Promise<{ c: CasesTable; access: CaseAccess }> {
+  async open(
+    actor: Actor,
+    caseId: string,
+    need: Need = 'read',
+  ): Promise<{ c: CasesTable; access: CaseAccess }> {
     const c = await this.repo.getCase(caseId);
     if (!c || c.partnership_id !== actor.user.partnershipId) {
-      await this.ctx.record(actor, 'case.access-denied', { type: 'case', id: caseId }, { need }, undefined, 'no such case in this partnership');
+      await this.ctx.record(
+        actor,
+        'case.access-denied',
+        { type: 'case', id: caseId },
+        { need },
+        undefined,
+        'no such case in this partnership',
+      );
       throw notFound('Case');
     }
     const access = await this.accessTo(actor, c);
@@ -58,22 +69,41 @@ export class CaseGuard {
     const { user } = actor;
     const role = user.role;
     if (role === 'administrator') {
-      return { mode: 'admin', sensitive: true, canManage: can(role, 'cases.manage'), canShare: can(role, 'cases.share') };
+      return {
+        mode: 'admin',
+        sensitive: true,
+        canManage: can(role, 'cases.manage'),
+        canShare: can(role, 'cases.share'),
+      };
     }
     if (user.teamId && can(role, 'cases.read') && (await this.teamHolds(c, user.teamId))) {
-      return { mode: 'team', sensitive: true, canManage: can(role, 'cases.manage'), canShare: can(role, 'cases.share') };
+      return {
+        mode: 'team',
+        sensitive: true,
+        canManage: can(role, 'cases.manage'),
+        canShare: can(role, 'cases.share'),
+      };
     }
-    if (can(role, 'marac.coordinate') && (await this.ctx.deps.db
-      .selectFrom('marac_referrals')
-      .select('id')
-      .where('case_id', '=', c.id)
-      .where('status', '!=', 'withdrawn')
-      .executeTakeFirst())) {
+    if (
+      can(role, 'marac.coordinate') &&
+      (await this.ctx.deps.db
+        .selectFrom('marac_referrals')
+        .select('id')
+        .where('case_id', '=', c.id)
+        .where('status', '!=', 'withdrawn')
+        .executeTakeFirst())
+    ) {
       return { mode: 'marac', sensitive: true, canManage: false, canShare: false };
     }
     if (can(role, 'shared.read')) {
       const share = await this.repo.activeShare(c.id, user.agencyId);
-      if (share) return { mode: 'shared', sensitive: share.include_sensitive === 1, canManage: false, canShare: false };
+      if (share)
+        return {
+          mode: 'shared',
+          sensitive: share.include_sensitive === 1,
+          canManage: false,
+          canShare: false,
+        };
     }
     return null;
   }
@@ -85,7 +115,15 @@ export class CaseGuard {
   }
 }
 
-export const SENSITIVE_PARTY_FIELDS = ['dob', 'phone', 'email', 'address', 'postcode', 'health_notes', 'sharing_preferences'] as const;
+export const SENSITIVE_PARTY_FIELDS = [
+  'dob',
+  'phone',
+  'email',
+  'address',
+  'postcode',
+  'health_notes',
+  'sharing_preferences',
+] as const;
 
 export type VisibleParty = CasePartiesTable & { withheld: boolean; frequency: string | null };
 

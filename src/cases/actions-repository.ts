@@ -37,7 +37,12 @@ export class ActionsRepository {
       .leftJoin('teams', 'teams.id', 'case_actions.owner_team_id')
       .leftJoin('users', 'users.id', 'case_actions.owner_user_id')
       .selectAll('case_actions')
-      .select(['cases.reference as case_reference', 'cases.title as case_title', 'teams.name as owner_team_name', 'users.name as owner_user_name'])
+      .select([
+        'cases.reference as case_reference',
+        'cases.title as case_title',
+        'teams.name as owner_team_name',
+        'users.name as owner_user_name',
+      ])
       .where('case_actions.partnership_id', '=', f.partnershipId);
     if (f.caseIds) {
       if (!f.caseIds.length) return Promise.resolve([]);
@@ -48,7 +53,10 @@ export class ActionsRepository {
       q = q.where((eb) =>
         eb.or([
           eb('case_actions.owner_user_id', '=', ownerUserId),
-          eb.and([eb('case_actions.owner_team_id', '=', unassignedTeamId), eb('case_actions.owner_user_id', 'is', null)]),
+          eb.and([
+            eb('case_actions.owner_team_id', '=', unassignedTeamId),
+            eb('case_actions.owner_user_id', 'is', null),
+          ]),
         ]),
       );
     } else if (f.ownerUserId) q = q.where('case_actions.owner_user_id', '=', f.ownerUserId);

@@ -18,7 +18,10 @@ export class ActionsService {
   }
 
   /** 'team:<id>' or 'user:<id>' → the owning team and officer, checked against the partnership. */
-  private async owner(partnershipId: string, value: string): Promise<{ teamId: string | null; userId: string | null; label: string } | null> {
+  private async owner(
+    partnershipId: string,
+    value: string,
+  ): Promise<{ teamId: string | null; userId: string | null; label: string } | null> {
     const [kind, id] = value.split(':');
     if (kind === 'team') {
       const t = await this.cases.repo.team(id);
@@ -26,7 +29,9 @@ export class ActionsService {
     }
     if (kind === 'user') {
       const u = await this.cases.repo.user(id);
-      return u && u.partnership_id === partnershipId && !u.disabled ? { teamId: u.team_id, userId: u.id, label: u.name } : null;
+      return u && u.partnership_id === partnershipId && !u.disabled
+        ? { teamId: u.team_id, userId: u.id, label: u.name }
+        : null;
     }
     return null;
   }
@@ -36,7 +41,8 @@ export class ActionsService {
     const errors: Errors = {};
     const owner = await this.owner(c.partnership_id, form.owner);
     if (!owner) errors.owner = 'Choose who owns the action from the list';
-    if (form.dueOn < c.opened_on) errors.dueOn = `The due date (${form.dueOn}) cannot be before the case was opened (${c.opened_on})`;
+    if (form.dueOn < c.opened_on)
+      errors.dueOn = `The due date (${form.dueOn}) cannot be before the case was opened (${c.opened_on})`;
     if (c.status === 'closed') errors.title = 'Reopen the case before adding actions';
     if (Object.keys(errors).length) return { ok: false, errors };
     const id = newId();
@@ -59,8 +65,20 @@ export class ActionsService {
         updated_at: now,
       });
       await this.cases.touch(trx, caseId);
-      await this.cases.event(trx, actor, caseId, { kind: 'action', action: 'action-added', on: this.cases.ctx.today(), summary: `Action for ${owner!.label}, due ${form.dueOn}: ${form.title}`, details: { actionId: id } });
-      await this.cases.ctx.record(actor, 'case.action-added', { type: 'case', id: caseId }, { actionId: id, owner: form.owner, dueOn: form.dueOn }, trx);
+      await this.cases.event(trx, actor, caseId, {
+        kind: 'action',
+        action: 'action-added',
+        on: this.cases.ctx.today(),
+        summary: `Action for ${owner!.label}, due ${form.dueOn}: ${form.title}`,
+        details: { actionId: id },
+      });
+      await this.cases.ctx.record(
+        actor,
+        'case.action-added',
+        { type: 'case', id: caseId },
+        { actionId: id, owner: form.owner, dueOn: form.dueOn },
+        trx,
+      );
     });
     return { ok: true, value: { id } };
   }
@@ -69,22 +87,40 @@ export class ActionsService {
     const { c, access } = await this.cases.guard.open(actor, caseId, need);
     const a = await this.repo.get(actionId);
     if (!a || a.case_id !== caseId) throw notFound('Action');
-    if (need === 'read') await this.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page: 'action', actionId, mode: access.mode });
+    if (need === 'read')
+      await this.cases.ctx.record(
+        actor,
+        'case.viewed',
+        { type: 'case', id: caseId },
+        { page: 'action', actionId, mode: access.mode },
+      );
     return { c, access, action: a };
   }
 
-  async update(actor: Actor, caseId: string, actionId: string, form: ActionUpdateForm): Promise<Result<null>> {
+  async update(
+    actor: Actor,
+    caseId: string,
+    actionId: string,
+    form: ActionUpdateForm,
+  ): Promise<Result<null>> {
     const { c, action } = await this.get(actor, caseId, actionId, 'manage');
     const owner = await this.owner(c.partnership_id, form.owner);
     if (!owner) return { ok: false, errors: { owner: 'Choose who owns the action from the list' } };
-    if (form.dueOn < c.opened_on) return { ok: false, errors: { dueOn: `The due date (${form.dueOn}) cannot be before the case was opened (${c.opened_on})` } };
+    if (form.dueOn < c.opened_on)
+      return {
+        ok: false,
+        errors: {
+          dueOn: `The due date (${form.dueOn}) cannot be before the case was opened (${c.opened_on})`,
+        },
+      };
     const today = this.cases.ctx.today();
     const done = form.status === 'done';
     const changes: string[] = [];
     if (form.status !== action.status) changes.push(`status ${ACTION_STATUSES[form.status].toLowerCase()}`);
     if (form.rag !== action.rag) changes.push(`RAG ${form.rag}`);
     if (form.dueOn !== action.due_on) changes.push(`due ${form.dueOn}`);
-    if (owner.userId !== action.owner_user_id || owner.teamId !== action.owner_team_id) changes.push(`owner ${owner.label}`);
+    if (owner.userId !== action.owner_user_id || owner.teamId !== action.owner_team_id)
+      changes.push(`owner ${owner.label}`);
     await this.cases.ctx.transaction(async (trx) => {
       await this.repo.update(trx, actionId, {
         status: form.status,
@@ -97,9 +133,21 @@ export class ActionsService {
       });
       await this.cases.touch(trx, caseId);
       if (changes.length) {
-        await this.cases.event(trx, actor, caseId, { kind: 'action', action: done ? 'action-done' : 'action-updated', on: today, summary: `Action “${action.title}”: ${changes.join(', ')}`, details: { actionId } });
+        await this.cases.event(trx, actor, caseId, {
+          kind: 'action',
+          action: done ? 'action-done' : 'action-updated',
+          on: today,
+          summary: `Action “${action.title}”: ${changes.join(', ')}`,
+          details: { actionId },
+        });
       }
-      await this.cases.ctx.record(actor, 'case.action-updated', { type: 'case', id: caseId }, { actionId, changes }, trx);
+      await this.cases.ctx.record(
+        actor,
+        'case.action-updated',
+        { type: 'case', id: caseId },
+        { actionId, changes },
+        trx,
+      );
     });
     return { ok: true, value: null };
   }
@@ -107,7 +155,12 @@ export class ActionsService {
   async forCase(actor: Actor, caseId: string) {
     const { c, access } = await this.cases.guard.open(actor, caseId, 'read');
     const rows = await this.repo.list({ partnershipId: c.partnership_id, caseIds: [caseId] });
-    await this.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page: 'actions', mode: access.mode });
+    await this.cases.ctx.record(
+      actor,
+      'case.viewed',
+      { type: 'case', id: caseId },
+      { page: 'actions', mode: access.mode },
+    );
     return { c, access, actions: rows.map((a) => this.decorate(a)) };
   }
 
@@ -115,7 +168,13 @@ export class ActionsService {
   async myWork(actor: Actor) {
     const u = actor.user;
     const caseIds = await this.cases.visibleCaseIds(actor);
-    const rows = await this.repo.list({ partnershipId: u.partnershipId, caseIds, ownerUserId: u.id, unassignedTeamId: u.teamId ?? undefined, openOnly: true });
+    const rows = await this.repo.list({
+      partnershipId: u.partnershipId,
+      caseIds,
+      ownerUserId: u.id,
+      unassignedTeamId: u.teamId ?? undefined,
+      openOnly: true,
+    });
     return rows.map((a) => this.decorate(a));
   }
 
@@ -130,13 +189,27 @@ export class ActionsService {
       openOnly: true,
       dueBefore: this.cases.ctx.today(),
     });
-    await this.cases.ctx.record(actor, 'case.overdue-viewed', { type: 'case-list', id: u.partnershipId }, { teamId: teamId ?? null, count: rows.length });
+    await this.cases.ctx.record(
+      actor,
+      'case.overdue-viewed',
+      { type: 'case-list', id: u.partnershipId },
+      { teamId: teamId ?? null, count: rows.length },
+    );
     return rows.map((a) => this.decorate(a));
   }
 
   /** Open actions for other modules (meetings show a case's open actions); no need-to-know applied. */
-  async openActions(partnershipId: string, filter: { caseIds?: string[]; teamId?: string; userId?: string } = {}) {
-    const rows = await this.repo.list({ partnershipId, caseIds: filter.caseIds, ownerTeamId: filter.teamId, ownerUserId: filter.userId, openOnly: true });
+  async openActions(
+    partnershipId: string,
+    filter: { caseIds?: string[]; teamId?: string; userId?: string } = {},
+  ) {
+    const rows = await this.repo.list({
+      partnershipId,
+      caseIds: filter.caseIds,
+      ownerTeamId: filter.teamId,
+      ownerUserId: filter.userId,
+      openOnly: true,
+    });
     return rows.map((a) => this.decorate(a));
   }
 

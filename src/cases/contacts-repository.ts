@@ -25,7 +25,11 @@ export class ContactsRepository {
 
   forParties(partyIds: string[]) {
     if (!partyIds.length) return Promise.resolve([]);
-    return this.db.selectFrom('case_contacts').select(['party_id', 'contacted_on', 'successful']).where('party_id', 'in', partyIds).execute();
+    return this.db
+      .selectFrom('case_contacts')
+      .select(['party_id', 'contacted_on', 'successful'])
+      .where('party_id', 'in', partyIds)
+      .execute();
   }
 
   /** Parties with an agreed contact frequency on these open cases. */
@@ -35,7 +39,12 @@ export class ContactsRepository {
       .selectFrom('case_parties')
       .innerJoin('cases', 'cases.id', 'case_parties.case_id')
       .selectAll('case_parties')
-      .select(['cases.reference as case_reference', 'cases.title as case_title', 'cases.spoc_user_id', 'cases.lead_team_id'])
+      .select([
+        'cases.reference as case_reference',
+        'cases.title as case_title',
+        'cases.spoc_user_id',
+        'cases.lead_team_id',
+      ])
       .where('case_parties.case_id', 'in', caseIds)
       .where('case_parties.removed_at', 'is', null)
       .where('case_parties.contact_every', 'is not', null)

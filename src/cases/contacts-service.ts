@@ -6,7 +6,12 @@
 import { newId } from '../platform/db/ids.js';
 import { londonDateOf } from '../platform/dates/calendar-date.js';
 import { PeopleService } from '../people/service.js';
-import { shouldPromptCaseReview, victimContactStatus, type CaseReviewPrompt, type ContactStatus } from './rules/victim-contact.js';
+import {
+  shouldPromptCaseReview,
+  victimContactStatus,
+  type CaseReviewPrompt,
+  type ContactStatus,
+} from './rules/victim-contact.js';
 import type { Actor } from './context.js';
 import type { CaseService, Errors, Result } from './service.js';
 import type { ContactForm } from './schemas.js';
@@ -22,13 +27,20 @@ export class ContactsService {
     this.people = new PeopleService(cases.ctx.deps);
   }
 
-  async log(actor: Actor, caseId: string, form: ContactForm & { toldAboutCaseReview: boolean }): Promise<Result<{ id: string }>> {
+  async log(
+    actor: Actor,
+    caseId: string,
+    form: ContactForm & { toldAboutCaseReview: boolean },
+  ): Promise<Result<{ id: string }>> {
     const { c } = await this.cases.guard.open(actor, caseId, 'manage');
     const errors: Errors = {};
     const party = await this.cases.repo.party(form.partyId);
-    if (!party || party.case_id !== caseId || party.removed_at) errors.partyId = 'Choose who was contacted from the list';
-    if (form.contactedOn > this.cases.ctx.today()) errors.contactedOn = 'The date of the contact must be today or in the past';
-    else if (form.contactedOn < c.opened_on) errors.contactedOn = `The date of the contact (${form.contactedOn}) cannot be before the case was opened (${c.opened_on})`;
+    if (!party || party.case_id !== caseId || party.removed_at)
+      errors.partyId = 'Choose who was contacted from the list';
+    if (form.contactedOn > this.cases.ctx.today())
+      errors.contactedOn = 'The date of the contact must be today or in the past';
+    else if (form.contactedOn < c.opened_on)
+      errors.contactedOn = `The date of the contact (${form.contactedOn}) cannot be before the case was opened (${c.opened_on})`;
     if (Object.keys(errors).length) return { ok: false, errors };
     const id = newId();
     await this.cases.ctx.transaction(async (trx) => {
@@ -57,7 +69,13 @@ export class ContactsService {
         summary: `${CONTACT_CHANNELS[form.channel]} ${form.direction === 'inbound' ? 'from' : 'to'} ${party!.display_name}${form.successful === 'yes' ? '' : ' (did not reach them)'}${form.toldAboutCaseReview && form.successful === 'yes' ? '; told about the ASB Case Review' : ''}`,
         details: { contactId: id },
       });
-      await this.cases.ctx.record(actor, 'case.contact-logged', { type: 'case', id: caseId }, { contactId: id, partyId: form.partyId, toldAboutCaseReview: form.toldAboutCaseReview }, trx);
+      await this.cases.ctx.record(
+        actor,
+        'case.contact-logged',
+        { type: 'case', id: caseId },
+        { contactId: id, partyId: form.partyId, toldAboutCaseReview: form.toldAboutCaseReview },
+        trx,
+      );
     });
     return { ok: true, value: { id } };
   }
@@ -65,13 +83,29 @@ export class ContactsService {
   /** The contact log (notes withheld unless sensitive), each agreed frequency's status and any Case Review prompt. */
   async forCase(actor: Actor, caseId: string) {
     const { c, access } = await this.cases.guard.open(actor, caseId, 'read');
-    const [contacts, parties] = await Promise.all([this.repo.forCase(caseId), this.cases.repo.parties(caseId)]);
+    const [contacts, parties] = await Promise.all([
+      this.repo.forCase(caseId),
+      this.cases.repo.parties(caseId),
+    ]);
     const today = this.cases.ctx.today();
     const statuses = parties
       .filter((p) => p.contact_every)
-      .map((p) => ({ party: p, status: this.status(p, contacts.filter((x) => x.party_id === p.id), today) }));
-    const prompts = access.sensitive && c.status !== 'closed' ? await this.prompts(c.partnership_id, parties) : [];
-    await this.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page: 'contacts', mode: access.mode });
+      .map((p) => ({
+        party: p,
+        status: this.status(
+          p,
+          contacts.filter((x) => x.party_id === p.id),
+          today,
+        ),
+      }));
+    const prompts =
+      access.sensitive && c.status !== 'closed' ? await this.prompts(c.partnership_id, parties) : [];
+    await this.cases.ctx.record(
+      actor,
+      'case.viewed',
+      { type: 'case', id: caseId },
+      { page: 'contacts', mode: access.mode },
+    );
     return {
       c,
       access,
@@ -98,14 +132,29 @@ export class ContactsService {
     const today = this.cases.ctx.today();
     return parties
       .filter((p) => p.contact_every)
-      .map((p) => ({ party: p, status: this.status(p, contacts.filter((x) => x.party_id === p.id), today)! }))
+      .map((p) => ({
+        party: p,
+        status: this.status(
+          p,
+          contacts.filter((x) => x.party_id === p.id),
+          today,
+        )!,
+      }))
       .filter((x) => x.status);
   }
 
-  status(p: CasePartiesTable, contacts: { contacted_on: string; successful: number }[], today: string): ContactStatus | null {
+  status(
+    p: CasePartiesTable,
+    contacts: { contacted_on: string; successful: number }[],
+    today: string,
+  ): ContactStatus | null {
     if (!p.contact_every || !p.contact_unit || !p.contact_agreed_on) return null;
     return victimContactStatus(
-      { startOn: p.contact_agreed_on, every: p.contact_every, unit: p.contact_unit as 'day' | 'week' | 'month' },
+      {
+        startOn: p.contact_agreed_on,
+        every: p.contact_every,
+        unit: p.contact_unit as 'day' | 'week' | 'month',
+      },
       contacts.map((x) => ({ on: x.contacted_on, made: x.successful === 1 })),
       today,
     );
@@ -120,7 +169,10 @@ export class ContactsService {
       .filter((h) => (h.source_type === 'report' || h.source_type === 'call') && h.source_id)
       .map((h) => ({ id: h.source_id!, reportedOn: londonDateOf(h.created_at) }));
     const told = await this.cases.repo.caseReviewToldOn(partnershipId, p.person_id);
-    const refs = await this.cases.reports.byIds(partnershipId, reports.map((r) => r.id));
+    const refs = await this.cases.reports.byIds(
+      partnershipId,
+      reports.map((r) => r.id),
+    );
     const prompt = shouldPromptCaseReview(reports, this.cases.ctx.today(), told);
     // Name reports by their reference rather than their id.
     for (const r of refs) prompt.reason = prompt.reason.split(r.id).join(r.reference);
@@ -133,7 +185,14 @@ export class ContactsService {
     const contacts = await this.repo.forParties(parties.map((p) => p.id));
     const today = this.cases.ctx.today();
     return parties
-      .map((p) => ({ party: p, status: this.status(p, contacts.filter((x) => x.party_id === p.id), today)! }))
+      .map((p) => ({
+        party: p,
+        status: this.status(
+          p,
+          contacts.filter((x) => x.party_id === p.id),
+          today,
+        )!,
+      }))
       .filter((x) => x.status && (x.status.status === 'overdue' || x.status.status === 'due-today'))
       .sort((a, b) => b.status.daysOverdue - a.status.daysOverdue);
   }

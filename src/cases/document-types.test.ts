@@ -5,10 +5,25 @@ import { detectDocumentType, safeFilename } from './document-types.js';
 describe('document types', () => {
   it('accepts files whose contents match their extension', () => {
     assert.equal(detectDocumentType('statement.pdf', Buffer.from('%PDF-1.7\n...'))?.mime, 'application/pdf');
-    assert.equal(detectDocumentType('photo.JPG', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))?.mime, 'image/jpeg');
-    assert.equal(detectDocumentType('p.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]))?.mime, 'image/png');
-    assert.equal(detectDocumentType('diary.txt', Buffer.from('Monday: music until 2am. Café noise – again.'))?.label, 'Text');
-    assert.equal(detectDocumentType('w.docx', Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.from('....word/document.xml')]))?.label, 'Word document');
+    assert.equal(
+      detectDocumentType('photo.JPG', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))?.mime,
+      'image/jpeg',
+    );
+    assert.equal(
+      detectDocumentType('p.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]))?.mime,
+      'image/png',
+    );
+    assert.equal(
+      detectDocumentType('diary.txt', Buffer.from('Monday: music until 2am. Café noise – again.'))?.label,
+      'Text',
+    );
+    assert.equal(
+      detectDocumentType(
+        'w.docx',
+        Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.from('....word/document.xml')]),
+      )?.label,
+      'Word document',
+    );
   });
 
   it('refuses a renamed file, markup posing as text, binary text and unknown types', () => {

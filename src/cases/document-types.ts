@@ -11,18 +11,38 @@ export interface DocumentType {
 const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
 
 const TYPES: { type: DocumentType; test: (buf: Buffer) => boolean }[] = [
-  { type: { mime: 'application/pdf', extensions: ['pdf'], label: 'PDF' }, test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { type: { mime: 'image/png', extensions: ['png'], label: 'PNG image' }, test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  { type: { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'], label: 'JPEG image' }, test: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
   {
-    type: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'], label: 'Word document' },
+    type: { mime: 'application/pdf', extensions: ['pdf'], label: 'PDF' },
+    test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+  },
+  {
+    type: { mime: 'image/png', extensions: ['png'], label: 'PNG image' },
+    test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
+  {
+    type: { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'], label: 'JPEG image' },
+    test: (b) => startsWith(b, [0xff, 0xd8, 0xff]),
+  },
+  {
+    type: {
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      extensions: ['docx'],
+      label: 'Word document',
+    },
     test: (b) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) && b.includes('word/'),
   },
   {
-    type: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'], label: 'Excel spreadsheet' },
+    type: {
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      extensions: ['xlsx'],
+      label: 'Excel spreadsheet',
+    },
     test: (b) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) && b.includes('xl/'),
   },
-  { type: { mime: 'text/plain; charset=utf-8', extensions: ['txt', 'csv'], label: 'Text' }, test: isPlainText },
+  {
+    type: { mime: 'text/plain; charset=utf-8', extensions: ['txt', 'csv'], label: 'Text' },
+    test: isPlainText,
+  },
 ];
 
 function isPlainText(b: Buffer): boolean {

@@ -27,8 +27,10 @@ export class DocumentsService {
     fields: { category: DocumentCategory; description: string | null },
   ): Promise<Result<{ id: string; filename: string }>> {
     const { c } = await this.cases.guard.open(actor, caseId, 'manage');
-    if (!file || !file.filename || file.contents.length === 0) return { ok: false, errors: { file: 'Select a file to attach' } };
-    if (file.truncated || file.contents.length > MAX_DOCUMENT_BYTES) return { ok: false, errors: { file: 'The file must be smaller than 10 MB' } };
+    if (!file || !file.filename || file.contents.length === 0)
+      return { ok: false, errors: { file: 'Select a file to attach' } };
+    if (file.truncated || file.contents.length > MAX_DOCUMENT_BYTES)
+      return { ok: false, errors: { file: 'The file must be smaller than 10 MB' } };
     const filename = safeFilename(file.filename);
     const type = detectDocumentType(filename, file.contents);
     if (!type) return { ok: false, errors: { file: `The file must be a ${ACCEPTED_LABELS}` } };
@@ -56,8 +58,20 @@ export class DocumentsService {
           deleted_by: null,
         });
         await this.cases.touch(trx, caseId);
-        await this.cases.event(trx, actor, caseId, { kind: 'document', action: 'document-added', on: this.cases.ctx.today(), summary: `Document attached: ${filename}`, details: { documentId: id } });
-        await this.cases.ctx.record(actor, 'case.document-uploaded', { type: 'case', id: caseId }, { documentId: id, filename, size: file.contents.length, mime: type.mime }, trx);
+        await this.cases.event(trx, actor, caseId, {
+          kind: 'document',
+          action: 'document-added',
+          on: this.cases.ctx.today(),
+          summary: `Document attached: ${filename}`,
+          details: { documentId: id },
+        });
+        await this.cases.ctx.record(
+          actor,
+          'case.document-uploaded',
+          { type: 'case', id: caseId },
+          { documentId: id, filename, size: file.contents.length, mime: type.mime },
+          trx,
+        );
       });
     } catch (err) {
       fs.rmSync(stored, { force: true });
@@ -68,7 +82,12 @@ export class DocumentsService {
 
   async list(actor: Actor, caseId: string) {
     const { c, access } = await this.cases.guard.open(actor, caseId, 'read');
-    await this.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page: 'documents', mode: access.mode });
+    await this.cases.ctx.record(
+      actor,
+      'case.viewed',
+      { type: 'case', id: caseId },
+      { page: 'documents', mode: access.mode },
+    );
     return { c, access, documents: access.sensitive ? await this.cases.repo.documents(caseId) : [] };
   }
 
@@ -78,12 +97,24 @@ export class DocumentsService {
     const doc = await this.cases.repo.document(documentId);
     if (!doc || doc.case_id !== caseId || doc.deleted_at) throw notFound('Document');
     if (!access.sensitive) {
-      await this.cases.ctx.record(actor, 'case.access-denied', { type: 'case', id: caseId }, { documentId }, undefined, 'documents are withheld from this share');
+      await this.cases.ctx.record(
+        actor,
+        'case.access-denied',
+        { type: 'case', id: caseId },
+        { documentId },
+        undefined,
+        'documents are withheld from this share',
+      );
       throw forbidden();
     }
     const file = path.join(this.folder(doc.partnership_id, caseId), doc.stored_name);
     if (!fs.existsSync(file)) throw notFound('Document');
-    await this.cases.ctx.record(actor, 'case.document-downloaded', { type: 'case', id: caseId }, { documentId, filename: doc.filename, mode: access.mode });
+    await this.cases.ctx.record(
+      actor,
+      'case.document-downloaded',
+      { type: 'case', id: caseId },
+      { documentId, filename: doc.filename, mode: access.mode },
+    );
     return { doc, stream: fs.createReadStream(file) };
   }
 
@@ -91,11 +122,30 @@ export class DocumentsService {
     await this.cases.guard.open(actor, caseId, 'manage');
     const doc = await this.cases.repo.document(documentId);
     if (!doc || doc.case_id !== caseId || doc.deleted_at) throw notFound('Document');
-    if (!reason.trim()) return { ok: false, errors: { [`reason-${documentId}`]: 'Say why the document is being removed' } };
+    if (!reason.trim())
+      return { ok: false, errors: { [`reason-${documentId}`]: 'Say why the document is being removed' } };
     await this.cases.ctx.transaction(async (trx) => {
-      await this.cases.repo.markDocumentDeleted(trx, documentId, this.cases.ctx.deps.clock.iso(), actor.user.id);
-      await this.cases.event(trx, actor, caseId, { kind: 'document', action: 'document-removed', on: this.cases.ctx.today(), summary: `Document removed: ${doc.filename} (${reason.trim()})`, details: { documentId } });
-      await this.cases.ctx.record(actor, 'case.document-removed', { type: 'case', id: caseId }, { documentId, filename: doc.filename, sha256: doc.sha256 }, trx, reason.trim());
+      await this.cases.repo.markDocumentDeleted(
+        trx,
+        documentId,
+        this.cases.ctx.deps.clock.iso(),
+        actor.user.id,
+      );
+      await this.cases.event(trx, actor, caseId, {
+        kind: 'document',
+        action: 'document-removed',
+        on: this.cases.ctx.today(),
+        summary: `Document removed: ${doc.filename} (${reason.trim()})`,
+        details: { documentId },
+      });
+      await this.cases.ctx.record(
+        actor,
+        'case.document-removed',
+        { type: 'case', id: caseId },
+        { documentId, filename: doc.filename, sha256: doc.sha256 },
+        trx,
+        reason.trim(),
+      );
     });
     fs.rmSync(path.join(this.folder(doc.partnership_id, caseId), doc.stored_name), { force: true });
     return { ok: true, value: null };

@@ -19,7 +19,11 @@ export function joinDates(body: unknown, names: string[]): Record<string, unknow
 }
 
 /** Puts a stored date into the three fields a GOV.UK date input shows. */
-export function splitDate(values: Record<string, unknown>, name: string, iso: string | null | undefined): void {
+export function splitDate(
+  values: Record<string, unknown>,
+  name: string,
+  iso: string | null | undefined,
+): void {
   if (!iso || !isIsoDate(iso)) return;
   const [y, m, d] = iso.split('-');
   values[`${name}-day`] = String(Number(d));

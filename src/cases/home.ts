@@ -10,12 +10,33 @@ export async function casesHome(deps: AppDeps, user: CurrentUser): Promise<HomeC
   const work = await createCaseServices(deps).myWork({ user }, { audit: false });
   const overdueActions = work.actions.filter((a) => a.overdue).length;
   const lines: HomeLine[] = [
-    { text: `${work.actions.length} open ${work.actions.length === 1 ? 'action' : 'actions'} for you or your team`, href: '/my-work' },
-    { text: `${work.spocCaseCount} ${work.spocCaseCount === 1 ? 'case' : 'cases'} where you are the single point of contact`, href: '/cases' },
+    {
+      text: `${work.actions.length} open ${work.actions.length === 1 ? 'action' : 'actions'} for you or your team`,
+      href: '/my-work',
+    },
+    {
+      text: `${work.spocCaseCount} ${work.spocCaseCount === 1 ? 'case' : 'cases'} where you are the single point of contact`,
+      href: '/cases',
+    },
   ];
-  if (overdueActions) lines.push({ text: `${overdueActions} ${overdueActions === 1 ? 'action is' : 'actions are'} overdue`, href: '/my-work', warn: true });
-  if (work.overdueContacts.length) lines.push({ text: `${work.overdueContacts.length} victim contacts overdue`, href: '/my-work', warn: true });
-  if (work.reassessments.length) lines.push({ text: `${work.reassessments.length} risk reassessments due within a week`, href: '/my-work' });
-  if (work.expiring.length) lines.push({ text: `${work.expiring.length} powers expiring within 14 days`, href: '/expiring-soon' });
+  if (overdueActions)
+    lines.push({
+      text: `${overdueActions} ${overdueActions === 1 ? 'action is' : 'actions are'} overdue`,
+      href: '/my-work',
+      warn: true,
+    });
+  if (work.overdueContacts.length)
+    lines.push({
+      text: `${work.overdueContacts.length} victim contacts overdue`,
+      href: '/my-work',
+      warn: true,
+    });
+  if (work.reassessments.length)
+    lines.push({
+      text: `${work.reassessments.length} risk reassessments due within a week`,
+      href: '/my-work',
+    });
+  if (work.expiring.length)
+    lines.push({ text: `${work.expiring.length} powers expiring within 14 days`, href: '/expiring-soon' });
   return { title: 'Your cases', href: '/my-work', lines };
 }

@@ -83,14 +83,26 @@ export const REFERRAL_STATUSES: Record<string, string> = {
   heard: 'Heard at the meeting',
 };
 
-export const FREQUENCY_LABELS = { daily: 'Daily', weekly: 'Weekly', fortnightly: 'Every 2 weeks', monthly: 'Monthly' } as const;
+export const FREQUENCY_LABELS = {
+  daily: 'Daily',
+  weekly: 'Weekly',
+  fortnightly: 'Every 2 weeks',
+  monthly: 'Monthly',
+} as const;
 export type Frequency = keyof typeof FREQUENCY_LABELS;
-const FREQUENCY_OF: Record<string, Frequency> = { '1:day': 'daily', '1:week': 'weekly', '2:week': 'fortnightly', '1:month': 'monthly' };
+const FREQUENCY_OF: Record<string, Frequency> = {
+  '1:day': 'daily',
+  '1:week': 'weekly',
+  '2:week': 'fortnightly',
+  '1:month': 'monthly',
+};
 /** The named frequency of a stored agreement (every N units), or null. */
-export const frequencyOf = (every: number | null, unit: string | null): Frequency | null => (every && unit ? (FREQUENCY_OF[`${every}:${unit}`] ?? null) : null);
+export const frequencyOf = (every: number | null, unit: string | null): Frequency | null =>
+  every && unit ? (FREQUENCY_OF[`${every}:${unit}`] ?? null) : null;
 
 /** Items for GOV.UK radios and selects from a label map. */
-export const itemsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, text]) => ({ value, text }));
+export const itemsOf = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, text]) => ({ value, text }));
 
 /** Every label map, for the templates. */
 export const VIEW_LABELS = {

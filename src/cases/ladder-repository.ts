@@ -37,7 +37,11 @@ export class LadderRepository {
   }
 
   stepsForCase(caseId: string) {
-    return this.withNames().where('ladder_steps.case_id', '=', caseId).orderBy('ladder_steps.issued_on', 'desc').orderBy('ladder_steps.created_at', 'desc').execute();
+    return this.withNames()
+      .where('ladder_steps.case_id', '=', caseId)
+      .orderBy('ladder_steps.issued_on', 'desc')
+      .orderBy('ladder_steps.created_at', 'desc')
+      .execute();
   }
 
   /** Every step about the subject across the partnership's cases (for the rule checks and the ladder view). */
@@ -52,7 +56,10 @@ export class LadderRepository {
   /** Steps of these cases that have not ended. */
   openStepsForCases(caseIds: string[]) {
     if (!caseIds.length) return Promise.resolve([]);
-    return this.withNames().where('ladder_steps.case_id', 'in', caseIds).where('ladder_steps.outcome_on', 'is', null).execute();
+    return this.withNames()
+      .where('ladder_steps.case_id', 'in', caseIds)
+      .where('ladder_steps.outcome_on', 'is', null)
+      .execute();
   }
 
   insertBreach(db: Executor, row: Insertable<LadderBreachesTable>) {
@@ -61,7 +68,12 @@ export class LadderRepository {
 
   breaches(stepIds: string[]) {
     if (!stepIds.length) return Promise.resolve([]);
-    return this.db.selectFrom('ladder_breaches').selectAll().where('step_id', 'in', stepIds).orderBy('breached_on').execute();
+    return this.db
+      .selectFrom('ladder_breaches')
+      .selectAll()
+      .where('step_id', 'in', stepIds)
+      .orderBy('breached_on')
+      .execute();
   }
 
   async countsByPower(partnershipId: string, from: string, to: string): Promise<Record<string, number>> {

@@ -26,7 +26,8 @@ import { STEP_OUTCOMES } from './schemas.js';
 import { LadderRepository } from './ladder-repository.js';
 import type { LadderStepsTable } from './tables.js';
 
-export type LadderResult<T> = { ok: true; value: T; warnings: StepIssue[] } | { ok: false; errors: Errors; warnings: StepIssue[] };
+export type LadderResult<T> =
+  { ok: true; value: T; warnings: StepIssue[] } | { ok: false; errors: Errors; warnings: StepIssue[] };
 
 export interface StepDetails {
   durationHours?: number | null;
@@ -42,7 +43,10 @@ export interface StepDetails {
 type StepRow = LadderStepsTable & { party_dob?: string | null };
 
 /** A stored step as the rules see it. */
-export function toStepInput(row: StepRow, breaches: { step_id: string; breached_on: string }[] = []): PowerStepInput {
+export function toStepInput(
+  row: StepRow,
+  breaches: { step_id: string; breached_on: string }[] = [],
+): PowerStepInput {
   const d = JSON.parse(row.details) as StepDetails;
   return {
     id: row.id,
@@ -67,7 +71,8 @@ export function toStepInput(row: StepRow, breaches: { step_id: string; breached_
 
 /** In force, expired or ended (with the outcome), as of today. */
 export function stepStatus(row: LadderStepsTable, today: string): { code: string; label: string } {
-  if (row.outcome_on) return { code: 'ended', label: STEP_OUTCOMES[row.outcome as keyof typeof STEP_OUTCOMES] ?? 'Ended' };
+  if (row.outcome_on)
+    return { code: 'ended', label: STEP_OUTCOMES[row.outcome as keyof typeof STEP_OUTCOMES] ?? 'Ended' };
   const end = endDate(powerStepSchema.parse(toStepInput(row)));
   if (end && end < today) return { code: 'expired', label: 'Expired' };
   if (row.issued_on > today) return { code: 'future', label: 'Not yet in force' };
@@ -107,7 +112,8 @@ export class LadderService {
     let subjectName = '';
     if (kind === 'party') {
       const p = await this.cases.repo.party(subjectId);
-      if (!p || p.case_id !== caseId || p.removed_at) errors.subject = 'Choose who the step is about from the list';
+      if (!p || p.case_id !== caseId || p.removed_at)
+        errors.subject = 'Choose who the step is about from the list';
       else {
         ({ id: partyId, person_id: personId, dob } = p);
         subjectKey = `person:${p.person_id}`;
@@ -122,9 +128,12 @@ export class LadderService {
         subjectName = pl.label;
       }
     } else errors.subject = 'Choose who or what the step is about';
-    if (!errors.subject && info.subject === 'premises' && kind !== 'place') errors.subject = `A ${info.name.toLowerCase()} is about premises: choose a place or premises linked to the case`;
-    if (!errors.subject && info.subject === 'person' && kind !== 'party') errors.subject = `A ${info.name} is given to a person: choose a person in the case`;
-    if (form.issuedOn > this.cases.ctx.today()) errors.issuedOn = 'The date it was issued must be today or in the past';
+    if (!errors.subject && info.subject === 'premises' && kind !== 'place')
+      errors.subject = `A ${info.name.toLowerCase()} is about premises: choose a place or premises linked to the case`;
+    if (!errors.subject && info.subject === 'person' && kind !== 'party')
+      errors.subject = `A ${info.name} is given to a person: choose a person in the case`;
+    if (form.issuedOn > this.cases.ctx.today())
+      errors.issuedOn = 'The date it was issued must be today or in the past';
     if (Object.keys(errors).length) return { ok: false, errors, warnings: [] };
 
     const defaults = defaultDates(form.power, form.issuedOn, settings);
@@ -166,15 +175,24 @@ export class LadderService {
     };
     const others = await this.repo.stepsForSubject(c.partnership_id, subjectKey);
     const breaches = await this.repo.breaches(others.map((o) => o.id));
-    const issues = checkStep(toStepInput(row), others.map((o) => toStepInput(o, breaches)), settings);
+    const issues = checkStep(
+      toStepInput(row),
+      others.map((o) => toStepInput(o, breaches)),
+      settings,
+    );
     const hard = issues.filter((i) => i.severity === 'error');
     const warnings = issues.filter((i) => i.severity !== 'error');
     if (hard.length) {
-      for (const i of hard) if (!errors[FIELD_OF[i.field] ?? i.field]) errors[FIELD_OF[i.field] ?? i.field] = i.message;
+      for (const i of hard)
+        if (!errors[FIELD_OF[i.field] ?? i.field]) errors[FIELD_OF[i.field] ?? i.field] = i.message;
       return { ok: false, errors, warnings };
     }
     if (warnings.some((w) => w.severity === 'warning') && !form.acknowledgeWarnings) {
-      return { ok: false, errors: { acknowledgeWarnings: 'Read the warnings, then confirm you want to record this step' }, warnings };
+      return {
+        ok: false,
+        errors: { acknowledgeWarnings: 'Read the warnings, then confirm you want to record this step' },
+        warnings,
+      };
     }
     details.warnings = warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message }));
     const { party_dob: _dob, ...stored } = row;
@@ -185,10 +203,21 @@ export class LadderService {
         kind: 'ladder',
         action: 'step-recorded',
         on: form.issuedOn,
-        summary: `${info.name} to ${subjectName}` + (expiresOn ? `, expires ${expiresOn}` : '') + (warnings.length ? ` (recorded with ${warnings.length} warning${warnings.length > 1 ? 's' : ''})` : ''),
+        summary:
+          `${info.name} to ${subjectName}` +
+          (expiresOn ? `, expires ${expiresOn}` : '') +
+          (warnings.length
+            ? ` (recorded with ${warnings.length} warning${warnings.length > 1 ? 's' : ''})`
+            : ''),
         details: { stepId: id, power: form.power, warnings: warnings.map((w) => w.code) },
       });
-      await this.cases.ctx.record(actor, 'case.ladder-step', { type: 'case', id: caseId }, { stepId: id, power: form.power, warnings: warnings.map((w) => w.code) }, trx);
+      await this.cases.ctx.record(
+        actor,
+        'case.ladder-step',
+        { type: 'case', id: caseId },
+        { stepId: id, power: form.power, warnings: warnings.map((w) => w.code) },
+        trx,
+      );
     });
     return { ok: true, value: { id }, warnings };
   }
@@ -200,11 +229,28 @@ export class LadderService {
     return { c, access, step };
   }
 
-  async addBreach(actor: Actor, caseId: string, stepId: string, form: BreachForm): Promise<LadderResult<null>> {
+  async addBreach(
+    actor: Actor,
+    caseId: string,
+    stepId: string,
+    form: BreachForm,
+  ): Promise<LadderResult<null>> {
     const { step } = await this.stepOf(actor, caseId, stepId, 'manage');
     const name = powerInfo(step.power as PowerKey).short;
-    if (form.breachedOn < step.issued_on) return { ok: false, errors: { breachedOn: `The breach date (${form.breachedOn}) is before the ${name} was issued (${step.issued_on})` }, warnings: [] };
-    if (form.breachedOn > this.cases.ctx.today()) return { ok: false, errors: { breachedOn: 'The date of the breach must be today or in the past' }, warnings: [] };
+    if (form.breachedOn < step.issued_on)
+      return {
+        ok: false,
+        errors: {
+          breachedOn: `The breach date (${form.breachedOn}) is before the ${name} was issued (${step.issued_on})`,
+        },
+        warnings: [],
+      };
+    if (form.breachedOn > this.cases.ctx.today())
+      return {
+        ok: false,
+        errors: { breachedOn: 'The date of the breach must be today or in the past' },
+        warnings: [],
+      };
     await this.cases.ctx.transaction(async (trx) => {
       const id = newId();
       await this.repo.insertBreach(trx, {
@@ -217,21 +263,58 @@ export class LadderService {
         created_at: this.cases.ctx.deps.clock.iso(),
         created_by: actor.user.id,
       });
-      await this.repo.updateStep(trx, stepId, { status: 'breached', updated_at: this.cases.ctx.deps.clock.iso() });
+      await this.repo.updateStep(trx, stepId, {
+        status: 'breached',
+        updated_at: this.cases.ctx.deps.clock.iso(),
+      });
       await this.cases.touch(trx, caseId);
-      await this.cases.event(trx, actor, caseId, { kind: 'ladder', action: 'breach', on: form.breachedOn, summary: `Breach of the ${name}: ${form.description}`, details: { stepId, breachId: id } });
-      await this.cases.ctx.record(actor, 'case.ladder-breach', { type: 'case', id: caseId }, { stepId, breachId: id }, trx);
+      await this.cases.event(trx, actor, caseId, {
+        kind: 'ladder',
+        action: 'breach',
+        on: form.breachedOn,
+        summary: `Breach of the ${name}: ${form.description}`,
+        details: { stepId, breachId: id },
+      });
+      await this.cases.ctx.record(
+        actor,
+        'case.ladder-breach',
+        { type: 'case', id: caseId },
+        { stepId, breachId: id },
+        trx,
+      );
     });
     return { ok: true, value: null, warnings: [] };
   }
 
-  async recordOutcome(actor: Actor, caseId: string, stepId: string, form: StepOutcomeForm): Promise<LadderResult<null>> {
+  async recordOutcome(
+    actor: Actor,
+    caseId: string,
+    stepId: string,
+    form: StepOutcomeForm,
+  ): Promise<LadderResult<null>> {
     const { step } = await this.stepOf(actor, caseId, stepId, 'manage');
     const name = powerInfo(step.power as PowerKey).short;
-    if (form.outcomeOn < step.issued_on) return { ok: false, errors: { outcomeOn: `The date of the outcome (${form.outcomeOn}) is before the ${name} was issued (${step.issued_on})` }, warnings: [] };
-    if (form.outcomeOn > this.cases.ctx.today()) return { ok: false, errors: { outcomeOn: 'The date of the outcome must be today or in the past' }, warnings: [] };
+    if (form.outcomeOn < step.issued_on)
+      return {
+        ok: false,
+        errors: {
+          outcomeOn: `The date of the outcome (${form.outcomeOn}) is before the ${name} was issued (${step.issued_on})`,
+        },
+        warnings: [],
+      };
+    if (form.outcomeOn > this.cases.ctx.today())
+      return {
+        ok: false,
+        errors: { outcomeOn: 'The date of the outcome must be today or in the past' },
+        warnings: [],
+      };
     await this.cases.ctx.transaction(async (trx) => {
-      await this.repo.updateStep(trx, stepId, { status: 'ended', outcome: form.outcome, outcome_on: form.outcomeOn, updated_at: this.cases.ctx.deps.clock.iso() });
+      await this.repo.updateStep(trx, stepId, {
+        status: 'ended',
+        outcome: form.outcome,
+        outcome_on: form.outcomeOn,
+        updated_at: this.cases.ctx.deps.clock.iso(),
+      });
       await this.cases.touch(trx, caseId);
       await this.cases.event(trx, actor, caseId, {
         kind: 'ladder',
@@ -240,7 +323,13 @@ export class LadderService {
         summary: `${name}: ${STEP_OUTCOMES[form.outcome]}` + (form.note ? `. ${form.note}` : ''),
         details: { stepId },
       });
-      await this.cases.ctx.record(actor, 'case.ladder-outcome', { type: 'case', id: caseId }, { stepId, outcome: form.outcome }, trx);
+      await this.cases.ctx.record(
+        actor,
+        'case.ladder-outcome',
+        { type: 'case', id: caseId },
+        { stepId, outcome: form.outcome },
+        trx,
+      );
     });
     return { ok: true, value: null, warnings: [] };
   }
@@ -252,7 +341,12 @@ export class LadderService {
     const steps = await this.repo.stepsForCase(caseId);
     const breaches = await this.repo.breaches(steps.map((s) => s.id));
     const today = this.cases.ctx.today();
-    await this.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page: 'powers', mode: access.mode });
+    await this.cases.ctx.record(
+      actor,
+      'case.viewed',
+      { type: 'case', id: caseId },
+      { page: 'powers', mode: access.mode },
+    );
     return {
       c,
       access,
@@ -266,8 +360,17 @@ export class LadderService {
     const rows = await this.repo.stepsForCase(caseId);
     const row = rows.find((r) => r.id === stepId)!;
     const breaches = await this.repo.breaches([step.id]);
-    await this.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page: 'power-step', stepId, mode: access.mode });
-    return { c, access, step: this.describe(row, breaches, this.cases.ctx.today(), settings, access.sensitive) };
+    await this.cases.ctx.record(
+      actor,
+      'case.viewed',
+      { type: 'case', id: caseId },
+      { page: 'power-step', stepId, mode: access.mode },
+    );
+    return {
+      c,
+      access,
+      step: this.describe(row, breaches, this.cases.ctx.today(), settings, access.sensitive),
+    };
   }
 
   private describe(
@@ -297,14 +400,30 @@ export class LadderService {
     const all = await this.repo.stepsForSubject(pid, `person:${personId}`);
     const steps = all.filter((s) => visible.has(s.case_id));
     if (!steps.length) {
-      await this.cases.ctx.record(actor, 'case.access-denied', { type: 'person', id: personId }, { page: 'ladder' }, undefined, 'no visible ladder steps');
+      await this.cases.ctx.record(
+        actor,
+        'case.access-denied',
+        { type: 'person', id: personId },
+        { page: 'ladder' },
+        undefined,
+        'no visible ladder steps',
+      );
       throw notFound('Ladder');
     }
     const settings = await this.settings(pid);
     const breaches = await this.repo.breaches(steps.map((s) => s.id));
     const today = this.cases.ctx.today();
-    const position = ladderFor(steps.map((s) => toStepInput(s, breaches)), today, settings);
-    await this.cases.ctx.record(actor, 'person.ladder-viewed', { type: 'person', id: personId }, { steps: steps.length, hidden: all.length - steps.length });
+    const position = ladderFor(
+      steps.map((s) => toStepInput(s, breaches)),
+      today,
+      settings,
+    );
+    await this.cases.ctx.record(
+      actor,
+      'person.ladder-viewed',
+      { type: 'person', id: personId },
+      { steps: steps.length, hidden: all.length - steps.length },
+    );
     return {
       personName: steps[0].party_name ?? 'Unknown person',
       position,
@@ -322,12 +441,29 @@ export class LadderService {
     const settings = await this.settings(pid);
     const breaches = await this.repo.breaches(steps.map((s) => s.id));
     const today = this.cases.ctx.today();
-    const due = expiringSoon(steps.map((s) => toStepInput(s, breaches)), today, days, settings);
+    const due = expiringSoon(
+      steps.map((s) => toStepInput(s, breaches)),
+      today,
+      days,
+      settings,
+    );
     const byId = new Map(steps.map((s) => [s.id, s]));
-    if (audit) await this.cases.ctx.record(actor, 'case.expiring-viewed', { type: 'case-list', id: pid }, { days, count: due.length });
+    if (audit)
+      await this.cases.ctx.record(
+        actor,
+        'case.expiring-viewed',
+        { type: 'case-list', id: pid },
+        { days, count: due.length },
+      );
     return due.map((d) => {
       const s = byId.get(d.stepId)!;
-      return { ...d, caseId: s.case_id, caseReference: s.case_reference, subjectName: s.party_name ?? s.place_label ?? '', personId: s.person_id };
+      return {
+        ...d,
+        caseId: s.case_id,
+        caseReference: s.case_reference,
+        subjectName: s.party_name ?? s.place_label ?? '',
+        personId: s.person_id,
+      };
     });
   }
 

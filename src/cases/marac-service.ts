@@ -42,17 +42,28 @@ export class MaracService {
     };
   }
 
-  async refer(actor: Actor, caseId: string, form: MaracReferralForm): Promise<Result<{ id: string; reference: string }>> {
+  async refer(
+    actor: Actor,
+    caseId: string,
+    form: MaracReferralForm,
+  ): Promise<Result<{ id: string; reference: string }>> {
     const { c, victims, latest, open } = await this.formFor(actor, caseId);
     const errors: Errors = {};
     if (!victims.some((v) => v.id === form.partyId)) errors.partyId = 'Choose the victim being referred';
-    if (!latest) errors.partyId = 'Assess the risk to the victim before referring the case: the referral needs the risk assessment';
-    if (open && open.status !== 'returned') errors.reason = `This case was referred already (${open.reference}, ${open.status})`;
+    if (!latest)
+      errors.partyId =
+        'Assess the risk to the victim before referring the case: the referral needs the risk assessment';
+    if (open && open.status !== 'returned')
+      errors.reason = `This case was referred already (${open.reference}, ${open.status})`;
     if (c.status === 'closed') errors.reason = 'Reopen the case before referring it';
     if (Object.keys(errors).length) return { ok: false, errors };
     const now = this.cases.ctx.deps.clock.iso();
     const today = this.cases.ctx.today();
-    const formJson = JSON.stringify({ actionsSoFar: form.actionsSoFar, safetyConcerns: form.safetyConcerns, victimAware: form.victimAware === 'yes' });
+    const formJson = JSON.stringify({
+      actionsSoFar: form.actionsSoFar,
+      safetyConcerns: form.safetyConcerns,
+      victimAware: form.victimAware === 'yes',
+    });
     const coordinators = await this.repo.coordinatorEmails(c.partnership_id);
     let id = newId();
     let reference = '';
@@ -112,7 +123,13 @@ export class MaracService {
         summary: `Referred to the Community MARAC (${reference}${open ? ', sent again with more information' : ''}): ${form.reason}`,
         details: { referralId: id },
       });
-      await this.cases.ctx.record(actor, 'case.marac-referred', { type: 'case', id: caseId }, { referralId: id, riskAssessmentId: latest!.id, resubmitted: !!open }, trx);
+      await this.cases.ctx.record(
+        actor,
+        'case.marac-referred',
+        { type: 'case', id: caseId },
+        { referralId: id, riskAssessmentId: latest!.id, resubmitted: !!open },
+        trx,
+      );
     });
     return { ok: true, value: { id, reference } };
   }
@@ -121,7 +138,12 @@ export class MaracService {
   async inbox(actor: Actor, status = 'submitted') {
     if (!can(actor.user.role, 'marac.coordinate')) throw forbidden();
     const rows = await this.repo.list(actor.user.partnershipId, { status: status || undefined });
-    await this.cases.ctx.record(actor, 'marac.inbox-viewed', { type: 'marac-referral', id: actor.user.partnershipId }, { status, count: rows.length });
+    await this.cases.ctx.record(
+      actor,
+      'marac.inbox-viewed',
+      { type: 'marac-referral', id: actor.user.partnershipId },
+      { status, count: rows.length },
+    );
     return rows;
   }
 
@@ -132,24 +154,49 @@ export class MaracService {
     const { access } = await this.cases.guard.open(actor, r.case_id, 'read');
     if (access.mode === 'shared' && !access.sensitive) throw forbidden();
     const assessment = await this.risk.assessment(r.risk_assessment_id);
-    await this.cases.ctx.record(actor, 'marac.referral-viewed', { type: 'marac-referral', id: referralId }, { caseId: r.case_id });
+    await this.cases.ctx.record(
+      actor,
+      'marac.referral-viewed',
+      { type: 'marac-referral', id: referralId },
+      { caseId: r.case_id },
+    );
     return {
-      referral: { ...r, form: JSON.parse(r.form) as { actionsSoFar: string; safetyConcerns: string | null; victimAware: boolean } },
+      referral: {
+        ...r,
+        form: JSON.parse(r.form) as {
+          actionsSoFar: string;
+          safetyConcerns: string | null;
+          victimAware: boolean;
+        },
+      },
       assessment: assessment ? { ...assessment, breakdown: JSON.parse(assessment.breakdown) } : null,
       canDecide: can(actor.user.role, 'marac.coordinate') && r.status === 'submitted',
     };
   }
 
-  async decide(actor: Actor, referralId: string, decision: 'accept' | 'return', note: string | null): Promise<Result<{ status: string; reference: string }>> {
+  async decide(
+    actor: Actor,
+    referralId: string,
+    decision: 'accept' | 'return',
+    note: string | null,
+  ): Promise<Result<{ status: string; reference: string }>> {
     if (!can(actor.user.role, 'marac.coordinate')) throw forbidden();
     const r = await this.repo.get(referralId);
     if (!r || r.partnership_id !== actor.user.partnershipId) throw notFound('Referral');
-    if (r.status !== 'submitted') return { ok: false, errors: { decision: `This referral is ${r.status} already` } };
-    if (decision === 'return' && !note) return { ok: false, errors: { note: 'Say what more information is needed' } };
+    if (r.status !== 'submitted')
+      return { ok: false, errors: { decision: `This referral is ${r.status} already` } };
+    if (decision === 'return' && !note)
+      return { ok: false, errors: { note: 'Say what more information is needed' } };
     const status = decision === 'accept' ? 'accepted' : 'returned';
     const now = this.cases.ctx.deps.clock.iso();
     await this.cases.ctx.transaction(async (trx) => {
-      await this.repo.update(trx, referralId, { status, decided_at: now, decided_by: actor.user.id, decision_note: note, updated_at: now });
+      await this.repo.update(trx, referralId, {
+        status,
+        decided_at: now,
+        decided_by: actor.user.id,
+        decision_note: note,
+        updated_at: now,
+      });
       if (r.submitted_by_email) {
         await queueMessage(trx, this.cases.ctx.deps.clock, {
           partnershipId: r.partnership_id,
@@ -157,7 +204,10 @@ export class MaracService {
           recipient: r.submitted_by_email,
           template: 'marac-decision',
           subject: `Community MARAC referral ${r.reference} ${status === 'accepted' ? 'accepted' : 'returned for more information'}`,
-          body: status === 'accepted' ? `The referral of case ${r.case_reference} is accepted for the next meeting.` : `The referral of case ${r.case_reference} needs more information: ${note}`,
+          body:
+            status === 'accepted'
+              ? `The referral of case ${r.case_reference} is accepted for the next meeting.`
+              : `The referral of case ${r.case_reference} needs more information: ${note}`,
           relatedType: 'marac-referral',
           relatedId: referralId,
         });
@@ -166,10 +216,20 @@ export class MaracService {
         kind: 'decision',
         action: `marac-${status}`,
         on: this.cases.ctx.today(),
-        summary: status === 'accepted' ? `Community MARAC referral ${r.reference} accepted` : `Community MARAC referral ${r.reference} returned for more information: ${note}`,
+        summary:
+          status === 'accepted'
+            ? `Community MARAC referral ${r.reference} accepted`
+            : `Community MARAC referral ${r.reference} returned for more information: ${note}`,
         details: { referralId },
       });
-      await this.cases.ctx.record(actor, `marac.referral-${status}`, { type: 'marac-referral', id: referralId }, { caseId: r.case_id }, trx, note ?? undefined);
+      await this.cases.ctx.record(
+        actor,
+        `marac.referral-${status}`,
+        { type: 'marac-referral', id: referralId },
+        { caseId: r.case_id },
+        trx,
+        note ?? undefined,
+      );
     });
     return { ok: true, value: { status, reference: r.reference } };
   }
@@ -186,8 +246,18 @@ export class MaracService {
     const r = await this.repo.get(referralId);
     if (!r || r.partnership_id !== partnershipId) throw notFound('Referral');
     await this.cases.ctx.transaction(async (trx) => {
-      await this.repo.update(trx, referralId, { status: 'heard', meeting_id: meetingId, updated_at: this.cases.ctx.deps.clock.iso() });
-      await this.cases.event(trx, null, r.case_id, { kind: 'decision', action: 'marac-heard', on: this.cases.ctx.today(), summary: `Heard at the Community MARAC (${r.reference})`, details: { referralId, meetingId } });
+      await this.repo.update(trx, referralId, {
+        status: 'heard',
+        meeting_id: meetingId,
+        updated_at: this.cases.ctx.deps.clock.iso(),
+      });
+      await this.cases.event(trx, null, r.case_id, {
+        kind: 'decision',
+        action: 'marac-heard',
+        on: this.cases.ctx.today(),
+        summary: `Heard at the Community MARAC (${r.reference})`,
+        details: { referralId, meetingId },
+      });
     });
   }
 }

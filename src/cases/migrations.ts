@@ -31,7 +31,11 @@ async function core(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('cases_reference', ['partnership_id', 'reference'])
     .execute();
-  await db.schema.createIndex('cases_lead_team').on('cases').columns(['partnership_id', 'lead_team_id', 'status']).execute();
+  await db.schema
+    .createIndex('cases_lead_team')
+    .on('cases')
+    .columns(['partnership_id', 'lead_team_id', 'status'])
+    .execute();
   await db.schema.createIndex('cases_spoc').on('cases').columns(['partnership_id', 'spoc_user_id']).execute();
 
   await caseChild(db.schema.createTable('case_teams'))
@@ -74,7 +78,11 @@ async function core(db: Kysely<any>): Promise<void> {
     .addColumn('removed_at', 'text')
     .execute();
   await db.schema.createIndex('case_parties_case').on('case_parties').column('case_id').execute();
-  await db.schema.createIndex('case_parties_person').on('case_parties').columns(['partnership_id', 'person_id']).execute();
+  await db.schema
+    .createIndex('case_parties_person')
+    .on('case_parties')
+    .columns(['partnership_id', 'person_id'])
+    .execute();
 
   await caseChild(db.schema.createTable('case_places'))
     .addColumn('kind', 'text', (c) => c.notNull()) // place | premises
@@ -116,7 +124,11 @@ async function risk(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
     .execute();
-  await db.schema.createIndex('risk_questionnaires_active').on('risk_questionnaires').columns(['partnership_id', 'active']).execute();
+  await db.schema
+    .createIndex('risk_questionnaires_active')
+    .on('risk_questionnaires')
+    .columns(['partnership_id', 'active'])
+    .execute();
 
   await caseChild(db.schema.createTable('risk_assessments'))
     .addColumn('party_id', 'text')
@@ -131,7 +143,11 @@ async function risk(db: Kysely<any>): Promise<void> {
     .addColumn('assessed_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('risk_assessments_case').on('risk_assessments').columns(['case_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('risk_assessments_case')
+    .on('risk_assessments')
+    .columns(['case_id', 'created_at'])
+    .execute();
 }
 
 async function work(db: Kysely<any>): Promise<void> {
@@ -149,8 +165,16 @@ async function work(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('case_actions_case').on('case_actions').column('case_id').execute();
-  await db.schema.createIndex('case_actions_owner').on('case_actions').columns(['partnership_id', 'owner_user_id', 'status']).execute();
-  await db.schema.createIndex('case_actions_due').on('case_actions').columns(['partnership_id', 'status', 'due_on']).execute();
+  await db.schema
+    .createIndex('case_actions_owner')
+    .on('case_actions')
+    .columns(['partnership_id', 'owner_user_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('case_actions_due')
+    .on('case_actions')
+    .columns(['partnership_id', 'status', 'due_on'])
+    .execute();
 
   await caseChild(db.schema.createTable('ladder_steps'))
     // The subject: a person (party) or, for closure powers, premises (place).
@@ -171,9 +195,17 @@ async function work(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ladder_steps_subject').on('ladder_steps').columns(['partnership_id', 'subject_key']).execute();
+  await db.schema
+    .createIndex('ladder_steps_subject')
+    .on('ladder_steps')
+    .columns(['partnership_id', 'subject_key'])
+    .execute();
   await db.schema.createIndex('ladder_steps_case').on('ladder_steps').column('case_id').execute();
-  await db.schema.createIndex('ladder_steps_expiry').on('ladder_steps').columns(['partnership_id', 'expires_on']).execute();
+  await db.schema
+    .createIndex('ladder_steps_expiry')
+    .on('ladder_steps')
+    .columns(['partnership_id', 'expires_on'])
+    .execute();
 
   await db.schema
     .createTable('ladder_breaches')
@@ -201,7 +233,11 @@ async function contactAndSharing(db: Kysely<any>): Promise<void> {
     .addColumn('user_name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_contacts_case').on('case_contacts').columns(['case_id', 'contacted_on']).execute();
+  await db.schema
+    .createIndex('case_contacts_case')
+    .on('case_contacts')
+    .columns(['case_id', 'contacted_on'])
+    .execute();
 
   await caseChild(db.schema.createTable('case_shares'))
     .addColumn('agency_id', 'text', (c) => c.notNull())
@@ -212,7 +248,11 @@ async function contactAndSharing(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_at', 'text')
     .addColumn('revoked_by', 'text')
     .execute();
-  await db.schema.createIndex('case_shares_agency').on('case_shares').columns(['agency_id', 'revoked_at']).execute();
+  await db.schema
+    .createIndex('case_shares_agency')
+    .on('case_shares')
+    .columns(['agency_id', 'revoked_at'])
+    .execute();
   await db.schema.createIndex('case_shares_case').on('case_shares').column('case_id').execute();
 }
 
@@ -232,7 +272,11 @@ async function maracAndDocuments(db: Kysely<any>): Promise<void> {
     .addColumn('meeting_id', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('marac_referrals_status').on('marac_referrals').columns(['partnership_id', 'status']).execute();
+  await db.schema
+    .createIndex('marac_referrals_status')
+    .on('marac_referrals')
+    .columns(['partnership_id', 'status'])
+    .execute();
   await db.schema.createIndex('marac_referrals_case').on('marac_referrals').column('case_id').execute();
 
   await caseChild(db.schema.createTable('case_documents'))

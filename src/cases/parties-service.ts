@@ -12,9 +12,14 @@ import type { CasePartiesTable } from './tables.js';
 export class PartiesService {
   constructor(private readonly cases: CaseService) {}
 
-  async add(actor: Actor, caseId: string, form: PartyForm): Promise<Result<{ partyId: string; personId: string }>> {
+  async add(
+    actor: Actor,
+    caseId: string,
+    form: PartyForm,
+  ): Promise<Result<{ partyId: string; personId: string }>> {
     const { c } = await this.cases.guard.open(actor, caseId, 'manage');
-    if (form.dob && form.dob > this.cases.ctx.today()) return { ok: false, errors: { dob: 'The date of birth must be in the past' } };
+    if (form.dob && form.dob > this.cases.ctx.today())
+      return { ok: false, errors: { dob: 'The date of birth must be in the past' } };
     const value = await this.cases.ctx.transaction(async (trx) => {
       const r = await this.cases.insertParty(trx, actor, caseId, c.lead_team_id, {
         role: form.role as PersonRole,
@@ -28,7 +33,13 @@ export class PartiesService {
         healthNotes: form.healthNotes,
       });
       await this.cases.touch(trx, caseId);
-      await this.cases.ctx.record(actor, 'case.party-added', { type: 'case', id: caseId }, { partyId: r.partyId, personId: r.personId, role: form.role }, trx);
+      await this.cases.ctx.record(
+        actor,
+        'case.party-added',
+        { type: 'case', id: caseId },
+        { partyId: r.partyId, personId: r.personId, role: form.role },
+        trx,
+      );
       return r;
     });
     return { ok: true, value };
@@ -42,13 +53,21 @@ export class PartiesService {
     return { c, access, party: p };
   }
 
-  async setPreferences(actor: Actor, caseId: string, partyId: string, form: PreferencesForm): Promise<Result<null>> {
+  async setPreferences(
+    actor: Actor,
+    caseId: string,
+    partyId: string,
+    form: PreferencesForm,
+  ): Promise<Result<null>> {
     const { party } = await this.get(actor, caseId, partyId, 'manage');
     if (form.consentToShare !== 'not-asked' && !form.consentRecordedOn) {
       return { ok: false, errors: { consentRecordedOn: 'Enter the date consent was given or refused' } };
     }
     if (form.consentRecordedOn && form.consentRecordedOn > this.cases.ctx.today()) {
-      return { ok: false, errors: { consentRecordedOn: 'The date consent was recorded must be today or in the past' } };
+      return {
+        ok: false,
+        errors: { consentRecordedOn: 'The date consent was recorded must be today or in the past' },
+      };
     }
     await this.cases.ctx.transaction(async (trx) => {
       await this.cases.repo.updateParty(trx, partyId, {
@@ -63,9 +82,19 @@ export class PartiesService {
         kind: 'party',
         action: 'preferences-changed',
         on: this.cases.ctx.today(),
-        summary: `Contact and sharing preferences of ${party.display_name} updated` + (form.contactFrequency ? `: contact ${FREQUENCY_LABELS[form.contactFrequency as Frequency].toLowerCase()}` : ''),
+        summary:
+          `Contact and sharing preferences of ${party.display_name} updated` +
+          (form.contactFrequency
+            ? `: contact ${FREQUENCY_LABELS[form.contactFrequency as Frequency].toLowerCase()}`
+            : ''),
       });
-      await this.cases.ctx.record(actor, 'case.party-preferences', { type: 'case', id: caseId }, { partyId, consent: form.consentToShare, frequency: form.contactFrequency }, trx);
+      await this.cases.ctx.record(
+        actor,
+        'case.party-preferences',
+        { type: 'case', id: caseId },
+        { partyId, consent: form.consentToShare, frequency: form.contactFrequency },
+        trx,
+      );
     });
     return { ok: true, value: null };
   }
@@ -75,12 +104,17 @@ export class PartiesService {
     if (!frequency) return { contact_every: null, contact_unit: null, contact_agreed_on: null };
     const f = FREQUENCIES[frequency as keyof typeof FREQUENCIES];
     const same = party.contact_every === f.every && party.contact_unit === f.unit && party.contact_agreed_on;
-    return { contact_every: f.every, contact_unit: f.unit, contact_agreed_on: same ? party.contact_agreed_on : this.cases.ctx.today() };
+    return {
+      contact_every: f.every,
+      contact_unit: f.unit,
+      contact_agreed_on: same ? party.contact_agreed_on : this.cases.ctx.today(),
+    };
   }
 
   async remove(actor: Actor, caseId: string, partyId: string, reason: string): Promise<Result<null>> {
     const { party } = await this.get(actor, caseId, partyId, 'manage');
-    if (!reason.trim()) return { ok: false, errors: { reason: 'Say why the person is being removed from the case' } };
+    if (!reason.trim())
+      return { ok: false, errors: { reason: 'Say why the person is being removed from the case' } };
     await this.cases.ctx.transaction(async (trx) => {
       await this.cases.repo.updateParty(trx, partyId, { removed_at: this.cases.ctx.deps.clock.iso() });
       await this.cases.event(trx, actor, caseId, {
@@ -89,7 +123,14 @@ export class PartiesService {
         on: this.cases.ctx.today(),
         summary: `${party.display_name} (${PARTY_ROLES[party.role as keyof typeof PARTY_ROLES] ?? party.role}) removed: ${reason.trim()}`,
       });
-      await this.cases.ctx.record(actor, 'case.party-removed', { type: 'case', id: caseId }, { partyId }, trx, reason.trim());
+      await this.cases.ctx.record(
+        actor,
+        'case.party-removed',
+        { type: 'case', id: caseId },
+        { partyId },
+        trx,
+        reason.trim(),
+      );
     });
     return { ok: true, value: null };
   }
@@ -113,8 +154,19 @@ export class PartiesService {
         removed_at: null,
       });
       await this.cases.touch(trx, caseId);
-      await this.cases.event(trx, actor, caseId, { kind: 'place', action: 'place-added', on: this.cases.ctx.today(), summary: `${form.kind === 'premises' ? 'Premises' : 'Place'} linked: ${form.label}` });
-      await this.cases.ctx.record(actor, 'case.place-added', { type: 'case', id: caseId }, { placeId: id, kind: form.kind }, trx);
+      await this.cases.event(trx, actor, caseId, {
+        kind: 'place',
+        action: 'place-added',
+        on: this.cases.ctx.today(),
+        summary: `${form.kind === 'premises' ? 'Premises' : 'Place'} linked: ${form.label}`,
+      });
+      await this.cases.ctx.record(
+        actor,
+        'case.place-added',
+        { type: 'case', id: caseId },
+        { placeId: id, kind: form.kind },
+        trx,
+      );
     });
     return { ok: true, value: { id } };
   }
@@ -123,8 +175,19 @@ export class PartiesService {
     await this.cases.guard.open(actor, caseId, 'manage');
     await this.cases.ctx.transaction(async (trx) => {
       await this.cases.repo.removePlace(trx, caseId, placeId, this.cases.ctx.deps.clock.iso());
-      await this.cases.event(trx, actor, caseId, { kind: 'place', action: 'place-removed', on: this.cases.ctx.today(), summary: 'Place removed from the case' });
-      await this.cases.ctx.record(actor, 'case.place-removed', { type: 'case', id: caseId }, { placeId }, trx);
+      await this.cases.event(trx, actor, caseId, {
+        kind: 'place',
+        action: 'place-removed',
+        on: this.cases.ctx.today(),
+        summary: 'Place removed from the case',
+      });
+      await this.cases.ctx.record(
+        actor,
+        'case.place-removed',
+        { type: 'case', id: caseId },
+        { placeId },
+        trx,
+      );
     });
   }
 }

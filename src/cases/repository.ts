@@ -32,7 +32,17 @@ export interface CaseListFilter {
 
 export type CaseListRow = Pick<
   CasesTable,
-  'id' | 'reference' | 'title' | 'case_type' | 'status' | 'risk_band' | 'opened_on' | 'closed_on' | 'lead_team_id' | 'spoc_user_id' | 'updated_at'
+  | 'id'
+  | 'reference'
+  | 'title'
+  | 'case_type'
+  | 'status'
+  | 'risk_band'
+  | 'opened_on'
+  | 'closed_on'
+  | 'lead_team_id'
+  | 'spoc_user_id'
+  | 'updated_at'
 > & { lead_team_name: string; spoc_name: string | null };
 
 /** All SQL about cases, their teams, linked reports, parties, places and events. */
@@ -58,7 +68,12 @@ export class CaseRepository {
       .innerJoin('teams', 'teams.id', 'cases.lead_team_id')
       .leftJoin('users', 'users.id', 'cases.spoc_user_id')
       .selectAll('cases')
-      .select(['teams.name as lead_team_name', 'teams.agency_id as lead_agency_id', 'users.name as spoc_name', 'users.email as spoc_email'])
+      .select([
+        'teams.name as lead_team_name',
+        'teams.agency_id as lead_agency_id',
+        'users.name as spoc_name',
+        'users.email as spoc_email',
+      ])
       .where('cases.id', '=', id)
       .executeTakeFirst();
   }
@@ -91,7 +106,12 @@ export class CaseRepository {
     if (f.spocUserId) q = q.where('cases.spoc_user_id', '=', f.spocUserId);
     if (f.text) {
       const like = `%${f.text.toLowerCase()}%`;
-      q = q.where((eb) => eb.or([eb(eb.fn('lower', ['cases.reference']), 'like', like), eb(eb.fn('lower', ['cases.title']), 'like', like)]));
+      q = q.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['cases.reference']), 'like', like),
+          eb(eb.fn('lower', ['cases.title']), 'like', like),
+        ]),
+      );
     }
     return q
       .orderBy('cases.updated_at', 'desc')
@@ -101,13 +121,20 @@ export class CaseRepository {
   }
 
   /** Cases held by the team (lead or added) or shared with the agency. */
-  private visibleWhere(eb: ExpressionBuilder<Database, 'cases'>, f: Pick<CaseListFilter, 'teamId' | 'sharedWithAgencyId'>) {
+  private visibleWhere(
+    eb: ExpressionBuilder<Database, 'cases'>,
+    f: Pick<CaseListFilter, 'teamId' | 'sharedWithAgencyId'>,
+  ) {
     const ors = [];
     if (f.teamId) {
       ors.push(eb('cases.lead_team_id', '=', f.teamId));
       ors.push(
         eb.exists(
-          eb.selectFrom('case_teams').select('case_teams.id').whereRef('case_teams.case_id', '=', 'cases.id').where('case_teams.team_id', '=', f.teamId),
+          eb
+            .selectFrom('case_teams')
+            .select('case_teams.id')
+            .whereRef('case_teams.case_id', '=', 'cases.id')
+            .where('case_teams.team_id', '=', f.teamId),
         ),
       );
     }
@@ -127,8 +154,15 @@ export class CaseRepository {
   }
 
   /** Ids of the cases a list filter can see (status filters apply; no paging). */
-  async visibleCaseIds(f: Pick<CaseListFilter, 'partnershipId' | 'teamId' | 'sharedWithAgencyId' | 'all'> & { openOnly?: boolean }): Promise<string[]> {
-    let q = this.db.selectFrom('cases').select('cases.id').where('cases.partnership_id', '=', f.partnershipId);
+  async visibleCaseIds(
+    f: Pick<CaseListFilter, 'partnershipId' | 'teamId' | 'sharedWithAgencyId' | 'all'> & {
+      openOnly?: boolean;
+    },
+  ): Promise<string[]> {
+    let q = this.db
+      .selectFrom('cases')
+      .select('cases.id')
+      .where('cases.partnership_id', '=', f.partnershipId);
     if (!f.all) q = q.where((eb) => this.visibleWhere(eb, f));
     if (f.openOnly) q = q.where('cases.status', '!=', 'closed');
     return (await q.execute()).map((r) => r.id);
@@ -167,7 +201,12 @@ export class CaseRepository {
   }
 
   reportLinks(caseId: string) {
-    return this.db.selectFrom('case_reports').selectAll().where('case_id', '=', caseId).orderBy('linked_at').execute();
+    return this.db
+      .selectFrom('case_reports')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('linked_at')
+      .execute();
   }
 
   casesForReports(partnershipId: string, reportIds: string[]) {
@@ -187,7 +226,13 @@ export class CaseRepository {
   }
 
   parties(caseId: string, db: Executor = this.db) {
-    return db.selectFrom('case_parties').selectAll().where('case_id', '=', caseId).where('removed_at', 'is', null).orderBy('created_at').execute();
+    return db
+      .selectFrom('case_parties')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('removed_at', 'is', null)
+      .orderBy('created_at')
+      .execute();
   }
 
   party(id: string, db: Executor = this.db) {
@@ -232,7 +277,12 @@ export class CaseRepository {
       .where('person_id', '=', personId)
       .where('case_review_told_on', 'is not', null)
       .execute();
-    return rows.map((r) => r.case_review_told_on!).sort().at(-1) ?? null;
+    return (
+      rows
+        .map((r) => r.case_review_told_on!)
+        .sort()
+        .at(-1) ?? null
+    );
   }
 
   // Places
@@ -241,11 +291,22 @@ export class CaseRepository {
   }
 
   places(caseId: string) {
-    return this.db.selectFrom('case_places').selectAll().where('case_id', '=', caseId).where('removed_at', 'is', null).orderBy('created_at').execute();
+    return this.db
+      .selectFrom('case_places')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('removed_at', 'is', null)
+      .orderBy('created_at')
+      .execute();
   }
 
   removePlace(db: Executor, caseId: string, id: string, at: string) {
-    return db.updateTable('case_places').set({ removed_at: at }).where('id', '=', id).where('case_id', '=', caseId).execute();
+    return db
+      .updateTable('case_places')
+      .set({ removed_at: at })
+      .where('id', '=', id)
+      .where('case_id', '=', caseId)
+      .execute();
   }
 
   // Events (the case's own history: transitions and decisions)
@@ -254,7 +315,12 @@ export class CaseRepository {
   }
 
   events(caseId: string) {
-    return this.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at', 'desc').execute();
+    return this.db
+      .selectFrom('case_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('at', 'desc')
+      .execute();
   }
 
   // Documents
@@ -279,7 +345,11 @@ export class CaseRepository {
   }
 
   markDocumentDeleted(db: Executor, id: string, at: string, by: string) {
-    return db.updateTable('case_documents').set({ deleted_at: at, deleted_by: by }).where('id', '=', id).execute();
+    return db
+      .updateTable('case_documents')
+      .set({ deleted_at: at, deleted_by: by })
+      .where('id', '=', id)
+      .execute();
   }
 
   // Shares
@@ -288,7 +358,11 @@ export class CaseRepository {
   }
 
   revokeShare(db: Executor, id: string, at: string, by: string) {
-    return db.updateTable('case_shares').set({ revoked_at: at, revoked_by: by }).where('id', '=', id).execute();
+    return db
+      .updateTable('case_shares')
+      .set({ revoked_at: at, revoked_by: by })
+      .where('id', '=', id)
+      .execute();
   }
 
   shares(caseId: string) {
@@ -298,7 +372,11 @@ export class CaseRepository {
       .leftJoin('users as sharer', 'sharer.id', 'case_shares.shared_by')
       .leftJoin('users as revoker', 'revoker.id', 'case_shares.revoked_by')
       .selectAll('case_shares')
-      .select(['agencies.name as agency_name', 'sharer.name as shared_by_name', 'revoker.name as revoked_by_name'])
+      .select([
+        'agencies.name as agency_name',
+        'sharer.name as shared_by_name',
+        'revoker.name as revoked_by_name',
+      ])
       .where('case_shares.case_id', '=', caseId)
       .orderBy('case_shares.shared_at', 'desc')
       .execute();
@@ -320,7 +398,14 @@ export class CaseRepository {
     return this.db
       .selectFrom('teams')
       .innerJoin('agencies', 'agencies.id', 'teams.agency_id')
-      .select(['teams.id', 'teams.name', 'teams.code', 'agencies.code as agency_code', 'agencies.id as agency_id', 'agencies.kind as agency_kind'])
+      .select([
+        'teams.id',
+        'teams.name',
+        'teams.code',
+        'agencies.code as agency_code',
+        'agencies.id as agency_id',
+        'agencies.kind as agency_kind',
+      ])
       .where('teams.partnership_id', '=', partnershipId)
       .orderBy('agencies.code')
       .orderBy('teams.name')
@@ -328,14 +413,27 @@ export class CaseRepository {
   }
 
   partnershipAgencies(partnershipId: string) {
-    return this.db.selectFrom('agencies').select(['id', 'code', 'name', 'kind']).where('partnership_id', '=', partnershipId).orderBy('name').execute();
+    return this.db
+      .selectFrom('agencies')
+      .select(['id', 'code', 'name', 'kind'])
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('name')
+      .execute();
   }
 
   staff(partnershipId: string) {
     return this.db
       .selectFrom('users')
       .leftJoin('teams', 'teams.id', 'users.team_id')
-      .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.team_id', 'users.agency_id', 'teams.name as team_name'])
+      .select([
+        'users.id',
+        'users.name',
+        'users.email',
+        'users.role',
+        'users.team_id',
+        'users.agency_id',
+        'teams.name as team_name',
+      ])
       .where('users.partnership_id', '=', partnershipId)
       .where('users.disabled', '=', 0)
       .orderBy('users.name')
@@ -343,16 +441,27 @@ export class CaseRepository {
   }
 
   user(id: string) {
-    return this.db.selectFrom('users').select(['id', 'name', 'email', 'role', 'team_id', 'agency_id', 'partnership_id', 'disabled']).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('users')
+      .select(['id', 'name', 'email', 'role', 'team_id', 'agency_id', 'partnership_id', 'disabled'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   async partnershipName(id: string): Promise<string> {
-    return (await this.db.selectFrom('partnerships').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';
+    return (
+      (await this.db.selectFrom('partnerships').select('name').where('id', '=', id).executeTakeFirst())
+        ?.name ?? ''
+    );
   }
 
   /** The partnership's settings JSON (the cases module reads its own keys: powers). */
   async partnershipSettings(id: string): Promise<Record<string, any>> {
-    const row = await this.db.selectFrom('partnerships').select('settings').where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('partnerships')
+      .select('settings')
+      .where('id', '=', id)
+      .executeTakeFirst();
     try {
       return JSON.parse(row?.settings ?? '{}');
     } catch {
@@ -361,6 +470,10 @@ export class CaseRepository {
   }
 
   team(id: string) {
-    return this.db.selectFrom('teams').select(['id', 'name', 'agency_id', 'partnership_id', 'email']).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('teams')
+      .select(['id', 'name', 'agency_id', 'partnership_id', 'email'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 }

@@ -22,7 +22,11 @@ export class RiskRepository {
   }
 
   async insertQuestionnaire(db: Executor, row: Insertable<RiskQuestionnairesTable>) {
-    await db.updateTable('risk_questionnaires').set({ active: 0 }).where('partnership_id', '=', row.partnership_id).execute();
+    await db
+      .updateTable('risk_questionnaires')
+      .set({ active: 0 })
+      .where('partnership_id', '=', row.partnership_id)
+      .execute();
     await db.insertInto('risk_questionnaires').values(row).execute();
   }
 
@@ -72,6 +76,8 @@ export class RiskRepository {
     const rows = await q.orderBy('risk_assessments.created_at', 'desc').execute();
     const latest = new Map<string, (typeof rows)[number]>();
     for (const r of rows) if (!latest.has(r.case_id)) latest.set(r.case_id, r);
-    return [...latest.values()].filter((r) => r.reassess_due_on && r.reassess_due_on <= by).sort((a, b) => a.reassess_due_on!.localeCompare(b.reassess_due_on!));
+    return [...latest.values()]
+      .filter((r) => r.reassess_due_on && r.reassess_due_on <= by)
+      .sort((a, b) => a.reassess_due_on!.localeCompare(b.reassess_due_on!));
   }
 }

@@ -1,14 +1,23 @@
 /** Form schemas for the cases pages, with GOV.UK-worded messages. */
 import { z } from 'zod';
 import { asList } from '../platform/web/forms.js';
-import { CASE_TYPES, PARTY_ROLES, ACTION_STATUSES, RAG, CONTACT_CHANNELS, DOCUMENT_CATEGORIES } from './labels.js';
+import {
+  CASE_TYPES,
+  PARTY_ROLES,
+  ACTION_STATUSES,
+  RAG,
+  CONTACT_CHANNELS,
+  DOCUMENT_CATEGORIES,
+} from './labels.js';
 import { CLOSURE_REASONS, NOT_INFORMED_REASONS } from './rules/workflow.js';
 import { optionalDate, requiredDate } from './form-dates.js';
 import { POWER_KEYS } from './rules/powers-ladder.js';
 import { FREQUENCIES } from './rules/victim-contact.js';
 
-const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-const text = (message: string, max = 2000) => z.string({ error: message }).trim().min(1, message).max(max, `Enter no more than ${max} characters`);
+const keys = <T extends Record<string, unknown>>(o: T) =>
+  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const text = (message: string, max = 2000) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `Enter no more than ${max} characters`);
 const optionalText = (max = 2000) =>
   z
     .string()
@@ -65,13 +74,20 @@ export const partySchema = z
       .trim()
       .optional()
       .transform((v) => (v ? v : null))
-      .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'Enter an email address in the correct format, like name@example.com' }),
+      .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+        message: 'Enter an email address in the correct format, like name@example.com',
+      }),
     address: optionalText(300),
     postcode: optionalText(10),
     healthNotes: optionalText(2000),
   })
   .superRefine((v, ctx) => {
-    if (!v.givenName && !v.surname) ctx.addIssue({ code: 'custom', path: ['givenName'], message: 'Enter the person’s first name or last name' });
+    if (!v.givenName && !v.surname)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['givenName'],
+        message: 'Enter the person’s first name or last name',
+      });
   });
 export type PartyForm = z.output<typeof partySchema>;
 
@@ -85,8 +101,12 @@ export const preferencesSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : null))
-    .refine((v) => v === null || v in CONTACT_CHANNELS, { message: 'Choose how the person prefers to be contacted' }),
-  consentToShare: z.enum(['yes', 'no', 'not-asked'], { error: 'Say whether the person consents to information being shared' }),
+    .refine((v) => v === null || v in CONTACT_CHANNELS, {
+      message: 'Choose how the person prefers to be contacted',
+    }),
+  consentToShare: z.enum(['yes', 'no', 'not-asked'], {
+    error: 'Say whether the person consents to information being shared',
+  }),
   consentRecordedOn: optionalDate('the date consent was recorded'),
   sharingPreferences: optionalText(1000),
 });
@@ -105,14 +125,18 @@ export const closeSchema = z.object({
   on: requiredDate('the date the case closed'),
   reason: z.enum(keys(CLOSURE_REASONS), { error: 'Choose why the case is closing' }),
   detail: text('Explain the closure in a sentence the victim would understand'),
-  tellVictim: z.enum(['send-letter', 'already-told', 'not-informed'], { error: 'Say how the victim is told the case is closing' }),
+  tellVictim: z.enum(['send-letter', 'already-told', 'not-informed'], {
+    error: 'Say how the victim is told the case is closing',
+  }),
   victimInformedOn: optionalDate('the date the victim was told'),
   victimInformedHow: optionalText(200),
   victimNotInformedReason: z
     .string()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || v in NOT_INFORMED_REASONS, { message: 'Choose why the victim cannot be told' }),
+    .refine((v) => v === undefined || v in NOT_INFORMED_REASONS, {
+      message: 'Choose why the victim cannot be told',
+    }),
 });
 export type CloseForm = z.output<typeof closeSchema>;
 
@@ -154,9 +178,12 @@ export type ContactForm = z.output<typeof contactSchema>;
 
 export const shareSchema = z.object({
   agencyId: text('Choose the agency to share the case with'),
-  reason: text('Enter the reason for sharing, and the agreement or lawful basis it rests on', 1000).refine((v) => v.length >= 10, {
-    message: 'Enter a reason for sharing of at least 10 characters',
-  }),
+  reason: text('Enter the reason for sharing, and the agreement or lawful basis it rests on', 1000).refine(
+    (v) => v.length >= 10,
+    {
+      message: 'Enter a reason for sharing of at least 10 characters',
+    },
+  ),
   includeSensitive: yesNo('Say whether to share sensitive details'),
 });
 export type ShareForm = z.output<typeof shareSchema>;
@@ -176,7 +203,8 @@ export const referralDecisionSchema = z
     note: optionalText(2000),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === 'return' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say what more information is needed' });
+    if (v.decision === 'return' && !v.note)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say what more information is needed' });
   });
 
 export const documentSchema = z.object({

@@ -26,7 +26,15 @@ interface SharedReport {
 }
 
 type Stage = 'open' | 'standard' | 'medium' | 'high' | 'review' | 'closed' | 'reopened';
-const STAGES: Record<Stage, number> = { open: 5, standard: 6, medium: 9, high: 6, review: 4, closed: 6, reopened: 2 };
+const STAGES: Record<Stage, number> = {
+  open: 5,
+  standard: 6,
+  medium: 9,
+  high: 6,
+  review: 4,
+  closed: 6,
+  reopened: 2,
+};
 
 const OFFICERS = {
   CCS: 'officer@demo.asbhub.example',
@@ -37,31 +45,164 @@ const OFFICERS = {
 } as const;
 type LeadTeam = keyof typeof OFFICERS;
 
-const BY_CATEGORY: Record<string, { team: LeadTeam; caseType: CaseType; title: string; ladder: PowerKey[] }> = {
-  harassment: { team: 'CCS', caseType: 'personal', title: 'Harassment of a resident', ladder: ['warning-letter', 'community-protection-warning', 'community-protection-notice'] },
-  'noise-residential': { team: 'PP', caseType: 'housing', title: 'Noise nuisance from a neighbouring flat', ladder: ['warning-letter', 'community-protection-warning', 'community-protection-notice'] },
-  'aggressive-begging': { team: 'COLP-LP', caseType: 'nuisance', title: 'Aggressive begging', ladder: ['luscombe-green', 'luscombe-amber', 'community-protection-notice'] },
-  'street-drinking': { team: 'COLP-LP', caseType: 'nuisance', title: 'Street drinking group', ladder: ['dispersal-direction', 'pspo-fixed-penalty', 'community-protection-warning'] },
-  'drug-use': { team: 'COLP-LP', caseType: 'nuisance', title: 'Drug use and dealing', ladder: ['closure-notice', 'closure-order'] },
-  'rough-sleeping': { team: 'CCS', caseType: 'personal', title: 'Rough sleeping welfare concern', ladder: ['support-referral'] },
-  'licensed-premises': { team: 'PP', caseType: 'nuisance', title: 'Nuisance from licensed premises', ladder: ['warning-letter', 'acceptable-behaviour-contract'] },
-  'noise-street': { team: 'PP', caseType: 'nuisance', title: 'Street noise at night', ladder: ['dispersal-direction', 'community-protection-warning'] },
-  graffiti: { team: 'CO', caseType: 'environmental', title: 'Repeated graffiti', ladder: ['csas-penalty', 'community-protection-warning'] },
-};
+const BY_CATEGORY: Record<string, { team: LeadTeam; caseType: CaseType; title: string; ladder: PowerKey[] }> =
+  {
+    harassment: {
+      team: 'CCS',
+      caseType: 'personal',
+      title: 'Harassment of a resident',
+      ladder: ['warning-letter', 'community-protection-warning', 'community-protection-notice'],
+    },
+    'noise-residential': {
+      team: 'PP',
+      caseType: 'housing',
+      title: 'Noise nuisance from a neighbouring flat',
+      ladder: ['warning-letter', 'community-protection-warning', 'community-protection-notice'],
+    },
+    'aggressive-begging': {
+      team: 'COLP-LP',
+      caseType: 'nuisance',
+      title: 'Aggressive begging',
+      ladder: ['luscombe-green', 'luscombe-amber', 'community-protection-notice'],
+    },
+    'street-drinking': {
+      team: 'COLP-LP',
+      caseType: 'nuisance',
+      title: 'Street drinking group',
+      ladder: ['dispersal-direction', 'pspo-fixed-penalty', 'community-protection-warning'],
+    },
+    'drug-use': {
+      team: 'COLP-LP',
+      caseType: 'nuisance',
+      title: 'Drug use and dealing',
+      ladder: ['closure-notice', 'closure-order'],
+    },
+    'rough-sleeping': {
+      team: 'CCS',
+      caseType: 'personal',
+      title: 'Rough sleeping welfare concern',
+      ladder: ['support-referral'],
+    },
+    'licensed-premises': {
+      team: 'PP',
+      caseType: 'nuisance',
+      title: 'Nuisance from licensed premises',
+      ladder: ['warning-letter', 'acceptable-behaviour-contract'],
+    },
+    'noise-street': {
+      team: 'PP',
+      caseType: 'nuisance',
+      title: 'Street noise at night',
+      ladder: ['dispersal-direction', 'community-protection-warning'],
+    },
+    graffiti: {
+      team: 'CO',
+      caseType: 'environmental',
+      title: 'Repeated graffiti',
+      ladder: ['csas-penalty', 'community-protection-warning'],
+    },
+  };
 
 const DIRECT: { title: string; category: string; summary: string; location: string; hate?: boolean }[] = [
-  { title: 'Racist abuse of a shopkeeper', category: 'harassment', summary: 'A shopkeeper is abused and his window spat on by the same man most weeks.', location: 'Leadenhall Market', hate: true },
-  { title: 'Cuckooing concern at a council flat', category: 'drug-use', summary: 'A vulnerable tenant’s flat appears to be used by dealers; neighbours report visitors all night.', location: 'Middlesex Street Estate' },
-  { title: 'Barbican tenant dispute over noise', category: 'noise-residential', summary: 'Two tenants complain about each other’s noise; mediation offered.', location: 'Barbican Estate, Cromwell Tower' },
-  { title: 'Youths riding motorbikes on the highwalk', category: 'noise-street', summary: 'Motorbikes ridden on the highwalk at night, frightening residents.', location: 'Barbican highwalk' },
-  { title: 'Persistent begging at the station', category: 'aggressive-begging', summary: 'Commuters report being followed and asked for money at the ticket barriers.', location: 'Liverpool Street station' },
-  { title: 'Hate graffiti at a place of worship', category: 'graffiti', summary: 'Antisemitic graffiti sprayed twice on the wall of a synagogue.', location: 'Bevis Marks', hate: true },
-  { title: 'Late-night bar causing disturbance', category: 'licensed-premises', summary: 'Crowds and music after closing; residents above cannot sleep.', location: 'Smithfield' },
-  { title: 'Street drinkers at the churchyard', category: 'street-drinking', summary: 'A group drinks in the churchyard daily, leaving litter and urinating.', location: 'St Botolph without Aldgate churchyard' },
+  {
+    title: 'Racist abuse of a shopkeeper',
+    category: 'harassment',
+    summary: 'A shopkeeper is abused and his window spat on by the same man most weeks.',
+    location: 'Leadenhall Market',
+    hate: true,
+  },
+  {
+    title: 'Cuckooing concern at a council flat',
+    category: 'drug-use',
+    summary:
+      'A vulnerable tenant’s flat appears to be used by dealers; neighbours report visitors all night.',
+    location: 'Middlesex Street Estate',
+  },
+  {
+    title: 'Barbican tenant dispute over noise',
+    category: 'noise-residential',
+    summary: 'Two tenants complain about each other’s noise; mediation offered.',
+    location: 'Barbican Estate, Cromwell Tower',
+  },
+  {
+    title: 'Youths riding motorbikes on the highwalk',
+    category: 'noise-street',
+    summary: 'Motorbikes ridden on the highwalk at night, frightening residents.',
+    location: 'Barbican highwalk',
+  },
+  {
+    title: 'Persistent begging at the station',
+    category: 'aggressive-begging',
+    summary: 'Commuters report being followed and asked for money at the ticket barriers.',
+    location: 'Liverpool Street station',
+  },
+  {
+    title: 'Hate graffiti at a place of worship',
+    category: 'graffiti',
+    summary: 'Antisemitic graffiti sprayed twice on the wall of a synagogue.',
+    location: 'Bevis Marks',
+    hate: true,
+  },
+  {
+    title: 'Late-night bar causing disturbance',
+    category: 'licensed-premises',
+    summary: 'Crowds and music after closing; residents above cannot sleep.',
+    location: 'Smithfield',
+  },
+  {
+    title: 'Street drinkers at the churchyard',
+    category: 'street-drinking',
+    summary: 'A group drinks in the churchyard daily, leaving litter and urinating.',
+    location: 'St Botolph without Aldgate churchyard',
+  },
 ];
 
-const GIVEN = ['Amir', 'Beth', 'Callum', 'Dana', 'Eddie', 'Fatima', 'Gary', 'Hannah', 'Idris', 'Jade', 'Kieran', 'Leah', 'Marek', 'Nadia', 'Owen', 'Priti', 'Ryan', 'Sade', 'Tom', 'Usha', 'Vince', 'Wes'];
-const SURNAMES = ['Adams', 'Boateng', 'Clarke', 'Doyle', 'Evans', 'Farah', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Kowalski', 'Lewis', 'Murphy', 'Nowak', 'O’Brien', 'Patel', 'Quinn', 'Reid', 'Shah', 'Taylor'];
+const GIVEN = [
+  'Amir',
+  'Beth',
+  'Callum',
+  'Dana',
+  'Eddie',
+  'Fatima',
+  'Gary',
+  'Hannah',
+  'Idris',
+  'Jade',
+  'Kieran',
+  'Leah',
+  'Marek',
+  'Nadia',
+  'Owen',
+  'Priti',
+  'Ryan',
+  'Sade',
+  'Tom',
+  'Usha',
+  'Vince',
+  'Wes',
+];
+const SURNAMES = [
+  'Adams',
+  'Boateng',
+  'Clarke',
+  'Doyle',
+  'Evans',
+  'Farah',
+  'Green',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Kowalski',
+  'Lewis',
+  'Murphy',
+  'Nowak',
+  'O’Brien',
+  'Patel',
+  'Quinn',
+  'Reid',
+  'Shah',
+  'Taylor',
+];
 const ACTIONS = [
   'Visit the victim with a police officer',
   'Write to the alleged perpetrator',
@@ -100,22 +241,34 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
   const coordinator = await actor('coordinator@demo.asbhub.example');
 
   // Repeat reporters of case-worthy behaviour: each gives a case opened from their reports.
-  const reports = ((shared.reports ?? []) as SharedReport[]).filter((r) => r.personId && BY_CATEGORY[r.category]);
+  const reports = ((shared.reports ?? []) as SharedReport[]).filter(
+    (r) => r.personId && BY_CATEGORY[r.category],
+  );
   const byPerson = new Map<string, SharedReport[]>();
-  for (const r of reports) byPerson.set(`${r.personId}:${r.category}`, [...(byPerson.get(`${r.personId}:${r.category}`) ?? []), r]);
-  const groups = [...byPerson.values()].filter((g) => g.length >= 2).sort((a, b) => a[0].createdAt.localeCompare(b[0].createdAt));
+  for (const r of reports)
+    byPerson.set(`${r.personId}:${r.category}`, [...(byPerson.get(`${r.personId}:${r.category}`) ?? []), r]);
+  const groups = [...byPerson.values()]
+    .filter((g) => g.length >= 2)
+    .sort((a, b) => a[0].createdAt.localeCompare(b[0].createdAt));
 
-  const stages = shuffle(rng, (Object.entries(STAGES) as [Stage, number][]).flatMap(([st, n]) => Array<Stage>(n).fill(st)));
+  const stages = shuffle(
+    rng,
+    (Object.entries(STAGES) as [Stage, number][]).flatMap(([st, n]) => Array<Stage>(n).fill(st)),
+  );
   const made: { id: string; reference: string; stage: Stage; personIds: string[] }[] = [];
   const referrals: { id: string; caseId: string; status: string }[] = [];
 
   for (let i = 0; i < stages.length; i++) {
     const stage = stages[i];
-    const group = i < stages.length - DIRECT.length && groups.length ? groups.splice(rng.int(0, groups.length - 1), 1)[0] : null;
+    const group =
+      i < stages.length - DIRECT.length && groups.length
+        ? groups.splice(rng.int(0, groups.length - 1), 1)[0]
+        : null;
     const direct = group ? null : DIRECT[(i + DIRECT.length) % DIRECT.length];
     const category = group ? group[0].category : direct!.category;
     const plan = BY_CATEGORY[category];
-    const team = category === 'noise-residential' && direct?.location.startsWith('Barbican') ? 'BE' : plan.team;
+    const team =
+      category === 'noise-residential' && direct?.location.startsWith('Barbican') ? 'BE' : plan.team;
     const spoc = await actor(OFFICERS[team]);
     const linked = group ? group.slice(-3) : [];
     const openedOn = linked.length
@@ -127,7 +280,9 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
     const opened = await s.cases.open(visible ? spoc : admin, {
       title: direct?.title ?? `${plan.title} at ${linked[0].place}`,
       caseType: direct?.hate ? 'hate' : plan.caseType,
-      summary: direct?.summary ?? `${linked.length} reports from the same person about ${plan.title.toLowerCase()} at ${linked[0].place}.`,
+      summary:
+        direct?.summary ??
+        `${linked.length} reports from the same person about ${plan.title.toLowerCase()} at ${linked[0].place}.`,
       leadTeamId: teams[team],
       spocUserId: spoc.user.id,
       location: direct?.location ?? linked[0].place,
@@ -151,7 +306,9 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
         surname,
         dob: addDays(today, -rng.int(20, 80) * 365),
         phone: `07700 900${String(rng.int(100, 999))}`,
-        email: rng.chance(0.7) ? `${given.toLowerCase()}.${surname.toLowerCase().replace(/[^a-z]/g, '')}@example.com` : null,
+        email: rng.chance(0.7)
+          ? `${given.toLowerCase()}.${surname.toLowerCase().replace(/[^a-z]/g, '')}@example.com`
+          : null,
         address: `${rng.int(1, 120)} ${direct?.location ?? 'Golden Lane'}`,
         postcode: 'EC2V 7HH',
         healthNotes: rng.chance(0.3) ? 'Anxiety; sleeps badly since the problem began' : null,
@@ -174,16 +331,36 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
     if (perp.ok) personIds.push(perp.value.personId);
     let premisesId: string | null = null;
     if (plan.ladder.includes('closure-notice')) {
-      const pl = await s.parties.addPlace(spoc, caseId, { kind: 'premises', label: `Flat ${rng.int(1, 60)}, ${direct?.location ?? linked[0]?.place ?? 'Petticoat Tower'}`, address: null, postcode: null, uprn: null });
+      const pl = await s.parties.addPlace(spoc, caseId, {
+        kind: 'premises',
+        label: `Flat ${rng.int(1, 60)}, ${direct?.location ?? linked[0]?.place ?? 'Petticoat Tower'}`,
+        address: null,
+        postcode: null,
+        uprn: null,
+      });
       if (pl.ok) premisesId = pl.value.id;
     }
     made.push({ id: caseId, reference: opened.value.reference, stage, personIds });
     if (stage === 'open') continue;
 
     // Risk assessment, with the band the stage asks for.
-    const band = stage === 'high' ? 'high' : stage === 'standard' ? 'standard' : rng.chance(0.3) && stage !== 'medium' ? 'high' : 'medium';
+    const band =
+      stage === 'high'
+        ? 'high'
+        : stage === 'standard'
+          ? 'standard'
+          : rng.chance(0.3) && stage !== 'medium'
+            ? 'high'
+            : 'medium';
     let day = clampTo(addDays(openedOn, rng.int(1, 4)), today);
-    const assessed = await s.risk.assess(spoc, caseId, { partyId: victimId, assessedOn: day, answers: answersFor(rng, band), judgementBand: null, judgementReason: null, notes: null });
+    const assessed = await s.risk.assess(spoc, caseId, {
+      partyId: victimId,
+      assessedOn: day,
+      answers: answersFor(rng, band),
+      judgementBand: null,
+      judgementReason: null,
+      notes: null,
+    });
     if (!assessed.ok) throw new Error(`demo risk assessment refused: ${JSON.stringify(assessed.errors)}`);
     const riskBand = assessed.value.result.band;
 
@@ -196,7 +373,9 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
         consentRecordedOn: day,
         sharingPreferences: null,
       });
-      await s.cases.ctx.transaction((trx) => s.cases.repo.updateParty(trx, victimId!, { contact_agreed_on: day }));
+      await s.cases.ctx.transaction((trx) =>
+        s.cases.repo.updateParty(trx, victimId!, { contact_agreed_on: day }),
+      );
       await logContacts(s, spoc, caseId, victimId, day, today, rng, riskBand === 'high' ? 7 : 14);
     }
 
@@ -204,29 +383,55 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
     for (let a = 0; a < rng.int(1, 3); a++) {
       const due = addDays(day, rng.int(5, 45));
       const owner = rng.chance(0.6) ? `user:${spoc.user.id}` : `team:${teams[team]}`;
-      const added = await s.actions.add(spoc, caseId, { title: rng.pick(ACTIONS), detail: null, owner, dueOn: due, rag: rng.pick(['green', 'green', 'amber', 'red'] as const) });
+      const added = await s.actions.add(spoc, caseId, {
+        title: rng.pick(ACTIONS),
+        detail: null,
+        owner,
+        dueOn: due,
+        rag: rng.pick(['green', 'green', 'amber', 'red'] as const),
+      });
       if (added.ok && due < today && rng.chance(0.6)) {
-        await s.actions.update(spoc, caseId, added.value.id, { status: 'done', rag: 'green', dueOn: due, owner });
+        await s.actions.update(spoc, caseId, added.value.id, {
+          status: 'done',
+          rag: 'green',
+          dueOn: due,
+          owner,
+        });
       }
     }
 
     // Steps on the powers ladder, each after the one before.
-    const rungs = stage === 'standard' ? plan.ladder.slice(0, 1) : plan.ladder.slice(0, rng.chance(0.5) ? plan.ladder.length : rng.int(1, plan.ladder.length));
+    const rungs =
+      stage === 'standard'
+        ? plan.ladder.slice(0, 1)
+        : plan.ladder.slice(0, rng.chance(0.5) ? plan.ladder.length : rng.int(1, plan.ladder.length));
     let stepDay = day;
     for (const power of rungs) {
       stepDay = clampTo(addDays(stepDay, rng.int(7, 40)), today);
-      const subject = power.startsWith('closure') ? (premisesId ? `place:${premisesId}` : null) : perpId ? `party:${perpId}` : null;
+      const subject = power.startsWith('closure')
+        ? premisesId
+          ? `place:${premisesId}`
+          : null
+        : perpId
+          ? `party:${perpId}`
+          : null;
       if (!subject) break;
       const step: LadderStepForm = {
         subject,
         power,
         issuedOn: stepDay,
-        expiresOn: power === 'community-protection-notice' ? clampTo(addDays(stepDay, 182), addDays(today, rng.int(5, 200))) : undefined,
+        expiresOn:
+          power === 'community-protection-notice'
+            ? clampTo(addDays(stepDay, 182), addDays(today, rng.int(5, 200)))
+            : undefined,
         reviewOn: undefined,
         durationHours: power === 'dispersal-direction' ? 48 : power === 'closure-notice' ? 24 : null,
         indefinite: false,
         extended: false,
-        conditions: power === 'community-protection-notice' || power === 'community-protection-warning' ? 'Not to play amplified music\nNot to approach the complainant' : null,
+        conditions:
+          power === 'community-protection-notice' || power === 'community-protection-warning'
+            ? 'Not to play amplified music\nNot to approach the complainant'
+            : null,
         penaltyAmount: power === 'pspo-fixed-penalty' || power === 'csas-penalty' ? 100 : null,
         riskAssessmentDone: null,
         convictionRecorded: null,
@@ -236,14 +441,23 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
       const rec = await s.ladder.record(spoc, caseId, step);
       if (!rec.ok) break;
       if (power === 'community-protection-notice' && rng.chance(0.4) && addDays(stepDay, 10) < today) {
-        await s.ladder.addBreach(spoc, caseId, rec.value.id, { breachedOn: addDays(stepDay, rng.int(3, 10)), description: 'Seen breaking the notice’s conditions', response: 'Fixed penalty notice issued' });
+        await s.ladder.addBreach(spoc, caseId, rec.value.id, {
+          breachedOn: addDays(stepDay, rng.int(3, 10)),
+          description: 'Seen breaking the notice’s conditions',
+          response: 'Fixed penalty notice issued',
+        });
       }
     }
     day = clampTo(stepDay, today);
 
     // Shares with partners where their help is needed.
     if (category === 'aggressive-begging' || category === 'rough-sleeping') {
-      await s.sharing.share(spoc, caseId, { agencyId: agencies.OUTREACH, reason: 'Rough sleeping and begging ISA: outreach offer support and watch for signs of modern slavery', includeSensitive: 'no' });
+      await s.sharing.share(spoc, caseId, {
+        agencyId: agencies.OUTREACH,
+        reason:
+          'Rough sleeping and begging ISA: outreach offer support and watch for signs of modern slavery',
+        includeSensitive: 'no',
+      });
     }
 
     if (stage === 'high' || riskBand === 'high') {
@@ -257,10 +471,24 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
         });
         if (ref.ok) {
           const decision = rng.pick(['accept', 'accept', 'return', 'none'] as const);
-          if (decision !== 'none') await s.marac.decide(coordinator, ref.value.id, decision, decision === 'return' ? 'Please add the housing provider’s view' : null);
-          referrals.push({ id: ref.value.id, caseId, status: decision === 'accept' ? 'accepted' : decision === 'return' ? 'returned' : 'submitted' });
+          if (decision !== 'none')
+            await s.marac.decide(
+              coordinator,
+              ref.value.id,
+              decision,
+              decision === 'return' ? 'Please add the housing provider’s view' : null,
+            );
+          referrals.push({
+            id: ref.value.id,
+            caseId,
+            status: decision === 'accept' ? 'accepted' : decision === 'return' ? 'returned' : 'submitted',
+          });
           if (category === 'harassment') {
-            await s.sharing.share(spoc, caseId, { agencyId: agencies.VS, reason: 'Victim Support caseworker assigned with the victim’s consent', includeSensitive: 'yes' });
+            await s.sharing.share(spoc, caseId, {
+              agencyId: agencies.VS,
+              reason: 'Victim Support caseworker assigned with the victim’s consent',
+              includeSensitive: 'yes',
+            });
           }
         }
       }
@@ -268,13 +496,22 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
 
     if (stage === 'review' || stage === 'closed' || stage === 'reopened') {
       day = clampTo(addDays(day, rng.int(1, 10)), today);
-      await s.workflow.transition(spoc, caseId, 'request-review', { on: day, note: 'Ready for a manager’s review' });
+      await s.workflow.transition(spoc, caseId, 'request-review', {
+        on: day,
+        note: 'Ready for a manager’s review',
+      });
     }
     if (stage === 'closed' || stage === 'reopened') {
       day = clampTo(addDays(day, rng.int(1, 5)), today);
       const closed = await s.workflow.close(spoc, caseId, {
         on: day,
-        reason: rng.pick(['resolved', 'resolved', 'enforcement-complete', 'no-further-action', 'moved-away'] as const),
+        reason: rng.pick([
+          'resolved',
+          'resolved',
+          'enforcement-complete',
+          'no-further-action',
+          'moved-away',
+        ] as const),
         detail: 'There have been no new reports for six weeks and the victim says things are better.',
         tellVictim: 'send-letter',
         victimInformedOn: undefined,
@@ -293,7 +530,10 @@ export async function seedCasesDemo(ctx: DemoSeedContext): Promise<{ cases: numb
         });
       }
       if (stage === 'reopened') {
-        await s.workflow.transition(spoc, caseId, 'reopen', { on: clampTo(addDays(day, rng.int(3, 20)), today), reason: 'New reports from the victim: the behaviour has started again' });
+        await s.workflow.transition(spoc, caseId, 'reopen', {
+          on: clampTo(addDays(day, rng.int(3, 20)), today),
+          reason: 'New reports from the victim: the behaviour has started again',
+        });
       }
     }
   }
@@ -320,7 +560,10 @@ function shuffle<T>(rng: Rng, items: T[]): T[] {
  * target between 18 and 28; mostly the lowest options for standard.
  */
 function answersFor(rng: Rng, band: string): Record<string, string> {
-  const sorted = DEFAULT_QUESTIONNAIRE.map((q) => ({ id: q.id, options: [...q.options].sort((a, b) => a.score - b.score) }));
+  const sorted = DEFAULT_QUESTIONNAIRE.map((q) => ({
+    id: q.id,
+    options: [...q.options].sort((a, b) => a.score - b.score),
+  }));
   const answers: Record<string, string> = {};
   if (band === 'high') {
     for (const q of sorted) answers[q.id] = q.options.at(-1)!.value;
@@ -338,13 +581,26 @@ function answersFor(rng: Rng, band: string): Record<string, string> {
   return answers;
 }
 
-async function logContacts(s: CaseServices, actor: Actor, caseId: string, partyId: string, from: IsoDate, today: IsoDate, rng: Rng, every: number) {
+async function logContacts(
+  s: CaseServices,
+  actor: Actor,
+  caseId: string,
+  partyId: string,
+  from: IsoDate,
+  today: IsoDate,
+  rng: Rng,
+  every: number,
+) {
   // Stop some logs early, so that contact is overdue on those cases.
   const until = rng.chance(0.3) ? addDays(today, -rng.int(every + 3, every + 20)) : today;
   // The last ten weeks of contact at most, to keep the demo quick to load.
   const start = addDays(from, rng.int(every - 2, every + 2));
   const recent = addDays(today, -70);
-  for (let d = start > recent ? start : addDays(recent, rng.int(0, every)); d <= until; d = addDays(d, rng.int(every - 2, every + 3))) {
+  for (
+    let d = start > recent ? start : addDays(recent, rng.int(0, every));
+    d <= until;
+    d = addDays(d, rng.int(every - 2, every + 3))
+  ) {
     const made = rng.chance(0.85);
     await s.contacts.log(actor, caseId, {
       partyId,
@@ -352,7 +608,14 @@ async function logContacts(s: CaseServices, actor: Actor, caseId: string, partyI
       channel: rng.pick(['phone', 'phone', 'visit', 'email'] as const),
       direction: rng.chance(0.8) ? 'outbound' : 'inbound',
       successful: made ? 'yes' : 'no',
-      summary: made ? rng.pick(['Checked in; no new incidents this week.', 'Victim reports more noise at weekends.', 'Updated her on the warning letter.', 'Agreed to keep a diary sheet.']) : 'No answer; left a message.',
+      summary: made
+        ? rng.pick([
+            'Checked in; no new incidents this week.',
+            'Victim reports more noise at weekends.',
+            'Updated her on the warning letter.',
+            'Agreed to keep a diary sheet.',
+          ])
+        : 'No answer; left a message.',
       toldAboutCaseReview: false,
     });
   }

@@ -43,9 +43,11 @@ export class CaseService {
     if (!teams.some((t) => t.id === form.leadTeamId)) errors.leadTeamId = 'Choose the lead team';
     if (form.spocUserId) {
       const spoc = await this.repo.user(form.spocUserId);
-      if (!spoc || spoc.partnership_id !== pid || spoc.disabled) errors.spocUserId = 'Choose a single point of contact from the list';
+      if (!spoc || spoc.partnership_id !== pid || spoc.disabled)
+        errors.spocUserId = 'Choose a single point of contact from the list';
     }
-    if (form.openedOn > this.ctx.today()) errors.openedOn = 'The date the case was opened must be today or in the past';
+    if (form.openedOn > this.ctx.today())
+      errors.openedOn = 'The date the case was opened must be today or in the past';
     const reports = await this.resolveReports(actor, form.reportIds, form.reportReferences, errors);
     if (Object.keys(errors).length) return { ok: false, errors };
 
@@ -75,7 +77,14 @@ export class CaseService {
         updated_at: now,
       });
       for (const r of reports) {
-        await this.repo.linkReport(trx, { id: newId(), partnership_id: pid, case_id: id, report_id: r.id, linked_at: now, linked_by: actor.user.id });
+        await this.repo.linkReport(trx, {
+          id: newId(),
+          partnership_id: pid,
+          case_id: id,
+          report_id: r.id,
+          linked_at: now,
+          linked_by: actor.user.id,
+        });
       }
       for (const r of reporters) await this.insertParty(trx, actor, id, form.leadTeamId, r);
       await this.event(trx, actor, id, {
@@ -83,15 +92,28 @@ export class CaseService {
         action: 'opened',
         to: state.status,
         on: form.openedOn,
-        summary: reports.length ? `Case opened from ${reports.map((r) => r.reference).join(', ')}` : 'Case opened',
+        summary: reports.length
+          ? `Case opened from ${reports.map((r) => r.reference).join(', ')}`
+          : 'Case opened',
       });
-      await this.ctx.record(actor, 'case.opened', { type: 'case', id }, { reference, reports: reports.map((r) => r.id), caseType: form.caseType }, trx);
+      await this.ctx.record(
+        actor,
+        'case.opened',
+        { type: 'case', id },
+        { reference, reports: reports.map((r) => r.id), caseType: form.caseType },
+        trx,
+      );
       return reference;
     });
     return { ok: true, value: { id, reference } };
   }
 
-  private async resolveReports(actor: Actor, ids: string[], references: string[], errors: Errors): Promise<ReportSummary[]> {
+  private async resolveReports(
+    actor: Actor,
+    ids: string[],
+    references: string[],
+    errors: Errors,
+  ): Promise<ReportSummary[]> {
     const pid = actor.user.partnershipId;
     const found = await this.reports.byIds(pid, ids);
     if (found.length !== new Set(ids).size) errors.reportIds = 'One of the chosen reports could not be found';
@@ -102,7 +124,8 @@ export class CaseService {
     }
     const hidden = [];
     for (const r of found) if (!(await this.reports.visibleTo(actor.user, r))) hidden.push(r);
-    if (hidden.length) errors.reportReferences = `You cannot link ${hidden.map((r) => r.reference).join(', ')}: it is not routed to your team`;
+    if (hidden.length)
+      errors.reportReferences = `You cannot link ${hidden.map((r) => r.reference).join(', ')}: it is not routed to your team`;
     return found;
   }
 
@@ -113,9 +136,12 @@ export class CaseService {
     for (const r of reports) {
       if (!r.reporterPersonId || seen.has(r.reporterPersonId)) continue;
       seen.add(r.reporterPersonId);
-      const record = (await this.people.history(actor.user.partnershipId, r.reporterPersonId)).find((h) => h.source_type === 'report' && h.source_id === r.id);
+      const record = (await this.people.history(actor.user.partnershipId, r.reporterPersonId)).find(
+        (h) => h.source_type === 'report' && h.source_id === r.id,
+      );
       if (!record) continue;
-      const role: PersonRole = r.reporterKind === 'victim' || r.reporterKind === 'on-behalf' ? 'victim' : 'complainant';
+      const role: PersonRole =
+        r.reporterKind === 'victim' || r.reporterKind === 'on-behalf' ? 'victim' : 'complainant';
       out.push({
         role,
         givenName: record.given_name,
@@ -192,7 +218,13 @@ export class CaseService {
       created_by: actor.user.id,
       removed_at: null,
     });
-    await this.event(trx, actor, caseId, { kind: 'party', action: 'party-added', on: this.ctx.today(), summary: `${name} added as ${p.role}`, details: { partyId, personId } });
+    await this.event(trx, actor, caseId, {
+      kind: 'party',
+      action: 'party-added',
+      on: this.ctx.today(),
+      summary: `${name} added as ${p.role}`,
+      details: { partyId, personId },
+    });
     return { partyId, personId };
   }
 
@@ -208,23 +240,39 @@ export class CaseService {
       this.repo.places(caseId),
       this.repo.reportLinks(caseId),
     ]);
-    const reports = await this.reports.byIds(c.partnership_id, links.map((l) => l.report_id));
+    const reports = await this.reports.byIds(
+      c.partnership_id,
+      links.map((l) => l.report_id),
+    );
     const state = JSON.parse(c.state) as CaseState;
-    await this.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page, mode: access.mode, sensitive: access.sensitive });
+    await this.ctx.record(
+      actor,
+      'case.viewed',
+      { type: 'case', id: caseId },
+      { page, mode: access.mode, sensitive: access.sensitive },
+    );
     return {
       c: view!,
       state,
       access,
       teams,
       parties: parties.map((p) => visibleParty(p, access)),
-      places: places.map((pl) => (access.sensitive ? pl : { ...pl, address: null, postcode: null, uprn: null })),
+      places: places.map((pl) =>
+        access.sensitive ? pl : { ...pl, address: null, postcode: null, uprn: null },
+      ),
       reports,
-      actions: access.canManage ? availableActions(state).map((a) => ({ action: a, label: caseWorkflow.actions[a].label })) : [],
+      actions: access.canManage
+        ? availableActions(state).map((a) => ({ action: a, label: caseWorkflow.actions[a].label }))
+        : [],
     };
   }
 
   /** The header every case sub-page shows (no personal data); the sub-page audits its own view. */
-  async header(actor: Actor, caseId: string, need: 'read' | 'manage' | 'share' = 'read'): Promise<{ c: CasesTable; access: CaseAccess }> {
+  async header(
+    actor: Actor,
+    caseId: string,
+    need: 'read' | 'manage' | 'share' = 'read',
+  ): Promise<{ c: CasesTable; access: CaseAccess }> {
     return this.guard.open(actor, caseId, need);
   }
 
@@ -247,7 +295,12 @@ export class CaseService {
       limit: 51,
       offset: (page - 1) * 50,
     });
-    await this.ctx.record(actor, 'case.listed', { type: 'case-list', id: u.partnershipId }, { ...filter, count: Math.min(rows.length, 50) });
+    await this.ctx.record(
+      actor,
+      'case.listed',
+      { type: 'case-list', id: u.partnershipId },
+      { ...filter, count: Math.min(rows.length, 50) },
+    );
     return rows;
   }
 
@@ -272,11 +325,21 @@ export class CaseService {
     if (!teams.some((t) => t.id === form.leadTeamId)) errors.leadTeamId = 'Choose the lead team';
     if (form.spocUserId) {
       const spoc = await this.repo.user(form.spocUserId);
-      if (!spoc || spoc.partnership_id !== c.partnership_id || spoc.disabled) errors.spocUserId = 'Choose a single point of contact from the list';
+      if (!spoc || spoc.partnership_id !== c.partnership_id || spoc.disabled)
+        errors.spocUserId = 'Choose a single point of contact from the list';
     }
     if (Object.keys(errors).length) return { ok: false, errors };
-    const changed = (['title', 'case_type', 'summary', 'lead_team_id', 'spoc_user_id', 'location'] as const).filter((k) => {
-      const v = { title: form.title, case_type: form.caseType, summary: form.summary, lead_team_id: form.leadTeamId, spoc_user_id: form.spocUserId, location: form.location }[k];
+    const changed = (
+      ['title', 'case_type', 'summary', 'lead_team_id', 'spoc_user_id', 'location'] as const
+    ).filter((k) => {
+      const v = {
+        title: form.title,
+        case_type: form.caseType,
+        summary: form.summary,
+        lead_team_id: form.leadTeamId,
+        spoc_user_id: form.spocUserId,
+        location: form.location,
+      }[k];
       return (c[k] ?? null) !== (v ?? null);
     });
     const held = await this.repo.teams(caseId);
@@ -293,7 +356,14 @@ export class CaseService {
       // The team that led the case keeps it when the lead moves.
       if (form.leadTeamId !== c.lead_team_id) {
         if (!held.some((t) => t.team_id === c.lead_team_id)) {
-          await this.repo.addTeam(trx, { id: newId(), partnership_id: c.partnership_id, case_id: caseId, team_id: c.lead_team_id, added_at: this.ctx.deps.clock.iso(), added_by: actor.user.id });
+          await this.repo.addTeam(trx, {
+            id: newId(),
+            partnership_id: c.partnership_id,
+            case_id: caseId,
+            team_id: c.lead_team_id,
+            added_at: this.ctx.deps.clock.iso(),
+            added_by: actor.user.id,
+          });
         }
       }
       if (changed.length) {
@@ -301,7 +371,9 @@ export class CaseService {
           kind: 'decision',
           action: 'details-changed',
           on: this.ctx.today(),
-          summary: changed.includes('spoc_user_id') ? 'Single point of contact changed' : `Case details changed (${changed.join(', ').replace(/_/g, ' ')})`,
+          summary: changed.includes('spoc_user_id')
+            ? 'Single point of contact changed'
+            : `Case details changed (${changed.join(', ').replace(/_/g, ' ')})`,
           details: { changed },
         });
       }
@@ -313,13 +385,28 @@ export class CaseService {
   async addTeam(actor: Actor, caseId: string, teamId: string): Promise<Result<null>> {
     const { c } = await this.guard.open(actor, caseId, 'manage');
     const team = await this.repo.team(teamId);
-    if (!team || team.partnership_id !== c.partnership_id) return { ok: false, errors: { teamId: 'Choose a team' } };
+    if (!team || team.partnership_id !== c.partnership_id)
+      return { ok: false, errors: { teamId: 'Choose a team' } };
     const held = await this.repo.teams(caseId);
-    if (teamId === c.lead_team_id || held.some((t) => t.team_id === teamId)) return { ok: false, errors: { teamId: `${team.name} already holds this case` } };
+    if (teamId === c.lead_team_id || held.some((t) => t.team_id === teamId))
+      return { ok: false, errors: { teamId: `${team.name} already holds this case` } };
     await this.ctx.transaction(async (trx) => {
-      await this.repo.addTeam(trx, { id: newId(), partnership_id: c.partnership_id, case_id: caseId, team_id: teamId, added_at: this.ctx.deps.clock.iso(), added_by: actor.user.id });
+      await this.repo.addTeam(trx, {
+        id: newId(),
+        partnership_id: c.partnership_id,
+        case_id: caseId,
+        team_id: teamId,
+        added_at: this.ctx.deps.clock.iso(),
+        added_by: actor.user.id,
+      });
       await this.touch(trx, caseId);
-      await this.event(trx, actor, caseId, { kind: 'team', action: 'team-added', on: this.ctx.today(), summary: `${team.name} added to the case`, details: { teamId } });
+      await this.event(trx, actor, caseId, {
+        kind: 'team',
+        action: 'team-added',
+        on: this.ctx.today(),
+        summary: `${team.name} added to the case`,
+        details: { teamId },
+      });
       await this.ctx.record(actor, 'case.team-added', { type: 'case', id: caseId }, { teamId }, trx);
     });
     return { ok: true, value: null };
@@ -328,15 +415,43 @@ export class CaseService {
   async linkReport(actor: Actor, caseId: string, reference: string): Promise<Result<ReportSummary>> {
     const { c } = await this.guard.open(actor, caseId, 'manage');
     const r = await this.reports.byReference(c.partnership_id, reference);
-    if (!r) return { ok: false, errors: { reference: `There is no report with the reference ${reference.trim().toUpperCase()}` } };
-    if (!(await this.reports.visibleTo(actor.user, r))) return { ok: false, errors: { reference: `You cannot link ${r.reference}: it is not routed to your team` } };
+    if (!r)
+      return {
+        ok: false,
+        errors: { reference: `There is no report with the reference ${reference.trim().toUpperCase()}` },
+      };
+    if (!(await this.reports.visibleTo(actor.user, r)))
+      return {
+        ok: false,
+        errors: { reference: `You cannot link ${r.reference}: it is not routed to your team` },
+      };
     const links = await this.repo.reportLinks(caseId);
-    if (links.some((l) => l.report_id === r.id)) return { ok: false, errors: { reference: `${r.reference} is already linked to this case` } };
+    if (links.some((l) => l.report_id === r.id))
+      return { ok: false, errors: { reference: `${r.reference} is already linked to this case` } };
     await this.ctx.transaction(async (trx) => {
-      await this.repo.linkReport(trx, { id: newId(), partnership_id: c.partnership_id, case_id: caseId, report_id: r.id, linked_at: this.ctx.deps.clock.iso(), linked_by: actor.user.id });
+      await this.repo.linkReport(trx, {
+        id: newId(),
+        partnership_id: c.partnership_id,
+        case_id: caseId,
+        report_id: r.id,
+        linked_at: this.ctx.deps.clock.iso(),
+        linked_by: actor.user.id,
+      });
       await this.touch(trx, caseId);
-      await this.event(trx, actor, caseId, { kind: 'report', action: 'report-linked', on: this.ctx.today(), summary: `Report ${r.reference} linked`, details: { reportId: r.id } });
-      await this.ctx.record(actor, 'case.report-linked', { type: 'case', id: caseId }, { reportId: r.id }, trx);
+      await this.event(trx, actor, caseId, {
+        kind: 'report',
+        action: 'report-linked',
+        on: this.ctx.today(),
+        summary: `Report ${r.reference} linked`,
+        details: { reportId: r.id },
+      });
+      await this.ctx.record(
+        actor,
+        'case.report-linked',
+        { type: 'case', id: caseId },
+        { reportId: r.id },
+        trx,
+      );
     });
     return { ok: true, value: r };
   }
@@ -347,7 +462,15 @@ export class CaseService {
     trx: Trx,
     actor: Actor | null,
     caseId: string,
-    e: { kind: string; action: string; on: string; summary: string; from?: string | null; to?: string | null; details?: Record<string, unknown> },
+    e: {
+      kind: string;
+      action: string;
+      on: string;
+      summary: string;
+      from?: string | null;
+      to?: string | null;
+      details?: Record<string, unknown>;
+    },
   ): Promise<void> {
     const c = await this.repo.getCase(caseId, trx);
     await this.repo.insertEvent(trx, {

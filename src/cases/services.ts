@@ -49,7 +49,13 @@ export function createCaseServices(deps: AppDeps) {
         risk.repo.reassessmentsDue(pid, mine, addDays(today, 7)),
         ladder.expiringSoon(actor, 14, { audit }),
       ]);
-      if (audit) await cases.ctx.record(actor, 'case.my-work-viewed', { type: 'user', id: actor.user.id }, { actions: myActions.length, cases: mine.length });
+      if (audit)
+        await cases.ctx.record(
+          actor,
+          'case.my-work-viewed',
+          { type: 'user', id: actor.user.id },
+          { actions: myActions.length, cases: mine.length },
+        );
       return {
         actions: myActions,
         overdueContacts,

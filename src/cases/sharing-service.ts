@@ -12,13 +12,21 @@ import type { ShareForm } from './schemas.js';
 export class SharingService {
   constructor(private readonly cases: CaseService) {}
 
-  async share(actor: Actor, caseId: string, form: ShareForm): Promise<Result<{ id: string; agencyName: string }>> {
+  async share(
+    actor: Actor,
+    caseId: string,
+    form: ShareForm,
+  ): Promise<Result<{ id: string; agencyName: string }>> {
     const { c } = await this.cases.guard.open(actor, caseId, 'share');
     const agencies = await this.cases.repo.partnershipAgencies(c.partnership_id);
     const agency = agencies.find((a) => a.id === form.agencyId);
     if (!agency) return { ok: false, errors: { agencyId: 'Choose the agency to share the case with' } };
     const lead = await this.cases.repo.team(c.lead_team_id);
-    if (lead?.agency_id === agency.id) return { ok: false, errors: { agencyId: `${agency.name} leads the case already: add one of its teams instead` } };
+    if (lead?.agency_id === agency.id)
+      return {
+        ok: false,
+        errors: { agencyId: `${agency.name} leads the case already: add one of its teams instead` },
+      };
     const existing = await this.cases.repo.activeShare(caseId, agency.id);
     const id = newId();
     const now = this.cases.ctx.deps.clock.iso();
@@ -45,7 +53,14 @@ export class SharingService {
         summary: `Shared with ${agency.name}${sensitive ? ', including sensitive details' : ' (sensitive details withheld)'}: ${form.reason}`,
         details: { shareId: id, agencyId: agency.id },
       });
-      await this.cases.ctx.record(actor, 'case.shared', { type: 'case', id: caseId }, { shareId: id, agencyId: agency.id, includeSensitive: sensitive, replaced: existing?.id ?? null }, trx, form.reason);
+      await this.cases.ctx.record(
+        actor,
+        'case.shared',
+        { type: 'case', id: caseId },
+        { shareId: id, agencyId: agency.id, includeSensitive: sensitive, replaced: existing?.id ?? null },
+        trx,
+        form.reason,
+      );
     });
     return { ok: true, value: { id, agencyName: agency.name } };
   }
@@ -54,12 +69,26 @@ export class SharingService {
     await this.cases.guard.open(actor, caseId, 'share');
     const share = (await this.cases.repo.shares(caseId)).find((x) => x.id === shareId);
     if (!share || share.revoked_at) throw notFound('Share');
-    if (!reason.trim()) return { ok: false, errors: { [`reason-${shareId}`]: 'Say why the sharing is ending' } };
+    if (!reason.trim())
+      return { ok: false, errors: { [`reason-${shareId}`]: 'Say why the sharing is ending' } };
     await this.cases.ctx.transaction(async (trx) => {
       await this.cases.repo.revokeShare(trx, shareId, this.cases.ctx.deps.clock.iso(), actor.user.id);
       await this.cases.touch(trx, caseId);
-      await this.cases.event(trx, actor, caseId, { kind: 'share', action: 'share-revoked', on: this.cases.ctx.today(), summary: `Sharing with ${share.agency_name} ended: ${reason.trim()}`, details: { shareId } });
-      await this.cases.ctx.record(actor, 'case.share-revoked', { type: 'case', id: caseId }, { shareId, agencyId: share.agency_id }, trx, reason.trim());
+      await this.cases.event(trx, actor, caseId, {
+        kind: 'share',
+        action: 'share-revoked',
+        on: this.cases.ctx.today(),
+        summary: `Sharing with ${share.agency_name} ended: ${reason.trim()}`,
+        details: { shareId },
+      });
+      await this.cases.ctx.record(
+        actor,
+        'case.share-revoked',
+        { type: 'case', id: caseId },
+        { shareId, agencyId: share.agency_id },
+        trx,
+        reason.trim(),
+      );
     });
     return { ok: true, value: null };
   }
@@ -69,7 +98,17 @@ export class SharingService {
     const { c, access } = await this.cases.guard.open(actor, caseId, 'read');
     const all = await this.cases.repo.shares(caseId);
     const shares = access.mode === 'shared' ? all.filter((x) => x.agency_id === actor.user.agencyId) : all;
-    await this.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page: 'sharing', mode: access.mode });
-    return { c, access, shares, agencies: access.canShare ? await this.cases.repo.partnershipAgencies(c.partnership_id) : [] };
+    await this.cases.ctx.record(
+      actor,
+      'case.viewed',
+      { type: 'case', id: caseId },
+      { page: 'sharing', mode: access.mode },
+    );
+    return {
+      c,
+      access,
+      shares,
+      agencies: access.canShare ? await this.cases.repo.partnershipAgencies(c.partnership_id) : [],
+    };
   }
 }

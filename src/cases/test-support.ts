@@ -5,7 +5,14 @@ import { ReportService } from '../reports/index.js';
 export async function fileTestReport(
   deps: AppDeps,
   partnershipId: string,
-  opts: { category?: string; name?: string; email?: string; phone?: string; description?: string; anonymous?: boolean } = {},
+  opts: {
+    category?: string;
+    name?: string;
+    email?: string;
+    phone?: string;
+    description?: string;
+    anonymous?: boolean;
+  } = {},
 ): Promise<{ id: string; reference: string }> {
   const reports = new ReportService(deps);
   const created = await reports.create(
@@ -15,7 +22,14 @@ export async function fileTestReport(
       categoryCode: opts.category ?? 'harassment',
       hateIncident: false,
       description: opts.description ?? 'The neighbour in flat 3 shouts abuse at me every time I go out.',
-      location: { text: 'Golden Lane Estate', postcode: 'EC1Y 0RN', lat: null, lng: null, precision: 'none', contexts: ['housing-estate'] },
+      location: {
+        text: 'Golden Lane Estate',
+        postcode: 'EC1Y 0RN',
+        lat: null,
+        lng: null,
+        precision: 'none',
+        contexts: ['housing-estate'],
+      },
       occurred: { kind: 'ongoing', at: null, note: null },
       reporter: opts.anonymous
         ? { kind: 'witness', anonymous: true, contactPreference: 'none' }

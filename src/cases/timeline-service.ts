@@ -35,8 +35,14 @@ export class TimelineService {
 
   async forCase(actor: Actor, caseId: string, kinds?: string[]) {
     const { c, access } = await this.cases.guard.open(actor, caseId, 'read');
-    const [events, links] = await Promise.all([this.cases.repo.events(caseId), this.cases.repo.reportLinks(caseId)]);
-    const reports = await this.cases.reports.byIds(c.partnership_id, links.map((l) => l.report_id));
+    const [events, links] = await Promise.all([
+      this.cases.repo.events(caseId),
+      this.cases.repo.reportLinks(caseId),
+    ]);
+    const reports = await this.cases.reports.byIds(
+      c.partnership_id,
+      links.map((l) => l.report_id),
+    );
     const items: TimelineItem[] = [
       ...reports.map((r) => ({
         on: londonDateOf(r.createdAt),
@@ -54,14 +60,22 @@ export class TimelineService {
           at: e.at,
           kind: e.kind,
           label: KIND_LABELS[e.kind] ?? e.kind,
-          text: !access.sensitive && SENSITIVE_KINDS.has(e.kind) ? `${KIND_LABELS[e.kind]} recorded (details withheld)` : e.summary,
+          text:
+            !access.sensitive && SENSITIVE_KINDS.has(e.kind)
+              ? `${KIND_LABELS[e.kind]} recorded (details withheld)`
+              : e.summary,
           by: e.user_name,
           href: null,
         })),
     ]
       .filter((i) => !kinds?.length || kinds.includes(i.kind))
       .sort((a, b) => b.on.localeCompare(a.on) || b.at.localeCompare(a.at));
-    await this.cases.ctx.record(actor, 'case.viewed', { type: 'case', id: caseId }, { page: 'timeline', mode: access.mode });
+    await this.cases.ctx.record(
+      actor,
+      'case.viewed',
+      { type: 'case', id: caseId },
+      { page: 'timeline', mode: access.mode },
+    );
     return { c, access, items, kindLabels: KIND_LABELS };
   }
 }

@@ -44,10 +44,20 @@ export class CaseWorkflowService {
     const state = JSON.parse(c.state) as CaseState;
     const result = applyTransition(state, action, input as never);
     if (!result.ok) {
-      await this.cases.ctx.record(actor, 'case.transition-refused', { type: 'case', id: c.id }, { action, reason: result.reason });
+      await this.cases.ctx.record(
+        actor,
+        'case.transition-refused',
+        { type: 'case', id: c.id },
+        { action, reason: result.reason },
+      );
       return { ok: false, errors: toErrors(result.errors, result.reason) };
     }
-    const outcome: TransitionOutcome = { banner: result.banner, from: result.from, to: result.to, state: result.state };
+    const outcome: TransitionOutcome = {
+      banner: result.banner,
+      from: result.from,
+      to: result.to,
+      state: result.state,
+    };
     const now = this.cases.ctx.deps.clock.iso();
     await this.cases.ctx.transaction(async (trx) => {
       await this.cases.repo.updateCase(trx, c.id, {
@@ -66,14 +76,24 @@ export class CaseWorkflowService {
         summary: summaryOf(action, result.state, input),
         details: input,
       });
-      await this.cases.ctx.record(actor, `case.${action}`, { type: 'case', id: c.id }, { from: result.from, to: result.to }, trx);
+      await this.cases.ctx.record(
+        actor,
+        `case.${action}`,
+        { type: 'case', id: c.id },
+        { from: result.from, to: result.to },
+        trx,
+      );
       await extra?.(trx, c, outcome);
     });
     return { ok: true, value: outcome };
   }
 
   /** Closes the case; with 'send-letter' the closure letter goes to each victim by email or post. */
-  async close(actor: Actor, caseId: string, form: CloseForm): Promise<Result<TransitionOutcome & { lettersSent: number }>> {
+  async close(
+    actor: Actor,
+    caseId: string,
+    form: CloseForm,
+  ): Promise<Result<TransitionOutcome & { lettersSent: number }>> {
     const { c } = await this.cases.guard.open(actor, caseId, 'manage');
     const input: Record<string, unknown> = { on: form.on, reason: form.reason, detail: form.detail };
     let letters: { recipient: string; channel: 'email' | 'letter'; name: string }[] = [];
@@ -84,14 +104,21 @@ export class CaseWorkflowService {
           v.email
             ? { recipient: v.email, channel: 'email' as const, name: v.display_name }
             : v.address
-              ? { recipient: [v.display_name, v.address, v.postcode].filter(Boolean).join(', '), channel: 'letter' as const, name: v.display_name }
+              ? {
+                  recipient: [v.display_name, v.address, v.postcode].filter(Boolean).join(', '),
+                  channel: 'letter' as const,
+                  name: v.display_name,
+                }
               : null,
         )
         .filter((x) => x !== null);
       if (!letters.length) {
         return {
           ok: false,
-          errors: { tellVictim: 'No victim on the case has an email or postal address: record how the victim was told, or why they cannot be' },
+          errors: {
+            tellVictim:
+              'No victim on the case has an email or postal address: record how the victim was told, or why they cannot be',
+          },
         };
       }
       input.victimInformedOn = form.on;
@@ -138,7 +165,8 @@ export class CaseWorkflowService {
       // Name the form's own fields for the victim-told errors.
       const errors: Errors = {};
       for (const [k, v] of Object.entries(result.errors)) {
-        if (form.tellVictim === 'send-letter' && (k === 'victimInformedOn' || k === 'victimInformedHow')) errors.tellVictim = v;
+        if (form.tellVictim === 'send-letter' && (k === 'victimInformedOn' || k === 'victimInformedHow'))
+          errors.tellVictim = v;
         else errors[k] = v;
       }
       return { ok: false, errors };

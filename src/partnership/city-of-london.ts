@@ -27,9 +27,29 @@ export const CITY_OF_LONDON = {
         { code: 'BE', name: 'Barbican Estate' },
       ],
     },
-    { code: 'SCP', name: 'Safer City Partnership board', kind: 'board', teams: [{ code: 'SCP-BOARD', name: 'Partnership board' }] },
-    { code: 'OUTREACH', name: 'Rough sleeping outreach charity', kind: 'partner', teams: [{ code: 'OUTREACH', name: 'Outreach team' }] },
-    { code: 'PARKGUARD', name: 'Parkguard patrols', kind: 'partner', teams: [{ code: 'PARKGUARD', name: 'Patrol team' }] },
-    { code: 'VS', name: 'Victim Support', kind: 'partner', teams: [{ code: 'VS', name: 'Victim Support caseworkers' }] },
+    {
+      code: 'SCP',
+      name: 'Safer City Partnership board',
+      kind: 'board',
+      teams: [{ code: 'SCP-BOARD', name: 'Partnership board' }],
+    },
+    {
+      code: 'OUTREACH',
+      name: 'Rough sleeping outreach charity',
+      kind: 'partner',
+      teams: [{ code: 'OUTREACH', name: 'Outreach team' }],
+    },
+    {
+      code: 'PARKGUARD',
+      name: 'Parkguard patrols',
+      kind: 'partner',
+      teams: [{ code: 'PARKGUARD', name: 'Patrol team' }],
+    },
+    {
+      code: 'VS',
+      name: 'Victim Support',
+      kind: 'partner',
+      teams: [{ code: 'VS', name: 'Victim Support caseworkers' }],
+    },
   ],
 } as const;

@@ -17,7 +17,12 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; team: str
   { email: 'noise.officer@demo.asbhub.example', name: 'Nina Noise', role: 'officer', team: 'PP' },
   { email: 'cleansing.officer@demo.asbhub.example', name: 'Sam Streets', role: 'officer', team: 'CO' },
   { email: 'estate.officer@demo.asbhub.example', name: 'Bea Barbican', role: 'officer', team: 'BE' },
-  { email: 'callhandler@demo.asbhub.example', name: 'Casey Caller', role: 'call_handler', team: 'COLP-CONTROL' },
+  {
+    email: 'callhandler@demo.asbhub.example',
+    name: 'Casey Caller',
+    role: 'call_handler',
+    team: 'COLP-CONTROL',
+  },
   { email: 'analyst@demo.asbhub.example', name: 'Ana Analyst', role: 'analyst', team: 'COLP-PPHUB' },
   { email: 'coordinator@demo.asbhub.example', name: 'Cory Coordinator', role: 'coordinator', team: 'CCS' },
   { email: 'partner@demo.asbhub.example', name: 'Pat Partner', role: 'partner', team: 'OUTREACH' },
@@ -27,7 +32,9 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; team: str
 /** A demo account's TOTP secret, derived from the seed so that it is the same on every run. */
 export function demoTotpSecret(seed: number, email: string): string {
   const bytes = createHash('sha256').update(`${seed}:${email}`).digest().subarray(0, 20);
-  return new OTPAuth.Secret({ buffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 20) as ArrayBuffer }).base32;
+  return new OTPAuth.Secret({
+    buffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 20) as ArrayBuffer,
+  }).base32;
 }
 
 export interface DemoPartnership {
@@ -46,7 +53,11 @@ export async function seedDemoPartnership(deps: AppDeps, seed: number): Promise<
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const teamId = created.teams[a.team];
-    const team = await deps.db.selectFrom('teams').select('agency_id').where('id', '=', teamId).executeTakeFirstOrThrow();
+    const team = await deps.db
+      .selectFrom('teams')
+      .select('agency_id')
+      .where('id', '=', teamId)
+      .executeTakeFirstOrThrow();
     ids[a.email] = await users.create({
       partnershipId: created.partnershipId,
       agencyId: team.agency_id,

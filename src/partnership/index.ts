@@ -4,5 +4,13 @@ import { registerPartnershipRoutes } from './routes.js';
 export const partnershipModule: AppModule = {
   name: 'partnership',
   routes: registerPartnershipRoutes,
-  nav: [{ label: 'Users', href: '/admin/users', permission: 'users.manage', admin: true, description: 'Add staff accounts, reset passwords and security codes, disable accounts' }],
+  nav: [
+    {
+      label: 'Users',
+      href: '/admin/users',
+      permission: 'users.manage',
+      admin: true,
+      description: 'Add staff accounts, reset passwords and security codes, disable accounts',
+    },
+  ],
 };

@@ -34,7 +34,14 @@ export class PartnershipRepository {
     const partnershipId = newId();
     await trx
       .insertInto('partnerships')
-      .values({ id: partnershipId, partnership_id: partnershipId, code: spec.code, name: spec.name, settings: '{}', created_at: now })
+      .values({
+        id: partnershipId,
+        partnership_id: partnershipId,
+        code: spec.code,
+        name: spec.name,
+        settings: '{}',
+        created_at: now,
+      })
       .execute();
     const agencies: Record<string, string> = {};
     const teams: Record<string, string> = {};
@@ -43,14 +50,29 @@ export class PartnershipRepository {
       agencies[a.code] = agencyId;
       await trx
         .insertInto('agencies')
-        .values({ id: agencyId, partnership_id: partnershipId, code: a.code, name: a.name, kind: a.kind, created_at: now })
+        .values({
+          id: agencyId,
+          partnership_id: partnershipId,
+          code: a.code,
+          name: a.name,
+          kind: a.kind,
+          created_at: now,
+        })
         .execute();
       for (const t of a.teams) {
         const teamId = newId();
         teams[t.code] = teamId;
         await trx
           .insertInto('teams')
-          .values({ id: teamId, partnership_id: partnershipId, agency_id: agencyId, code: t.code, name: t.name, email: null, created_at: now })
+          .values({
+            id: teamId,
+            partnership_id: partnershipId,
+            agency_id: agencyId,
+            code: t.code,
+            name: t.name,
+            email: null,
+            created_at: now,
+          })
           .execute();
       }
     }
@@ -58,14 +80,26 @@ export class PartnershipRepository {
   }
 
   agencies(partnershipId: string) {
-    return this.db.selectFrom('agencies').selectAll().where('partnership_id', '=', partnershipId).orderBy('name').execute();
+    return this.db
+      .selectFrom('agencies')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('name')
+      .execute();
   }
 
   teams(partnershipId: string) {
     return this.db
       .selectFrom('teams')
       .innerJoin('agencies', 'agencies.id', 'teams.agency_id')
-      .select(['teams.id', 'teams.code', 'teams.name', 'teams.agency_id', 'agencies.name as agency_name', 'agencies.code as agency_code'])
+      .select([
+        'teams.id',
+        'teams.code',
+        'teams.name',
+        'teams.agency_id',
+        'agencies.name as agency_name',
+        'agencies.code as agency_code',
+      ])
       .where('teams.partnership_id', '=', partnershipId)
       .orderBy('agencies.name')
       .orderBy('teams.name')
@@ -73,6 +107,11 @@ export class PartnershipRepository {
   }
 
   async teamByCode(partnershipId: string, code: string) {
-    return this.db.selectFrom('teams').selectAll().where('partnership_id', '=', partnershipId).where('code', '=', code).executeTakeFirst();
+    return this.db
+      .selectFrom('teams')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('code', '=', code)
+      .executeTakeFirst();
   }
 }

@@ -12,14 +12,26 @@ export function registerPartnershipRoutes(app: FastifyInstance, deps: AppDeps): 
   const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
   const roleItems = ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] }));
   const teamItems = async (partnershipId: string) =>
-    (await partnerships.teams(partnershipId)).map((t) => ({ value: t.id, text: `${t.agency_code}: ${t.name}` }));
+    (await partnerships.teams(partnershipId)).map((t) => ({
+      value: t.id,
+      text: `${t.agency_code}: ${t.name}`,
+    }));
 
   app.get('/admin/users', { config: access }, async (req, reply) =>
-    reply.render('partnership/users.njk', { title: 'Users', users: await admin.list(req.user!), roleLabels: ROLE_LABELS }),
+    reply.render('partnership/users.njk', {
+      title: 'Users',
+      users: await admin.list(req.user!),
+      roleLabels: ROLE_LABELS,
+    }),
   );
 
   app.get('/admin/users/new', { config: access }, async (req, reply) =>
-    reply.render('partnership/user-new.njk', { title: 'Add a user', values: {}, roleItems, teamItems: await teamItems(req.user!.partnershipId) }),
+    reply.render('partnership/user-new.njk', {
+      title: 'Add a user',
+      values: {},
+      roleItems,
+      teamItems: await teamItems(req.user!.partnershipId),
+    }),
   );
 
   app.post('/admin/users/new', { config: access }, async (req, reply) => {
@@ -44,14 +56,24 @@ export function registerPartnershipRoutes(app: FastifyInstance, deps: AppDeps): 
 
   app.get('/admin/users/:id', { config: access }, async (req, reply) => {
     const u = await admin.get(req.user!, (req.params as any).id);
-    return reply.render('partnership/user.njk', { title: u.name, u, roleLabels: ROLE_LABELS, now: deps.clock.iso() });
+    return reply.render('partnership/user.njk', {
+      title: u.name,
+      u,
+      roleLabels: ROLE_LABELS,
+      now: deps.clock.iso(),
+    });
   });
 
   app.post('/admin/users/:id/reset-password', { config: access }, async (req, reply) => {
     const id = (req.params as any).id;
     const password = await admin.resetPassword(req.user!, id, meta(req));
     const u = await admin.get(req.user!, id);
-    return reply.render('partnership/user-password.njk', { title: 'Password reset', heading: 'Password reset', email: u.email, password });
+    return reply.render('partnership/user-password.njk', {
+      title: 'Password reset',
+      heading: 'Password reset',
+      email: u.email,
+      password,
+    });
   });
 
   app.post('/admin/users/:id/reset-two-factor', { config: access }, async (req, reply) => {

@@ -11,7 +11,11 @@ import { forbidden, notFound } from '../platform/web/errors.js';
 
 export const newUserSchema = z.object({
   name: z.string().trim().min(1, 'Enter the full name').max(200, 'Full name must be 200 characters or fewer'),
-  email: z.string().trim().min(1, 'Enter the email address').email('Enter an email address in the correct format, like name@example.com'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter the email address')
+    .email('Enter an email address in the correct format, like name@example.com'),
   teamId: z.string().min(1, 'Select the team'),
   role: z.enum(ROLES, { message: 'Select the role' }),
 });
@@ -52,7 +56,8 @@ export class UserAdminService {
     input: z.infer<typeof newUserSchema>,
     meta: { ip: string; requestId: string },
   ): Promise<{ errors: Record<string, string> } | { id: string; password: string }> {
-    if (await this.users.findByEmail(input.email)) return { errors: { email: 'A user with this email address already exists' } };
+    if (await this.users.findByEmail(input.email))
+      return { errors: { email: 'A user with this email address already exists' } };
     const team = await this.deps.db
       .selectFrom('teams')
       .select(['id', 'agency_id'])
@@ -75,23 +80,41 @@ export class UserAdminService {
     return { id, password };
   }
 
-  async resetPassword(admin: CurrentUser, id: string, meta: { ip: string; requestId: string }): Promise<string> {
+  async resetPassword(
+    admin: CurrentUser,
+    id: string,
+    meta: { ip: string; requestId: string },
+  ): Promise<string> {
     await this.target(admin, id);
     const password = temporaryPassword();
-    await this.users.update(id, { password_hash: await hashPassword(password), must_change_password: 1, failed_attempts: 0, locked_until: null });
+    await this.users.update(id, {
+      password_hash: await hashPassword(password),
+      must_change_password: 1,
+      failed_attempts: 0,
+      locked_until: null,
+    });
     await this.sessions.destroyForUser(id);
     await this.log(admin, 'user.password-reset', id, meta);
     return password;
   }
 
-  async resetTwoFactor(admin: CurrentUser, id: string, meta: { ip: string; requestId: string }): Promise<void> {
+  async resetTwoFactor(
+    admin: CurrentUser,
+    id: string,
+    meta: { ip: string; requestId: string },
+  ): Promise<void> {
     await this.target(admin, id);
     await this.users.update(id, { totp_secret: null, totp_enabled: 0, recovery_codes: '[]' });
     await this.sessions.destroyForUser(id);
     await this.log(admin, 'user.two-factor-reset', id, meta);
   }
 
-  async setDisabled(admin: CurrentUser, id: string, disabled: boolean, meta: { ip: string; requestId: string }): Promise<void> {
+  async setDisabled(
+    admin: CurrentUser,
+    id: string,
+    disabled: boolean,
+    meta: { ip: string; requestId: string },
+  ): Promise<void> {
     if (id === admin.id) throw forbidden();
     await this.target(admin, id);
     await this.users.update(id, { disabled: disabled ? 1 : 0, failed_attempts: 0, locked_until: null });
@@ -99,7 +122,13 @@ export class UserAdminService {
     await this.log(admin, disabled ? 'user.disabled' : 'user.enabled', id, meta);
   }
 
-  private log(admin: CurrentUser, action: string, id: string, meta: { ip: string; requestId: string }, details?: Record<string, unknown>) {
+  private log(
+    admin: CurrentUser,
+    action: string,
+    id: string,
+    meta: { ip: string; requestId: string },
+    details?: Record<string, unknown>,
+  ) {
     return this.audit.record({
       partnershipId: admin.partnershipId,
       userId: admin.id,

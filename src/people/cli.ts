@@ -105,7 +105,9 @@ export function registerPeopleCli(program: Command): void {
     .command('people')
     .description('Person records and repeat identification')
     .command('relink')
-    .description('Re-train the linkage model and re-link every person record of a partnership (staff decisions kept), in one transaction')
+    .description(
+      'Re-train the linkage model and re-link every person record of a partnership (staff decisions kept), in one transaction',
+    )
     .option('--partnership <code>', 'partnership code', 'city-of-london')
     .option('--json', 'print one JSON object only')
     .action((flags: RelinkFlags) => relinkCommand(flags));

@@ -1,6 +1,13 @@
 import type { Executor } from '../platform/audit/service.js';
 import { PeopleRepository } from './repository.js';
-import { REPEAT_DEFAULTS, repeatLocation, roleFlags, type Place, type RepeatFlag, type RepeatSettings } from './repeats.js';
+import {
+  REPEAT_DEFAULTS,
+  repeatLocation,
+  roleFlags,
+  type Place,
+  type RepeatFlag,
+  type RepeatSettings,
+} from './repeats.js';
 
 export interface PersonFlags {
   personId: string;
@@ -22,21 +29,34 @@ export async function computeFlags(
   const repo = new PeopleRepository(db);
   const since = new Date(now.getTime() - settings.windowDays * 86_400_000).toISOString();
   const records = await repo.recordsSince(partnershipId, since, personId);
-  const reportIds = records.filter((r) => (r.source_type === 'report' || r.source_type === 'call') && r.source_id).map((r) => r.source_id!);
-  const places = new Map((await repo.reportPlaces(partnershipId, [...new Set(reportIds)])).map((p) => [p.id, p]));
+  const reportIds = records
+    .filter((r) => (r.source_type === 'report' || r.source_type === 'call') && r.source_id)
+    .map((r) => r.source_id!);
+  const places = new Map(
+    (await repo.reportPlaces(partnershipId, [...new Set(reportIds)])).map((p) => [p.id, p]),
+  );
   // A case opened from a report is the same incident: a person's case record counts as that report.
-  const caseIds = [...new Set(records.filter((r) => r.source_type === 'case' && r.source_id).map((r) => r.source_id!))];
+  const caseIds = [
+    ...new Set(records.filter((r) => r.source_type === 'case' && r.source_id).map((r) => r.source_id!)),
+  ];
   const reportsOfCase = new Map<string, string[]>();
-  for (const l of await repo.caseReports(partnershipId, caseIds)) (reportsOfCase.get(l.case_id) ?? reportsOfCase.set(l.case_id, []).get(l.case_id)!).push(l.report_id);
+  for (const l of await repo.caseReports(partnershipId, caseIds))
+    (reportsOfCase.get(l.case_id) ?? reportsOfCase.set(l.case_id, []).get(l.case_id)!).push(l.report_id);
   const byPerson = new Map<string, typeof records>();
-  for (const r of records) (byPerson.get(r.person_id) ?? byPerson.set(r.person_id, []).get(r.person_id)!).push(r);
+  for (const r of records)
+    (byPerson.get(r.person_id) ?? byPerson.set(r.person_id, []).get(r.person_id)!).push(r);
   const out: PersonFlags[] = [];
   for (const [pid, recs] of byPerson) {
-    const ownReports = new Set(recs.filter((r) => r.source_type === 'report' || r.source_type === 'call').map((r) => r.source_id));
+    const ownReports = new Set(
+      recs.filter((r) => r.source_type === 'report' || r.source_type === 'call').map((r) => r.source_id),
+    );
     const keyOf = (r: (typeof recs)[number]) => {
       if (!r.source_id) return r.id;
       if (r.source_type === 'report' || r.source_type === 'call') return `report:${r.source_id}`;
-      const same = r.source_type === 'case' ? reportsOfCase.get(r.source_id)?.find((id) => ownReports.has(id)) : undefined;
+      const same =
+        r.source_type === 'case'
+          ? reportsOfCase.get(r.source_id)?.find((id) => ownReports.has(id))
+          : undefined;
       return same ? `report:${same}` : `${r.source_type}:${r.source_id}`;
     };
     const flags = roleFlags(
@@ -53,7 +73,10 @@ export async function computeFlags(
     }
     if (repeatLocation(reportPlaces, settings)) flags.push('repeat-location');
     const sources = new Set(recs.map(keyOf)).size;
-    const lastAt = recs.map((r) => r.created_at).sort().at(-1)!;
+    const lastAt = recs
+      .map((r) => r.created_at)
+      .sort()
+      .at(-1)!;
     if (flags.length) out.push({ personId: pid, flags, sources, lastAt });
   }
   return out;

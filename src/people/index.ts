@@ -14,6 +14,12 @@ export const peopleModule: AppModule = {
   nav: [
     { label: 'Repeats', href: '/people/repeats', permission: 'people.read' },
     { label: 'Possible matches', href: '/people/review', permission: 'people.review' },
-    { label: 'Repeat identification', href: '/people/admin', permission: 'settings.manage', admin: true, description: 'Re-link every person record and set the repeat-flag thresholds' },
+    {
+      label: 'Repeat identification',
+      href: '/people/admin',
+      permission: 'settings.manage',
+      admin: true,
+      description: 'Re-link every person record and set the repeat-flag thresholds',
+    },
   ],
 };

@@ -88,7 +88,11 @@ export async function moveRecords(
 }
 
 /** Rows made from a moved record take the record's new person. */
-async function followRecords(trx: Executor, partnershipId: string, moves: readonly RecordMove[]): Promise<void> {
+async function followRecords(
+  trx: Executor,
+  partnershipId: string,
+  moves: readonly RecordMove[],
+): Promise<void> {
   const recordIds = moves.map((m) => m.recordId);
   const sources = new Map<string, { source_type: string; source_id: string | null; role: string }>();
   for (const part of chunks(recordIds)) {
@@ -111,10 +115,20 @@ async function followRecords(trx: Executor, partnershipId: string, moves: readon
       .filter((s) => s && s.source_type === 'case-review' && s.role === 'representative' && s.source_id)
       .map((s) => s!.source_id!);
     for (const part of chunks(reportIds)) {
-      await trx.updateTable('reports').set({ reporter_person_id: to }).where('partnership_id', '=', partnershipId).where('id', 'in', part).execute();
+      await trx
+        .updateTable('reports')
+        .set({ reporter_person_id: to })
+        .where('partnership_id', '=', partnershipId)
+        .where('id', 'in', part)
+        .execute();
     }
     for (const part of chunks(ids)) {
-      const parties = await trx.selectFrom('case_parties').select('id').where('partnership_id', '=', partnershipId).where('person_record_id', 'in', part).execute();
+      const parties = await trx
+        .selectFrom('case_parties')
+        .select('id')
+        .where('partnership_id', '=', partnershipId)
+        .where('person_record_id', 'in', part)
+        .execute();
       if (parties.length) {
         const partyIds = parties.map((p) => p.id);
         await trx.updateTable('case_parties').set({ person_id: to }).where('id', 'in', partyIds).execute();
@@ -125,16 +139,30 @@ async function followRecords(trx: Executor, partnershipId: string, moves: readon
           .where('party_id', 'in', partyIds)
           .execute();
       }
-      await trx.updateTable('case_reviews').set({ victim_person_id: to }).where('partnership_id', '=', partnershipId).where('victim_person_record_id', 'in', part).execute();
+      await trx
+        .updateTable('case_reviews')
+        .set({ victim_person_id: to })
+        .where('partnership_id', '=', partnershipId)
+        .where('victim_person_record_id', 'in', part)
+        .execute();
     }
     for (const part of chunks(applicantOf)) {
-      await trx.updateTable('case_reviews').set({ applicant_person_id: to }).where('partnership_id', '=', partnershipId).where('id', 'in', part).execute();
+      await trx
+        .updateTable('case_reviews')
+        .set({ applicant_person_id: to })
+        .where('partnership_id', '=', partnershipId)
+        .where('id', 'in', part)
+        .execute();
     }
   }
 }
 
 /** Marks persons as merged and re-points anything that still names them (and persons merged into them before). */
-export async function markMerged(trx: Executor, partnershipId: string, merged: ReadonlyMap<string, string>): Promise<void> {
+export async function markMerged(
+  trx: Executor,
+  partnershipId: string,
+  merged: ReadonlyMap<string, string>,
+): Promise<void> {
   for (const [from, to] of merged) {
     for (const ref of PERSON_REFERENCES) {
       if (ref.table === 'ladder_steps') {
@@ -153,8 +181,23 @@ export async function markMerged(trx: Executor, partnershipId: string, merged: R
         .where(ref.column as never, '=', from as never)
         .execute();
     }
-    await trx.updateTable('ladder_steps').set({ subject_key: `person:${to}` }).where('partnership_id', '=', partnershipId).where('subject_key', '=', `person:${from}`).execute();
-    await trx.updateTable('persons').set({ merged_into: to }).where('partnership_id', '=', partnershipId).where('merged_into', '=', from).execute();
-    await trx.updateTable('persons').set({ merged_into: to }).where('partnership_id', '=', partnershipId).where('id', '=', from).execute();
+    await trx
+      .updateTable('ladder_steps')
+      .set({ subject_key: `person:${to}` })
+      .where('partnership_id', '=', partnershipId)
+      .where('subject_key', '=', `person:${from}`)
+      .execute();
+    await trx
+      .updateTable('persons')
+      .set({ merged_into: to })
+      .where('partnership_id', '=', partnershipId)
+      .where('merged_into', '=', from)
+      .execute();
+    await trx
+      .updateTable('persons')
+      .set({ merged_into: to })
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', from)
+      .execute();
   }
 }

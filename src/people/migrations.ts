@@ -32,11 +32,31 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('person_records_person').on('person_records').column('person_id').execute();
-  await db.schema.createIndex('person_records_source').on('person_records').columns(['source_type', 'source_id']).execute();
-  await db.schema.createIndex('person_records_phone').on('person_records').columns(['partnership_id', 'phone_e164']).execute();
-  await db.schema.createIndex('person_records_email').on('person_records').columns(['partnership_id', 'email']).execute();
-  await db.schema.createIndex('person_records_surname').on('person_records').columns(['partnership_id', 'surname']).execute();
-  await db.schema.createIndex('person_records_postcode').on('person_records').columns(['partnership_id', 'postcode']).execute();
+  await db.schema
+    .createIndex('person_records_source')
+    .on('person_records')
+    .columns(['source_type', 'source_id'])
+    .execute();
+  await db.schema
+    .createIndex('person_records_phone')
+    .on('person_records')
+    .columns(['partnership_id', 'phone_e164'])
+    .execute();
+  await db.schema
+    .createIndex('person_records_email')
+    .on('person_records')
+    .columns(['partnership_id', 'email'])
+    .execute();
+  await db.schema
+    .createIndex('person_records_surname')
+    .on('person_records')
+    .columns(['partnership_id', 'surname'])
+    .execute();
+  await db.schema
+    .createIndex('person_records_postcode')
+    .on('person_records')
+    .columns(['partnership_id', 'postcode'])
+    .execute();
 }
 
 async function upLinkage(db: Kysely<any>): Promise<void> {
@@ -54,7 +74,11 @@ async function upLinkage(db: Kysely<any>): Promise<void> {
     .addColumn('decided_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('possible_matches_status').on('possible_matches').columns(['partnership_id', 'status']).execute();
+  await db.schema
+    .createIndex('possible_matches_status')
+    .on('possible_matches')
+    .columns(['partnership_id', 'status'])
+    .execute();
 }
 
 /** Merged persons point at the person they became; thresholds per partnership; re-link runs. */
@@ -86,7 +110,11 @@ async function upRelink(db: Kysely<any>): Promise<void> {
     .addColumn('started_at', 'text')
     .addColumn('finished_at', 'text')
     .execute();
-  await db.schema.createIndex('people_relink_runs_partnership').on('people_relink_runs').columns(['partnership_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('people_relink_runs_partnership')
+    .on('people_relink_runs')
+    .columns(['partnership_id', 'created_at'])
+    .execute();
 }
 
 export const peopleMigrations: Record<string, Migration> = {

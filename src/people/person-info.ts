@@ -43,11 +43,15 @@ export class PersonInfoService {
   }
 
   /** Whether the user may see the source a person record came from. */
-  private async canSeeSource(user: CurrentUser, r: { source_type: string; source_id: string | null; team_id: string | null }): Promise<boolean> {
+  private async canSeeSource(
+    user: CurrentUser,
+    r: { source_type: string; source_id: string | null; team_id: string | null },
+  ): Promise<boolean> {
     if (user.role === 'administrator') return true;
     if (!r.source_id) return true;
     if (r.source_type === 'report' || r.source_type === 'call') return this.reports.canSee(user, r.source_id);
-    if (r.source_type === 'case') return can(user.role, 'cases.read') && this.cases.canSee({ user }, r.source_id);
+    if (r.source_type === 'case')
+      return can(user.role, 'cases.read') && this.cases.canSee({ user }, r.source_id);
     if (r.source_type === 'case-review') return can(user.role, 'case-review.manage');
     return true;
   }
@@ -73,12 +77,14 @@ export class PersonInfoService {
     const records = [];
     for (const r of all) if (await this.canSeeSource(user, r)) records.push(r);
     const reports = [];
-    for (const r of allReports) if (user.role === 'administrator' || (await this.reports.canSee(user, r.id))) reports.push(r);
+    for (const r of allReports)
+      if (user.role === 'administrator' || (await this.reports.canSee(user, r.id))) reports.push(r);
     const cases = [];
     if (can(user.role, 'cases.read') || user.role === 'administrator') {
       for (const c of allCases) if (await this.cases.canSee({ user }, c.case_id)) cases.push(c);
     }
-    const withheld = all.length - records.length + (allReports.length - reports.length) + (allCases.length - cases.length);
+    const withheld =
+      all.length - records.length + (allReports.length - reports.length) + (allCases.length - cases.length);
     await this.audit().record({
       partnershipId: pid,
       userId: user.id,
@@ -89,22 +95,43 @@ export class PersonInfoService {
       details: { records: records.length, reports: reports.length, cases: cases.length, withheld },
       ...meta,
     });
-    return { person, records, reports, cases, flags, settings, withheld, hiddenRecords: all.length - records.length };
+    return {
+      person,
+      records,
+      reports,
+      cases,
+      flags,
+      settings,
+      withheld,
+      hiddenRecords: all.length - records.length,
+    };
   }
 
   /** Flags of the people in a report or case, for a panel on its page (the page has checked need-to-know). */
-  async flagPanel(partnershipId: string, people: { personId: string | null; name?: string; role?: string }[]): Promise<FlagPanelPerson[]> {
+  async flagPanel(
+    partnershipId: string,
+    people: { personId: string | null; name?: string; role?: string }[],
+  ): Promise<FlagPanelPerson[]> {
     const ids = [...new Set(people.map((p) => p.personId).filter((x): x is string => !!x))];
     if (!ids.length) return [];
     const resolved = new Map<string, string>();
     for (const id of ids) resolved.set(id, (await this.people.resolve(partnershipId, id)) ?? id);
     const flags = await this.people.flagsForMany(partnershipId, [...resolved.values()]);
-    const names = new Map((await new PeopleRepository(this.deps.db).personsByIds(partnershipId, [...resolved.values()])).map((p) => [p.id, p.display_name]));
+    const names = new Map(
+      (await new PeopleRepository(this.deps.db).personsByIds(partnershipId, [...resolved.values()])).map(
+        (p) => [p.id, p.display_name],
+      ),
+    );
     return people
       .filter((p) => p.personId)
       .map((p) => {
         const id = resolved.get(p.personId!)!;
-        return { personId: id, name: p.name ?? names.get(id) ?? 'Unnamed person', role: p.role, flags: flags.get(id) ?? [] };
+        return {
+          personId: id,
+          name: p.name ?? names.get(id) ?? 'Unnamed person',
+          role: p.role,
+          flags: flags.get(id) ?? [],
+        };
       });
   }
 
@@ -113,13 +140,19 @@ export class PersonInfoService {
    * exact matches), each with repeat flags, earlier reports and open cases. Open cases the user may not
    * open are counted, not listed.
    */
-  async intakePeople(user: CurrentUser, typed: { givenName?: string; surname?: string; phone?: string; email?: string; address?: string }) {
+  async intakePeople(
+    user: CurrentUser,
+    typed: { givenName?: string; surname?: string; phone?: string; email?: string; address?: string },
+  ) {
     const pid = user.partnershipId;
     const found = await this.people.findPeople(pid, typed);
     if (!found.length) return [];
     const ids = found.map((f) => f.personId);
     const settings = await this.people.settings.thresholds(pid);
-    const [flags, reports] = await Promise.all([this.people.flagsForMany(pid, ids, settings), this.reports.listForPerson(pid, ids)]);
+    const [flags, reports] = await Promise.all([
+      this.people.flagsForMany(pid, ids, settings),
+      this.reports.listForPerson(pid, ids),
+    ]);
     const out = [];
     for (const f of found) {
       const mine = reports.filter((r) => r.reporter_person_id === f.personId);

@@ -42,7 +42,10 @@ export class RelinkService {
   constructor(private readonly deps: AppDeps) {}
 
   /** Queues a re-link (or returns the one already queued or running). */
-  async request(user: CurrentUser, meta: { ip?: string; requestId?: string } = {}): Promise<{ runId: string; existing: boolean }> {
+  async request(
+    user: CurrentUser,
+    meta: { ip?: string; requestId?: string } = {},
+  ): Promise<{ runId: string; existing: boolean }> {
     return this.deps.db.transaction().execute(async (trx) => {
       const active = await trx
         .selectFrom('people_relink_runs')
@@ -52,13 +55,31 @@ export class RelinkService {
         .executeTakeFirst();
       if (active) return { runId: active.id, existing: true };
       const runId = newId();
-      const jobId = await enqueueJob(trx, this.deps.clock, user.partnershipId, RELINK_JOB, { partnershipId: user.partnershipId, runId });
+      const jobId = await enqueueJob(trx, this.deps.clock, user.partnershipId, RELINK_JOB, {
+        partnershipId: user.partnershipId,
+        runId,
+      });
       await trx
         .insertInto('people_relink_runs')
-        .values({ id: runId, partnership_id: user.partnershipId, job_id: jobId, status: 'queued', requested_by: user.id, created_at: this.deps.clock.iso() })
+        .values({
+          id: runId,
+          partnership_id: user.partnershipId,
+          job_id: jobId,
+          status: 'queued',
+          requested_by: user.id,
+          created_at: this.deps.clock.iso(),
+        })
         .execute();
       await new AuditService(this.deps.db, this.deps.dialect, this.deps.clock).record(
-        { partnershipId: user.partnershipId, userId: user.id, userLabel: user.name, action: 'people.relink-requested', subjectType: 'people_relink_run', subjectId: runId, ...meta },
+        {
+          partnershipId: user.partnershipId,
+          userId: user.id,
+          userLabel: user.name,
+          action: 'people.relink-requested',
+          subjectType: 'people_relink_run',
+          subjectId: runId,
+          ...meta,
+        },
         trx,
       );
       return { runId, existing: false };
@@ -82,7 +103,9 @@ export class RelinkService {
   async run(partnershipId: string, runId?: string): Promise<RelinkSummary> {
     const db = this.deps.db;
     const setRun = (values: Updateable<PeopleRelinkRunsTable>, exec = db) =>
-      runId ? exec.updateTable('people_relink_runs').set(values).where('id', '=', runId).execute() : Promise.resolve();
+      runId
+        ? exec.updateTable('people_relink_runs').set(values).where('id', '=', runId).execute()
+        : Promise.resolve();
     await setRun({ status: 'running', started_at: this.deps.clock.iso(), error: null });
     try {
       const summary = await this.relink(partnershipId, (s, trx) =>
@@ -109,12 +132,19 @@ export class RelinkService {
       });
       return summary;
     } catch (err) {
-      await setRun({ status: 'failed', finished_at: this.deps.clock.iso(), error: String((err as Error).message).slice(0, 500) });
+      await setRun({
+        status: 'failed',
+        finished_at: this.deps.clock.iso(),
+        error: String((err as Error).message).slice(0, 500),
+      });
       throw err;
     }
   }
 
-  private async relink(partnershipId: string, finish: (s: RelinkSummary, trx: AppDeps['db']) => Promise<unknown>): Promise<RelinkSummary> {
+  private async relink(
+    partnershipId: string,
+    finish: (s: RelinkSummary, trx: AppDeps['db']) => Promise<unknown>,
+  ): Promise<RelinkSummary> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.relinkOnce(partnershipId, finish);
@@ -124,7 +154,10 @@ export class RelinkService {
     }
   }
 
-  private async relinkOnce(partnershipId: string, finish: (s: RelinkSummary, trx: AppDeps['db']) => Promise<unknown>): Promise<RelinkSummary> {
+  private async relinkOnce(
+    partnershipId: string,
+    finish: (s: RelinkSummary, trx: AppDeps['db']) => Promise<unknown>,
+  ): Promise<RelinkSummary> {
     const db = this.deps.db;
     const repo = new PeopleRepository(db);
     const rows = await repo.linkableRecords(partnershipId);
@@ -187,8 +220,19 @@ export class RelinkService {
       for (const p of newPersons) {
         const named = p.records.map((id) => byId.get(id)!).find((r) => r.given_name || r.surname);
         const any = byId.get(p.records[0])!;
-        const name = named ? [named.given_name, named.surname].filter(Boolean).join(' ') : any.email || any.phone || 'Unnamed person';
-        await trx.insertInto('persons').values({ id: p.id, partnership_id: partnershipId, display_name: name, created_at: now, updated_at: now }).execute();
+        const name = named
+          ? [named.given_name, named.surname].filter(Boolean).join(' ')
+          : any.email || any.phone || 'Unnamed person';
+        await trx
+          .insertInto('persons')
+          .values({
+            id: p.id,
+            partnership_id: partnershipId,
+            display_name: name,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
       }
       const merged = await moveRecords(trx, partnershipId, moves, { band: 'link' });
       // Records saved since the snapshot that still belong to a merged person follow it.
@@ -199,13 +243,21 @@ export class RelinkService {
           .where('partnership_id', '=', partnershipId)
           .where('person_id', 'in', [...merged.keys()])
           .execute();
-        await moveRecords(trx, partnershipId, late.map((r) => ({ recordId: r.id, from: r.person_id, to: merged.get(r.person_id)! })));
+        await moveRecords(
+          trx,
+          partnershipId,
+          late.map((r) => ({ recordId: r.id, from: r.person_id, to: merged.get(r.person_id)! })),
+        );
       }
       await trepo.deletePending(partnershipId);
       for (const p of possible) {
         // As when a record is saved: a is the later record, b the earlier (ids sort by time).
         const [b, a] = p.a < p.b ? [p.a, p.b] : [p.b, p.a];
-        await trepo.insertPossible(partnershipId, { a, b, weight: p.matchWeight, probability: p.probability, explanation: explainer.explain(a, b) }, now);
+        await trepo.insertPossible(
+          partnershipId,
+          { a, b, weight: p.matchWeight, probability: p.probability, explanation: explainer.explain(a, b) },
+          now,
+        );
       }
       const after = await trx
         .selectFrom('person_records')
@@ -217,7 +269,9 @@ export class RelinkService {
         personsBefore,
         personsAfter: Number(after.n),
         // One question per pair of people, as the review queue asks it.
-        possibleMatches: new Set(possible.map((p) => pairKey(assignment.get(p.a) ?? p.a, assignment.get(p.b) ?? p.b))).size,
+        possibleMatches: new Set(
+          possible.map((p) => pairKey(assignment.get(p.a) ?? p.a, assignment.get(p.b) ?? p.b)),
+        ).size,
         recordsMoved: moves.length,
       };
       await finish(s, trx);
@@ -230,5 +284,8 @@ export class RelinkService {
 }
 
 registerJobHandler(RELINK_JOB, async (deps, payload) => {
-  await new RelinkService(deps).run(String(payload.partnershipId), typeof payload.runId === 'string' ? payload.runId : undefined);
+  await new RelinkService(deps).run(
+    String(payload.partnershipId),
+    typeof payload.runId === 'string' ? payload.runId : undefined,
+  );
 });

@@ -19,6 +19,9 @@ describe('repeat flags', () => {
     const p = (lat: number, postcode: string | null = null) => ({ lat, lng: -0.1, postcode, address: null });
     assert.equal(repeatLocation([p(51.5), p(51.5002), p(51.5004)], REPEAT_DEFAULTS), true);
     assert.equal(repeatLocation([p(51.5), p(51.501), p(51.502)], REPEAT_DEFAULTS), false);
-    assert.equal(repeatLocation([p(51.5, 'EC1A 1BB'), p(51.51, 'ec1a1bb'), p(51.52, 'EC1A1BB')], REPEAT_DEFAULTS), true);
+    assert.equal(
+      repeatLocation([p(51.5, 'EC1A 1BB'), p(51.51, 'ec1a1bb'), p(51.52, 'EC1A1BB')], REPEAT_DEFAULTS),
+      true,
+    );
   });
 });

@@ -69,5 +69,7 @@ export function roleFlags(records: readonly FlagRecord[], s: RepeatSettings): Re
 
 /** True when at least minReports of the places are at one location (same postcode/address or within the radius of one of them). */
 export function repeatLocation(places: readonly Place[], s: RepeatSettings): boolean {
-  return places.some((p) => places.filter((q) => q === p || samePlace(p, q, s.radiusMetres)).length >= s.minReports);
+  return places.some(
+    (p) => places.filter((q) => q === p || samePlace(p, q, s.radiusMetres)).length >= s.minReports,
+  );
 }

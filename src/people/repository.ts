@@ -19,7 +19,12 @@ export class PeopleRepository {
   constructor(private readonly db: Executor) {}
 
   linkableRecords(partnershipId: string) {
-    return this.db.selectFrom('person_records').select(RECORD_COLUMNS).where('partnership_id', '=', partnershipId).orderBy('id').execute();
+    return this.db
+      .selectFrom('person_records')
+      .select(RECORD_COLUMNS)
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('id')
+      .execute();
   }
 
   async existingPersons(partnershipId: string, ids: string[]): Promise<Set<string>> {
@@ -63,7 +68,15 @@ export class PeopleRepository {
       .selectFrom('possible_matches as m')
       .innerJoin('person_records as a', 'a.id', 'm.record_a_id')
       .innerJoin('person_records as b', 'b.id', 'm.record_b_id')
-      .select(['m.id', 'm.record_a_id', 'm.record_b_id', 'm.probability', 'm.match_weight', 'a.person_id as person_a', 'b.person_id as person_b'])
+      .select([
+        'm.id',
+        'm.record_a_id',
+        'm.record_b_id',
+        'm.probability',
+        'm.match_weight',
+        'a.person_id as person_a',
+        'b.person_id as person_b',
+      ])
       .where('m.partnership_id', '=', partnershipId)
       .where('m.status', '=', 'pending')
       .orderBy('m.probability', 'desc')
@@ -92,11 +105,21 @@ export class PeopleRepository {
 
   explanations(partnershipId: string, ids: string[]) {
     if (!ids.length) return Promise.resolve([]);
-    return this.db.selectFrom('possible_matches').select(['id', 'explanation']).where('partnership_id', '=', partnershipId).where('id', 'in', ids).execute();
+    return this.db
+      .selectFrom('possible_matches')
+      .select(['id', 'explanation'])
+      .where('partnership_id', '=', partnershipId)
+      .where('id', 'in', ids)
+      .execute();
   }
 
   match(partnershipId: string, id: string) {
-    return this.db.selectFrom('possible_matches').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('possible_matches')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   decisions(partnershipId: string) {
@@ -110,33 +133,65 @@ export class PeopleRepository {
 
   recordsById(partnershipId: string, ids: string[]) {
     if (!ids.length) return Promise.resolve([]);
-    return this.db.selectFrom('person_records').selectAll().where('partnership_id', '=', partnershipId).where('id', 'in', ids).execute();
+    return this.db
+      .selectFrom('person_records')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', 'in', ids)
+      .execute();
   }
 
   async decide(ids: string[], status: 'confirmed' | 'rejected', userId: string, now: string): Promise<void> {
     if (!ids.length) return;
-    await this.db.updateTable('possible_matches').set({ status, decided_by: userId, decided_at: now }).where('id', 'in', ids).execute();
+    await this.db
+      .updateTable('possible_matches')
+      .set({ status, decided_by: userId, decided_at: now })
+      .where('id', 'in', ids)
+      .execute();
   }
 
   recordsOfPerson(partnershipId: string, personId: string) {
-    return this.db.selectFrom('person_records').select(['id', 'person_id']).where('partnership_id', '=', partnershipId).where('person_id', '=', personId).execute();
+    return this.db
+      .selectFrom('person_records')
+      .select(['id', 'person_id'])
+      .where('partnership_id', '=', partnershipId)
+      .where('person_id', '=', personId)
+      .execute();
   }
 
   async setPerson(recordId: string, personId: string, band: string): Promise<void> {
-    await this.db.updateTable('person_records').set({ person_id: personId, link_band: band }).where('id', '=', recordId).execute();
+    await this.db
+      .updateTable('person_records')
+      .set({ person_id: personId, link_band: band })
+      .where('id', '=', recordId)
+      .execute();
   }
 
   async deletePending(partnershipId: string): Promise<void> {
-    await this.db.deleteFrom('possible_matches').where('partnership_id', '=', partnershipId).where('status', '=', 'pending').execute();
+    await this.db
+      .deleteFrom('possible_matches')
+      .where('partnership_id', '=', partnershipId)
+      .where('status', '=', 'pending')
+      .execute();
   }
 
   person(partnershipId: string, id: string) {
-    return this.db.selectFrom('persons').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('persons')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   personsByIds(partnershipId: string, ids: string[]) {
     if (!ids.length) return Promise.resolve([]);
-    return this.db.selectFrom('persons').selectAll().where('partnership_id', '=', partnershipId).where('id', 'in', ids).execute();
+    return this.db
+      .selectFrom('persons')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', 'in', ids)
+      .execute();
   }
 
   /** Records created since a time, for repeat flags. */
@@ -157,7 +212,12 @@ export class PeopleRepository {
   /** Which reports each case was opened from or linked to. */
   caseReports(partnershipId: string, caseIds: string[]) {
     if (!caseIds.length) return Promise.resolve([]);
-    return this.db.selectFrom('case_reports').select(['case_id', 'report_id']).where('partnership_id', '=', partnershipId).where('case_id', 'in', caseIds).execute();
+    return this.db
+      .selectFrom('case_reports')
+      .select(['case_id', 'report_id'])
+      .where('partnership_id', '=', partnershipId)
+      .where('case_id', 'in', caseIds)
+      .execute();
   }
 
   reportPlaces(partnershipId: string, reportIds: string[]) {

@@ -32,7 +32,10 @@ export class ReviewService {
    * most likely first. Pairs already inside one person (merged by another decision or a re-link) need
    * no review and are left out.
    */
-  async pendingGroups(partnershipId: string, repo = new PeopleRepository(this.deps.db)): Promise<PendingGroup[]> {
+  async pendingGroups(
+    partnershipId: string,
+    repo = new PeopleRepository(this.deps.db),
+  ): Promise<PendingGroup[]> {
     const groups = new Map<string, PendingGroup>();
     for (const m of await repo.pendingPairs(partnershipId)) {
       if (m.person_a === m.person_b) continue;
@@ -54,10 +57,15 @@ export class ReviewService {
     const ids = [...new Set(shown.flatMap((g) => [g.best.record_a_id, g.best.record_b_id]))];
     const [recordRows, explanationRows] = await Promise.all([
       repo.recordsById(user.partnershipId, ids),
-      repo.explanations(user.partnershipId, shown.map((g) => g.best.id)),
+      repo.explanations(
+        user.partnershipId,
+        shown.map((g) => g.best.id),
+      ),
     ]);
     const records = new Map(recordRows.map((r) => [r.id, r]));
-    const explanations = new Map(explanationRows.map((r) => [r.id, JSON.parse(r.explanation) as PairExplanation]));
+    const explanations = new Map(
+      explanationRows.map((r) => [r.id, JSON.parse(r.explanation) as PairExplanation]),
+    );
     const items = shown.map((g) => ({
       id: g.best.id,
       probability: g.best.probability,
@@ -83,7 +91,12 @@ export class ReviewService {
    * Confirm (merge the two persons) or reject (keep them apart). The decision covers every pending
    * pair of records between the same two persons, so the same question is not asked twice.
    */
-  async decide(user: CurrentUser, matchId: string, decision: 'confirmed' | 'rejected', meta: RequestMeta = {}): Promise<{ personId: string }> {
+  async decide(
+    user: CurrentUser,
+    matchId: string,
+    decision: 'confirmed' | 'rejected',
+    meta: RequestMeta = {},
+  ): Promise<{ personId: string }> {
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new PeopleRepository(trx);
       const m = await repo.match(user.partnershipId, matchId);
@@ -94,7 +107,10 @@ export class ReviewService {
         repo.recordsById(user.partnershipId, [m.record_b_id]).then((r) => r[0]),
       ]);
       const now = this.deps.clock.iso();
-      const samePersons = a.person_id === b.person_id ? [m.id] : await repo.pendingBetween(user.partnershipId, a.person_id, b.person_id);
+      const samePersons =
+        a.person_id === b.person_id
+          ? [m.id]
+          : await repo.pendingBetween(user.partnershipId, a.person_id, b.person_id);
       await repo.decide(samePersons, decision, user.id, now);
       let personId = a.person_id;
       let moved: string[] = [];
@@ -104,7 +120,12 @@ export class ReviewService {
         const from = a.person_id;
         moved = (await repo.recordsOfPerson(user.partnershipId, from)).map((r) => r.id);
         // Reports, case parties, ladder steps and Case Reviews follow their records; the emptied person is marked merged.
-        await moveRecords(trx, user.partnershipId, moved.map((recordId) => ({ recordId, from, to: personId })), { band: 'staff' });
+        await moveRecords(
+          trx,
+          user.partnershipId,
+          moved.map((recordId) => ({ recordId, from, to: personId })),
+          { band: 'staff' },
+        );
         const index = cachedState(this.deps.db, user.partnershipId)?.index;
         for (const id of moved) if (index?.personOf(id) !== undefined) index.assign(id, personId);
       }
@@ -116,7 +137,14 @@ export class ReviewService {
           action: decision === 'confirmed' ? 'people.match-confirmed' : 'people.match-rejected',
           subjectType: 'possible_match',
           subjectId: m.id,
-          details: { recordA: a.id, recordB: b.id, personA: a.person_id, personB: b.person_id, pairsDecided: samePersons.length, movedRecords: moved.length },
+          details: {
+            recordA: a.id,
+            recordB: b.id,
+            personA: a.person_id,
+            personB: b.person_id,
+            pairsDecided: samePersons.length,
+            movedRecords: moved.length,
+          },
           ...meta,
         },
         trx,

@@ -27,12 +27,25 @@ const FIELDS: [string, string][] = [
 /** The meeting lists: which flag, a title and the meeting it is for. */
 const LISTS: Record<string, { flag: RepeatFlag; title: string; meeting: string }> = {
   'repeat-victim': { flag: 'repeat-victim', title: 'Repeat victims', meeting: 'City Community MARAC' },
-  'repeat-complainant': { flag: 'repeat-complainant', title: 'Repeat complainants', meeting: 'City Community MARAC' },
-  'repeat-perpetrator': { flag: 'repeat-perpetrator', title: 'Repeat perpetrators', meeting: 'multi-agency tasking' },
+  'repeat-complainant': {
+    flag: 'repeat-complainant',
+    title: 'Repeat complainants',
+    meeting: 'City Community MARAC',
+  },
+  'repeat-perpetrator': {
+    flag: 'repeat-perpetrator',
+    title: 'Repeat perpetrators',
+    meeting: 'multi-agency tasking',
+  },
   'repeat-location': { flag: 'repeat-location', title: 'Repeat locations', meeting: 'multi-agency tasking' },
 };
 
-const RUN_STATUS: Record<string, string> = { queued: 'Queued', running: 'Running', finished: 'Finished', failed: 'Failed' };
+const RUN_STATUS: Record<string, string> = {
+  queued: 'Queued',
+  running: 'Running',
+  finished: 'Finished',
+  failed: 'Failed',
+};
 
 /** A spreadsheet must not run what a name says: cells starting with = + - @ are quoted. */
 const safeCell = (v: unknown) => {
@@ -57,7 +70,10 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
     const settings = await people.settings.thresholds(pid);
     const rows = await people.repeats(pid, { settings, flag: list?.flag });
     const withCases = await Promise.all(
-      rows.map(async (r) => ({ ...r, openCases: (await cases.casesForPerson(pid, r.personId)).filter((c) => c.status !== 'closed').length })),
+      rows.map(async (r) => ({
+        ...r,
+        openCases: (await cases.casesForPerson(pid, r.personId)).filter((c) => c.status !== 'closed').length,
+      })),
     );
     return { list, rows: withCases, settings };
   };
@@ -87,7 +103,14 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
       ...meta(req),
     });
     const csv = stringify([
-      ['person', 'flags', `reports_and_cases_in_${settings.windowDays}_days`, 'latest_record', 'open_cases', 'person_page'],
+      [
+        'person',
+        'flags',
+        `reports_and_cases_in_${settings.windowDays}_days`,
+        'latest_record',
+        'open_cases',
+        'person_page',
+      ],
       ...rows.map((r) => [
         safeCell(r.name),
         r.flags.map((f) => FLAG_LABELS[f]).join('; '),
@@ -112,7 +135,10 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
       people.settings.get(pid),
       deps.db
         .selectFrom('person_records')
-        .select((eb) => [eb.fn.countAll<number>().as('records'), eb.fn.count<number>('person_id').distinct().as('persons')])
+        .select((eb) => [
+          eb.fn.countAll<number>().as('records'),
+          eb.fn.count<number>('person_id').distinct().as('persons'),
+        ])
         .where('partnership_id', '=', pid)
         .executeTakeFirstOrThrow(),
     ]);
@@ -129,29 +155,45 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
     };
   };
 
-  app.get('/people/admin', { config: { access: 'settings.manage' } }, async (req, reply) => reply.render('people/admin.njk', await adminPage(req)));
+  app.get('/people/admin', { config: { access: 'settings.manage' } }, async (req, reply) =>
+    reply.render('people/admin.njk', await adminPage(req)),
+  );
 
   app.post('/people/admin/relink', { config: { access: 'settings.manage' } }, async (req, reply) => {
     const r = await relink.request(req.user!, meta(req));
-    await req.flash('success', r.existing ? 'A re-link is already queued or running' : 'Re-link queued: this page shows its progress');
+    await req.flash(
+      'success',
+      r.existing ? 'A re-link is already queued or running' : 'Re-link queued: this page shows its progress',
+    );
     return reply.redirect('/people/admin');
   });
 
-  const settingsPage = async (req: FastifyRequest, values?: Record<string, unknown>, errors?: Record<string, string>) => {
+  const settingsPage = async (
+    req: FastifyRequest,
+    values?: Record<string, unknown>,
+    errors?: Record<string, string>,
+  ) => {
     const current = await people.settings.get(req.user!.partnershipId);
     return {
       title: 'Repeat flag thresholds',
-      values: values ?? { minReports: String(current.minReports), windowDays: String(current.windowDays), radiusMetres: String(current.radiusMetres) },
+      values: values ?? {
+        minReports: String(current.minReports),
+        windowDays: String(current.windowDays),
+        radiusMetres: String(current.radiusMetres),
+      },
       errors,
       current,
     };
   };
 
-  app.get('/people/settings', { config: { access: 'settings.manage' } }, async (req, reply) => reply.render('people/settings.njk', await settingsPage(req)));
+  app.get('/people/settings', { config: { access: 'settings.manage' } }, async (req, reply) =>
+    reply.render('people/settings.njk', await settingsPage(req)),
+  );
 
   app.post('/people/settings', { config: { access: 'settings.manage' } }, async (req, reply) => {
     const form = parseForm(repeatSettingsSchema, req.body);
-    if (!form.ok) return reply.code(400).render('people/settings.njk', await settingsPage(req, form.values, form.errors));
+    if (!form.ok)
+      return reply.code(400).render('people/settings.njk', await settingsPage(req, form.values, form.errors));
     await people.settings.save(req.user!, form.value!, meta(req));
     await req.flash('success', 'Repeat flag thresholds saved: flags use them from now on');
     return reply.redirect('/people/admin');
@@ -163,7 +205,9 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
     const href = (n: number) => `/people/review?page=${n}`;
     // After a decision: the person it left, with their flags now.
     const decided = String((req.query as Record<string, unknown>).person ?? '');
-    const [person] = /^[0-9a-f-]{36}$/i.test(decided) ? await info.flagPanel(req.user!.partnershipId, [{ personId: decided }]) : [];
+    const [person] = /^[0-9a-f-]{36}$/i.test(decided)
+      ? await info.flagPanel(req.user!.partnershipId, [{ personId: decided }])
+      : [];
     return reply.render('people/review.njk', {
       title: 'Possible matches',
       ...queue,
@@ -180,15 +224,23 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
 
   app.post('/people/review/:id', { config: { access: 'people.review' } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const decision = body.decision === 'confirm' ? 'confirmed' : body.decision === 'reject' ? 'rejected' : null;
+    const decision =
+      body.decision === 'confirm' ? 'confirmed' : body.decision === 'reject' ? 'rejected' : null;
     if (!decision) {
       await req.flash('success', 'Choose confirm or reject');
       return reply.redirect('/people/review');
     }
-    const { personId } = await review.decide(req.user!, (req.params as { id: string }).id, decision, meta(req));
+    const { personId } = await review.decide(
+      req.user!,
+      (req.params as { id: string }).id,
+      decision,
+      meta(req),
+    );
     await req.flash(
       'success',
-      decision === 'confirmed' ? 'Match confirmed: the records are now one person' : 'Match rejected: the records stay apart',
+      decision === 'confirmed'
+        ? 'Match confirmed: the records are now one person'
+        : 'Match rejected: the records stay apart',
     );
     return reply.redirect(`/people/review?person=${encodeURIComponent(personId)}`);
   });
@@ -196,7 +248,11 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
   app.get('/people/:id', { config: { access: 'people.read' } }, async (req, reply) => {
     const view = await info.personPage(req.user!, (req.params as { id: string }).id, meta(req));
     if ('redirect' in view) return reply.redirect(`/people/${view.redirect}`);
-    return reply.render('people/person.njk', { title: view.person.display_name, ...view, labels: FLAG_LABELS });
+    return reply.render('people/person.njk', {
+      title: view.person.display_name,
+      ...view,
+      labels: FLAG_LABELS,
+    });
   });
 }
 
@@ -204,7 +260,8 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
 function paginationItems(page: number, pages: number, href: (n: number) => string) {
   const items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }> = [];
   for (let n = 1; n <= pages; n++) {
-    if (n === 1 || n === pages || Math.abs(n - page) <= 1) items.push({ number: n, href: href(n), current: n === page });
+    if (n === 1 || n === pages || Math.abs(n - page) <= 1)
+      items.push({ number: n, href: href(n), current: n === page });
     else if (!items.at(-1)?.ellipsis) items.push({ ellipsis: true });
   }
   return items;

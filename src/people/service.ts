@@ -43,7 +43,8 @@ export function toE164(phone: string | null | undefined): string | null {
   return e164;
 }
 
-export const normalisePostcode = (pc: string | null | undefined) => (pc ? pc.replace(/\s+/g, '').toUpperCase() : null);
+export const normalisePostcode = (pc: string | null | undefined) =>
+  pc ? pc.replace(/\s+/g, '').toUpperCase() : null;
 
 const clean = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
@@ -81,7 +82,10 @@ export class PeopleService {
     if (state) {
       const candidates = state.index.match(toEngineRecord({ id: recordId, ...rec }));
       // The in-memory index may hold records of a rolled-back transaction: keep persons that exist.
-      const exist = await repo.existingPersons(input.partnershipId, candidates.map((c) => c.personId));
+      const exist = await repo.existingPersons(
+        input.partnershipId,
+        candidates.map((c) => c.personId),
+      );
       const live = candidates.filter((c) => exist.has(c.personId));
       const best = live[0];
       if (best?.band === 'link') {
@@ -101,10 +105,17 @@ export class PeopleService {
     }
     if (!personId) {
       personId = newId();
-      const name = [rec.given_name, rec.surname].filter(Boolean).join(' ') || rec.email || rec.phone || 'Unnamed person';
+      const name =
+        [rec.given_name, rec.surname].filter(Boolean).join(' ') || rec.email || rec.phone || 'Unnamed person';
       await db
         .insertInto('persons')
-        .values({ id: personId, partnership_id: input.partnershipId, display_name: name, created_at: now, updated_at: now })
+        .values({
+          id: personId,
+          partnership_id: input.partnershipId,
+          display_name: name,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     }
     await db
@@ -126,7 +137,13 @@ export class PeopleService {
     for (const c of possible) {
       await repo.insertPossible(
         input.partnershipId,
-        { a: recordId, b: c.explanation.b, weight: c.matchWeight, probability: c.probability, explanation: c.explanation },
+        {
+          a: recordId,
+          b: c.explanation.b,
+          weight: c.matchWeight,
+          probability: c.probability,
+          explanation: c.explanation,
+        },
         now,
       );
     }
@@ -149,7 +166,11 @@ export class PeopleService {
     partnershipId: string,
     rec: Pick<PersonRecordsTable, 'phone_e164' | 'email' | 'given_name' | 'surname' | 'dob'>,
   ): Promise<string | null> {
-    const base = db.selectFrom('person_records').select('person_id').where('partnership_id', '=', partnershipId).limit(1);
+    const base = db
+      .selectFrom('person_records')
+      .select('person_id')
+      .where('partnership_id', '=', partnershipId)
+      .limit(1);
     if (rec.phone_e164) {
       const r = await base.where('phone_e164', '=', rec.phone_e164).executeTakeFirst();
       if (r) return r.person_id;
@@ -177,21 +198,41 @@ export class PeopleService {
   }
 
   /** Repeat flags of several persons at once (persons without flags are left out). */
-  async flagsForMany(partnershipId: string, personIds: readonly string[], settings?: RepeatSettings): Promise<Map<string, RepeatFlag[]>> {
+  async flagsForMany(
+    partnershipId: string,
+    personIds: readonly string[],
+    settings?: RepeatSettings,
+  ): Promise<Map<string, RepeatFlag[]>> {
     const ids = [...new Set(personIds.filter(Boolean))];
     if (!ids.length) return new Map();
     const s = settings ?? (await this.settings.thresholds(partnershipId));
-    return new Map((await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), s, ids)).map((f) => [f.personId, f.flags]));
+    return new Map(
+      (await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), s, ids)).map((f) => [
+        f.personId,
+        f.flags,
+      ]),
+    );
   }
 
   /** Every flagged person with their flags and name (optionally one flag only), most flags first. */
   async repeats(partnershipId: string, opts: { settings?: RepeatSettings; flag?: RepeatFlag } = {}) {
     const s = opts.settings ?? (await this.settings.thresholds(partnershipId));
-    const flagged = (await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), s)).filter((f) => !opts.flag || f.flags.includes(opts.flag));
-    const names = new Map((await new PeopleRepository(this.deps.db).personsByIds(partnershipId, flagged.map((f) => f.personId))).map((p) => [p.id, p.display_name]));
+    const flagged = (await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), s)).filter(
+      (f) => !opts.flag || f.flags.includes(opts.flag),
+    );
+    const names = new Map(
+      (
+        await new PeopleRepository(this.deps.db).personsByIds(
+          partnershipId,
+          flagged.map((f) => f.personId),
+        )
+      ).map((p) => [p.id, p.display_name]),
+    );
     return flagged
       .map((f) => ({ ...f, name: names.get(f.personId) ?? 'Unnamed person' }))
-      .sort((a, b) => b.flags.length - a.flags.length || b.sources - a.sources || a.name.localeCompare(b.name));
+      .sort(
+        (a, b) => b.flags.length - a.flags.length || b.sources - a.sources || a.name.localeCompare(b.name),
+      );
   }
 
   async repeatVictims(partnershipId: string) {
@@ -222,7 +263,14 @@ export class PeopleService {
    */
   async findPeople(
     partnershipId: string,
-    q: { givenName?: string; surname?: string; phone?: string; email?: string; postcode?: string; address?: string },
+    q: {
+      givenName?: string;
+      surname?: string;
+      phone?: string;
+      email?: string;
+      postcode?: string;
+      address?: string;
+    },
     limit = 5,
   ): Promise<{ personId: string; name: string; probability: number | null; band: string }[]> {
     const typed = {
@@ -240,19 +288,43 @@ export class PeopleService {
     const enough = [typed.phone, typed.email, typed.surname].some(Boolean);
     const state = enough ? await this.linkState(partnershipId, this.deps.db) : undefined;
     if (state) {
-      const candidates = state.index.match(toEngineRecord({ id: 'intake-query', ...typed }), { limit: limit * 2 });
-      const exist = await repo.existingPersons(partnershipId, candidates.map((c) => c.personId));
-      for (const c of candidates) if (exist.has(c.personId)) found.set(c.personId, { personId: c.personId, probability: c.probability, band: c.band });
+      const candidates = state.index.match(toEngineRecord({ id: 'intake-query', ...typed }), {
+        limit: limit * 2,
+      });
+      const exist = await repo.existingPersons(
+        partnershipId,
+        candidates.map((c) => c.personId),
+      );
+      for (const c of candidates)
+        if (exist.has(c.personId))
+          found.set(c.personId, { personId: c.personId, probability: c.probability, band: c.band });
     }
     if (found.size < limit) {
-      for (const r of await this.search(partnershipId, { phone: q.phone, email: q.email, surname: q.surname })) {
-        if (!found.has(r.person_id)) found.set(r.person_id, { personId: r.person_id, probability: null, band: 'exact' });
+      for (const r of await this.search(partnershipId, {
+        phone: q.phone,
+        email: q.email,
+        surname: q.surname,
+      })) {
+        if (!found.has(r.person_id))
+          found.set(r.person_id, { personId: r.person_id, probability: null, band: 'exact' });
       }
     }
     const list = [...found.values()].slice(0, limit);
-    const resolved = await Promise.all(list.map(async (x) => ({ ...x, personId: (await this.resolve(partnershipId, x.personId)) ?? x.personId })));
+    const resolved = await Promise.all(
+      list.map(async (x) => ({
+        ...x,
+        personId: (await this.resolve(partnershipId, x.personId)) ?? x.personId,
+      })),
+    );
     const unique = [...new Map(resolved.map((x) => [x.personId, x])).values()];
-    const names = new Map((await repo.personsByIds(partnershipId, unique.map((x) => x.personId))).map((p) => [p.id, p.display_name]));
+    const names = new Map(
+      (
+        await repo.personsByIds(
+          partnershipId,
+          unique.map((x) => x.personId),
+        )
+      ).map((p) => [p.id, p.display_name]),
+    );
     return unique.map((x) => ({ ...x, name: names.get(x.personId) ?? 'Unnamed person' }));
   }
 
@@ -268,8 +340,14 @@ export class PeopleService {
   }
 
   /** Records whose phone, email or surname (with postcode if given) equal what the call handler has typed. */
-  async search(partnershipId: string, q: { phone?: string; email?: string; surname?: string; postcode?: string }) {
-    let query = this.deps.db.selectFrom('person_records').selectAll().where('partnership_id', '=', partnershipId);
+  async search(
+    partnershipId: string,
+    q: { phone?: string; email?: string; surname?: string; postcode?: string },
+  ) {
+    let query = this.deps.db
+      .selectFrom('person_records')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId);
     const e164 = toE164(q.phone);
     const ors: [string, string][] = [];
     if (e164) ors.push(['phone_e164', e164]);

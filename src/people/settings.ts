@@ -25,10 +25,23 @@ export const repeatSettingsSchema = z.object({
 export class PeopleSettingsService {
   constructor(private readonly deps: AppDeps) {}
 
-  async get(partnershipId: string, db: Executor = this.deps.db): Promise<RepeatSettings & { saved: boolean; updatedAt: string | null }> {
-    const row = await db.selectFrom('people_settings').selectAll().where('partnership_id', '=', partnershipId).executeTakeFirst();
+  async get(
+    partnershipId: string,
+    db: Executor = this.deps.db,
+  ): Promise<RepeatSettings & { saved: boolean; updatedAt: string | null }> {
+    const row = await db
+      .selectFrom('people_settings')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .executeTakeFirst();
     if (!row) return { ...REPEAT_DEFAULTS, saved: false, updatedAt: null };
-    return { minReports: row.min_reports, windowDays: row.window_days, radiusMetres: row.radius_metres, saved: true, updatedAt: row.updated_at };
+    return {
+      minReports: row.min_reports,
+      windowDays: row.window_days,
+      radiusMetres: row.radius_metres,
+      saved: true,
+      updatedAt: row.updated_at,
+    };
   }
 
   /** Just the thresholds, for computing flags. */
@@ -37,13 +50,32 @@ export class PeopleSettingsService {
     return { minReports, windowDays, radiusMetres };
   }
 
-  async save(user: CurrentUser, s: RepeatSettings, meta: { ip?: string; requestId?: string } = {}): Promise<void> {
+  async save(
+    user: CurrentUser,
+    s: RepeatSettings,
+    meta: { ip?: string; requestId?: string } = {},
+  ): Promise<void> {
     const now = this.deps.clock.iso();
     await this.deps.db.transaction().execute(async (trx) => {
       const before = await this.get(user.partnershipId, trx);
-      const values = { min_reports: s.minReports, window_days: s.windowDays, radius_metres: s.radiusMetres, updated_by: user.id, updated_at: now };
-      if (before.saved) await trx.updateTable('people_settings').set(values).where('partnership_id', '=', user.partnershipId).execute();
-      else await trx.insertInto('people_settings').values({ partnership_id: user.partnershipId, ...values }).execute();
+      const values = {
+        min_reports: s.minReports,
+        window_days: s.windowDays,
+        radius_metres: s.radiusMetres,
+        updated_by: user.id,
+        updated_at: now,
+      };
+      if (before.saved)
+        await trx
+          .updateTable('people_settings')
+          .set(values)
+          .where('partnership_id', '=', user.partnershipId)
+          .execute();
+      else
+        await trx
+          .insertInto('people_settings')
+          .values({ partnership_id: user.partnershipId, ...values })
+          .execute();
       await new AuditService(this.deps.db, this.deps.dialect, this.deps.clock).record(
         {
           partnershipId: user.partnershipId,
@@ -53,7 +85,11 @@ export class PeopleSettingsService {
           subjectType: 'people_settings',
           subjectId: user.partnershipId,
           details: {
-            before: { minReports: before.minReports, windowDays: before.windowDays, radiusMetres: before.radiusMetres },
+            before: {
+              minReports: before.minReports,
+              windowDays: before.windowDays,
+              radiusMetres: before.radiusMetres,
+            },
             after: s,
           },
           ...meta,

@@ -26,7 +26,11 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_name', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('plan_updates_action').on('plan_updates').columns(['action_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('plan_updates_action')
+    .on('plan_updates')
+    .columns(['action_id', 'created_at'])
+    .execute();
 }
 
 export const planMigrations: Record<string, Migration> = { '20261128_60_plan': { up } };

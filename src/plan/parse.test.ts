@@ -20,6 +20,12 @@ it('reads every numbered action of the City plan with its theme and owner', () =
 });
 
 it('skips rows that are not numbered actions', () => {
-  const rows = ['Action\tOwner\tStatus\tImpact', '\t\t\t', 'Data 11. Share data\tPP\t<p>Going</p>\tBetter'].join('\n');
-  assert.deepEqual(parseActionPlan(rows), [{ number: 11, theme: 'Data', title: 'Share data', owner: 'PP', progress: 'Going', impact: 'Better' }]);
+  const rows = [
+    'Action\tOwner\tStatus\tImpact',
+    '\t\t\t',
+    'Data 11. Share data\tPP\t<p>Going</p>\tBetter',
+  ].join('\n');
+  assert.deepEqual(parseActionPlan(rows), [
+    { number: 11, theme: 'Data', title: 'Share data', owner: 'PP', progress: 'Going', impact: 'Better' },
+  ]);
 });

@@ -20,7 +20,14 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   const detail = async (req: any, reply: any, extra: Record<string, unknown> = {}) => {
     const d = await plan.get(req.user!.partnershipId, req.params.id);
-    return reply.render('plan/action.njk', { title: `Action ${d.action.number}`, ...d, ragItems: RAG_ITEMS, canUpdate: can(req.user!.role, 'plan.manage'), values: { rag: d.action.rag }, ...extra });
+    return reply.render('plan/action.njk', {
+      title: `Action ${d.action.number}`,
+      ...d,
+      ragItems: RAG_ITEMS,
+      canUpdate: can(req.user!.role, 'plan.manage'),
+      values: { rag: d.action.rag },
+      ...extra,
+    });
   };
   app.get('/plan/:id', { config: { access: 'staff.home' } }, (req, reply) => detail(req, reply));
 

@@ -12,7 +12,11 @@ import './tables.js';
 
 export const updateSchema = z.object({
   rag: z.enum(['red', 'amber', 'green'], { message: 'Select a status' }),
-  note: z.string().trim().min(1, 'Describe the progress').max(4000, 'Progress must be 4,000 characters or fewer'),
+  note: z
+    .string()
+    .trim()
+    .min(1, 'Describe the progress')
+    .max(4000, 'Progress must be 4,000 characters or fewer'),
 });
 
 export const CITY_PLAN_FILE = path.join(import.meta.dirname, 'data', 'action-plan-2023.txt');
@@ -46,7 +50,18 @@ export class PlanService {
       for (const a of actions) {
         await trx
           .insertInto('plan_actions')
-          .values({ id: newId(), partnership_id: partnershipId, number: a.number, theme: a.theme, title: a.title, owner: a.owner, progress: a.progress, impact: a.impact, rag: 'amber', updated_at: now })
+          .values({
+            id: newId(),
+            partnership_id: partnershipId,
+            number: a.number,
+            theme: a.theme,
+            title: a.title,
+            owner: a.owner,
+            progress: a.progress,
+            impact: a.impact,
+            rag: 'amber',
+            updated_at: now,
+          })
           .execute();
       }
     });
@@ -58,27 +73,72 @@ export class PlanService {
   }
 
   async list(partnershipId: string) {
-    const actions = await this.deps.db.selectFrom('plan_actions').selectAll().where('partnership_id', '=', partnershipId).orderBy('number').execute();
+    const actions = await this.deps.db
+      .selectFrom('plan_actions')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('number')
+      .execute();
     const counts: Record<Rag, number> = { red: 0, amber: 0, green: 0 };
     for (const a of actions) counts[a.rag]++;
     return { actions, counts };
   }
 
   async get(partnershipId: string, id: string) {
-    const action = await this.deps.db.selectFrom('plan_actions').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+    const action = await this.deps.db
+      .selectFrom('plan_actions')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!action) throw notFound('Action');
-    const updates = await this.deps.db.selectFrom('plan_updates').selectAll().where('action_id', '=', id).orderBy('created_at', 'desc').execute();
+    const updates = await this.deps.db
+      .selectFrom('plan_updates')
+      .selectAll()
+      .where('action_id', '=', id)
+      .orderBy('created_at', 'desc')
+      .execute();
     return { action, updates, service: SERVICE_FOR_ACTION[action.number] ?? null };
   }
 
-  async update(user: CurrentUser, id: string, input: z.infer<typeof updateSchema>, meta: { ip: string; requestId: string }): Promise<void> {
+  async update(
+    user: CurrentUser,
+    id: string,
+    input: z.infer<typeof updateSchema>,
+    meta: { ip: string; requestId: string },
+  ): Promise<void> {
     const { action } = await this.get(user.partnershipId, id);
     const now = this.deps.clock.iso();
     await this.deps.db.transaction().execute(async (trx) => {
-      await trx.insertInto('plan_updates').values({ id: newId(), partnership_id: user.partnershipId, action_id: id, rag: input.rag, note: input.note, user_id: user.id, user_name: user.name, created_at: now }).execute();
-      await trx.updateTable('plan_actions').set({ rag: input.rag, progress: input.note, updated_at: now }).where('id', '=', id).execute();
+      await trx
+        .insertInto('plan_updates')
+        .values({
+          id: newId(),
+          partnership_id: user.partnershipId,
+          action_id: id,
+          rag: input.rag,
+          note: input.note,
+          user_id: user.id,
+          user_name: user.name,
+          created_at: now,
+        })
+        .execute();
+      await trx
+        .updateTable('plan_actions')
+        .set({ rag: input.rag, progress: input.note, updated_at: now })
+        .where('id', '=', id)
+        .execute();
       await this.audit.record(
-        { partnershipId: user.partnershipId, userId: user.id, userLabel: user.email, action: 'plan.updated', subjectType: 'plan-action', subjectId: id, details: { from: action.rag, to: input.rag }, ...meta },
+        {
+          partnershipId: user.partnershipId,
+          userId: user.id,
+          userLabel: user.email,
+          action: 'plan.updated',
+          subjectType: 'plan-action',
+          subjectId: id,
+          details: { from: action.rag, to: input.rag },
+          ...meta,
+        },
         trx,
       );
     });

@@ -81,14 +81,19 @@ export function registerPlatformCli(program: Command): void {
         const { CITY_OF_LONDON } = await import('../partnership/city-of-london.js');
         if (opts.demo) {
           const r = await seedDemo(deps, seed);
-          process.stdout.write(r.created ? 'Demo partnership loaded.\n' : 'The demo partnership is already loaded.\n');
+          process.stdout.write(
+            r.created ? 'Demo partnership loaded.\n' : 'The demo partnership is already loaded.\n',
+          );
           process.stdout.write(`${describeDemoAccounts(seed)}\n`);
         } else {
           const repo = new PartnershipRepository(deps.db, deps.clock);
-          if (await repo.findByCode(CITY_OF_LONDON.code)) process.stdout.write('The City of London partnership is already loaded.\n');
+          if (await repo.findByCode(CITY_OF_LONDON.code))
+            process.stdout.write('The City of London partnership is already loaded.\n');
           else {
             await repo.create(CITY_OF_LONDON);
-            process.stdout.write('City of London partnership, agencies and teams loaded. Add an administrator with `asbhub users add`.\n');
+            process.stdout.write(
+              'City of London partnership, agencies and teams loaded. Add an administrator with `asbhub users add`.\n',
+            );
           }
         }
       });
@@ -102,7 +107,10 @@ export function registerPlatformCli(program: Command): void {
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
     .requiredOption('--team <code>', 'team code, e.g. CCS or COLP-LP')
-    .option('--password <password>', 'initial password (12 characters or more); the environment variable ASBHUB_PASSWORD also works')
+    .option(
+      '--password <password>',
+      'initial password (12 characters or more); the environment variable ASBHUB_PASSWORD also works',
+    )
     .option('--partnership <code>', 'partnership code', CITY_CODE)
     .action(async (opts) => {
       if (!isRole(opts.role)) throw new CliError(`--role must be one of: ${ROLES.join(', ')}`);
@@ -110,18 +118,23 @@ export function registerPlatformCli(program: Command): void {
       if (!password) throw new CliError('--password (or ASBHUB_PASSWORD) is required');
       const problem = passwordProblem(password);
       if (problem) throw new CliError(`--password: ${problem}`);
-      if (!/^\S+@\S+\.\S+$/.test(opts.email)) throw new CliError('--email must be an email address, like name@example.com');
+      if (!/^\S+@\S+\.\S+$/.test(opts.email))
+        throw new CliError('--email must be an email address, like name@example.com');
       await withDeps(async (deps) => {
         const { PartnershipRepository } = await import('../partnership/repository.js');
         const { UserRepository } = await import('./auth/users.js');
         const { AuditService } = await import('./audit/service.js');
         const repo = new PartnershipRepository(deps.db, deps.clock);
         const p = await repo.findByCode(opts.partnership);
-        if (!p) throw new CliError(`--partnership: no partnership with code ${opts.partnership} (run asbhub seed first)`);
+        if (!p)
+          throw new CliError(
+            `--partnership: no partnership with code ${opts.partnership} (run asbhub seed first)`,
+          );
         const team = await repo.teamByCode(p.id, opts.team);
         if (!team) throw new CliError(`--team: no team with code ${opts.team}`);
         const repoUsers = new UserRepository(deps.db, deps.clock);
-        if (await repoUsers.findByEmail(opts.email)) throw new CliError(`--email: a user with ${opts.email} already exists`);
+        if (await repoUsers.findByEmail(opts.email))
+          throw new CliError(`--email: a user with ${opts.email} already exists`);
         const id = await repoUsers.create({
           partnershipId: p.id,
           agencyId: team.agency_id,
@@ -139,7 +152,9 @@ export function registerPlatformCli(program: Command): void {
           subjectId: id,
           details: { role: opts.role },
         });
-        process.stdout.write(`Added ${opts.email}. They set up their security code when they first sign in.\n`);
+        process.stdout.write(
+          `Added ${opts.email}. They set up their security code when they first sign in.\n`,
+        );
       });
     });
 
@@ -154,14 +169,19 @@ export function registerPlatformCli(program: Command): void {
         if (result.ok) {
           process.stdout.write(`Audit log intact: ${result.entries} entries verified.\n`);
         } else {
-          throw new CliError(`Audit log broken at entry ${result.brokenSeq}: ${result.reason} (${result.entries} entries before it are intact)`, 1);
+          throw new CliError(
+            `Audit log broken at entry ${result.brokenSeq}: ${result.reason} (${result.entries} entries before it are intact)`,
+            1,
+          );
         }
       });
     });
 
   program
     .command('backup')
-    .description('Make a consistent copy of the SQLite database while it runs (on PostgreSQL, prints the pg_dump to use)')
+    .description(
+      'Make a consistent copy of the SQLite database while it runs (on PostgreSQL, prints the pg_dump to use)',
+    )
     .argument('<file>', 'where to write the copy')
     .action(async (file: string) => {
       await withDeps(async (deps, database) => {
@@ -175,7 +195,9 @@ export function registerPlatformCli(program: Command): void {
         if (fs.existsSync(target)) throw new CliError(`${file} already exists; choose a new file name`);
         fs.mkdirSync(path.dirname(target), { recursive: true });
         await database.sqlite.backup(target);
-        process.stdout.write(`Backed up ${deps.config.sqliteFile} to ${target} (${fs.statSync(target).size} bytes).\n`);
+        process.stdout.write(
+          `Backed up ${deps.config.sqliteFile} to ${target} (${fs.statSync(target).size} bytes).\n`,
+        );
       });
     });
 }

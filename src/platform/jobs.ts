@@ -60,13 +60,21 @@ export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(deps, JSON.parse(job.payload));
-      await deps.db.updateTable('jobs').set({ status: 'done', finished_at: deps.clock.iso(), last_error: null }).where('id', '=', job.id).execute();
+      await deps.db
+        .updateTable('jobs')
+        .set({ status: 'done', finished_at: deps.clock.iso(), last_error: null })
+        .where('id', '=', job.id)
+        .execute();
     } catch (err) {
       const attempts = job.attempts + 1;
       const retryAt = new Date(deps.clock.now().getTime() + 2 ** attempts * 60_000).toISOString();
       await deps.db
         .updateTable('jobs')
-        .set({ status: attempts >= 5 ? 'failed' : 'queued', run_at: retryAt, last_error: String((err as Error).message).slice(0, 500) })
+        .set({
+          status: attempts >= 5 ? 'failed' : 'queued',
+          run_at: retryAt,
+          last_error: String((err as Error).message).slice(0, 500),
+        })
         .where('id', '=', job.id)
         .execute();
       deps.log.warn({ job: job.kind, attempts }, 'job failed');

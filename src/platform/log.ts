@@ -6,7 +6,15 @@ export function createLogger(config: Config): Logger {
   return pino({
     level: config.logLevel,
     redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]', '*.password', '*.email', '*.phone', '*.name'],
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-api-key"]',
+        '*.password',
+        '*.email',
+        '*.phone',
+        '*.name',
+      ],
       remove: true,
     },
   });

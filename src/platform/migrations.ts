@@ -84,7 +84,11 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_subject').on('audit_log').columns(['subject_type', 'subject_id']).execute();
+  await db.schema
+    .createIndex('audit_subject')
+    .on('audit_log')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
   await db.schema.createIndex('audit_user').on('audit_log').columns(['user_id', 'at']).execute();
   await db.schema
     .createTable('outbox')

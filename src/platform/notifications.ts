@@ -38,7 +38,11 @@ export function outboxRow(now: string, m: OutgoingMessage): Insertable<OutboxTab
 }
 
 /** Queues a message in the outbox, inside the caller's transaction, so it is sent only if the change commits. */
-export async function queueMessage(db: Executor, clock: { iso(): string }, m: OutgoingMessage): Promise<string> {
+export async function queueMessage(
+  db: Executor,
+  clock: { iso(): string },
+  m: OutgoingMessage,
+): Promise<string> {
   const row = outboxRow(clock.iso(), m);
   await db.insertInto('outbox').values(row).execute();
   return row.id;
@@ -49,18 +53,35 @@ export async function queueMessage(db: Executor, clock: { iso(): string }, m: Ou
  * production senders (GOV.UK Notify, SMTP) plug in here, chosen by NOTIFY_SENDER.
  */
 export async function deliverOutbox(deps: AppDeps, limit = 50): Promise<number> {
-  const queued = await deps.db.selectFrom('outbox').selectAll().where('status', '=', 'queued').orderBy('created_at').limit(limit).execute();
+  const queued = await deps.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('status', '=', 'queued')
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
   if (!queued.length) return 0;
   const dir = path.join(deps.config.dataDir, 'outbox');
   fs.mkdirSync(dir, { recursive: true });
   for (const m of queued) {
     try {
-      fs.writeFileSync(path.join(dir, `${m.id}.txt`), `To: ${m.recipient}\nChannel: ${m.channel}\nSubject: ${m.subject}\n\n${m.body}\n`);
-      await deps.db.updateTable('outbox').set({ status: 'sent', sent_at: deps.clock.iso(), attempts: m.attempts + 1 }).where('id', '=', m.id).execute();
+      fs.writeFileSync(
+        path.join(dir, `${m.id}.txt`),
+        `To: ${m.recipient}\nChannel: ${m.channel}\nSubject: ${m.subject}\n\n${m.body}\n`,
+      );
+      await deps.db
+        .updateTable('outbox')
+        .set({ status: 'sent', sent_at: deps.clock.iso(), attempts: m.attempts + 1 })
+        .where('id', '=', m.id)
+        .execute();
     } catch (err) {
       await deps.db
         .updateTable('outbox')
-        .set({ attempts: m.attempts + 1, last_error: String((err as Error).message).slice(0, 500), status: m.attempts + 1 >= 5 ? 'failed' : 'queued' })
+        .set({
+          attempts: m.attempts + 1,
+          last_error: String((err as Error).message).slice(0, 500),
+          status: m.attempts + 1 >= 5 ? 'failed' : 'queued',
+        })
         .where('id', '=', m.id)
         .execute();
     }

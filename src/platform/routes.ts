@@ -10,7 +10,9 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): voi
   const audit = new AuditService(deps.db, deps.dialect, deps.clock);
   registerAuthRoutes(app, deps);
 
-  app.get('/', { config: { access: 'public' } }, async (_req, reply) => reply.render('platform/start.njk', { title: 'Report anti-social behaviour' }));
+  app.get('/', { config: { access: 'public' } }, async (_req, reply) =>
+    reply.render('platform/start.njk', { title: 'Report anti-social behaviour' }),
+  );
   for (const [path, template, title] of [
     ['/accessibility', 'platform/accessibility.njk', 'Accessibility statement for ASB Hub'],
     ['/privacy', 'platform/privacy.njk', 'Privacy notice'],
@@ -24,7 +26,9 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): voi
     const items = allModules.flatMap((m) => m.nav ?? []).filter((n) => can(req.user!.role, n.permission));
     // The day's work first: reports, cases, Case Reviews, then the rest in module order.
     const first = ['reports', 'cases', 'case-review'];
-    const ordered = [...allModules].sort((a, b) => (first.indexOf(a.name) + 1 || 99) - (first.indexOf(b.name) + 1 || 99));
+    const ordered = [...allModules].sort(
+      (a, b) => (first.indexOf(a.name) + 1 || 99) - (first.indexOf(b.name) + 1 || 99),
+    );
     const cards = await Promise.all(
       ordered.map(async (m) => {
         try {
@@ -36,11 +40,17 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): voi
         }
       }),
     );
-    return reply.render('platform/staff-home.njk', { title: 'Home', items, cards: cards.filter((c) => c !== null) });
+    return reply.render('platform/staff-home.njk', {
+      title: 'Home',
+      items,
+      cards: cards.filter((c) => c !== null),
+    });
   });
 
   app.get('/admin', { config: { access: 'staff.home' } }, async (req, reply) => {
-    const items = allModules.flatMap((m) => m.nav ?? []).filter((n) => n.admin && can(req.user!.role, n.permission));
+    const items = allModules
+      .flatMap((m) => m.nav ?? [])
+      .filter((n) => n.admin && can(req.user!.role, n.permission));
     return reply.render('platform/admin.njk', { title: 'Administration', items });
   });
 
@@ -56,7 +66,11 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): voi
     };
     let userId: string | undefined;
     if (filters.userEmail) {
-      const u = await deps.db.selectFrom('users').select('id').where('email', '=', filters.userEmail.toLowerCase()).executeTakeFirst();
+      const u = await deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', filters.userEmail.toLowerCase())
+        .executeTakeFirst();
       userId = u?.id ?? 'no-such-user';
     }
     const rows = await audit.search({

@@ -11,7 +11,10 @@ export async function hasAnyPartnership(deps: AppDeps): Promise<boolean> {
 }
 
 /** The demo City of London partnership and its year of data; deterministic for a given seed. */
-export async function seedDemo(deps: AppDeps, seed = 42): Promise<{ partnershipId: string; created: boolean }> {
+export async function seedDemo(
+  deps: AppDeps,
+  seed = 42,
+): Promise<{ partnershipId: string; created: boolean }> {
   const existing = await new PartnershipRepository(deps.db, deps.clock).findByCode(CITY_OF_LONDON.code);
   if (existing) return { partnershipId: existing.id, created: false };
   const demo = await seedDemoPartnership(deps, seed);
@@ -45,7 +48,9 @@ export async function demoSeedOf(deps: AppDeps): Promise<number | null> {
 export function describeDemoAccounts(seed = 42): string {
   const lines = [
     `Demo accounts (password for all: ${DEMO_PASSWORD}; add the security-code key to an authenticator app):`,
-    ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(14)} ${a.email.padEnd(40)} key ${demoTotpSecret(seed, a.email)}`),
+    ...DEMO_ACCOUNTS.map(
+      (a) => `  ${a.role.padEnd(14)} ${a.email.padEnd(40)} key ${demoTotpSecret(seed, a.email)}`,
+    ),
   ];
   return lines.join('\n');
 }

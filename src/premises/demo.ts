@@ -26,13 +26,53 @@ const STREETS: [string, string, number, number][] = [
   ['Houndsditch', 'EC3A 7DH', 51.5152, -0.0786],
 ];
 const NAMES = [
-  'The Crown', 'The Old Bell', 'Vault Bar', 'The Lamb', 'Cellar 23', 'The Jamaica Wine House', 'The Counting House',
-  'Sky Lounge', 'The Fleet Tap', 'Bar Nineteen', 'The Hung Drawn', 'The Sugar Loaf', 'The Market Porter', 'Club Meridian',
-  'The Wine Lodge', 'The Griffin', 'Late Kitchen', 'The Swan Tavern', 'Basement Club', 'The Red Lion', 'The White Hart',
-  'Vintners Bar', 'The Globe', 'Corner Off-Licence', 'The Hoop', 'The Samuel Pepys', 'Night Owl Grill', 'The Pelican',
-  'The Britannia', 'The Mitre', 'Garden Rooftop', 'The Anchor', 'City Kebab House', 'The Ship', 'The Castle', 'Arch Eleven',
+  'The Crown',
+  'The Old Bell',
+  'Vault Bar',
+  'The Lamb',
+  'Cellar 23',
+  'The Jamaica Wine House',
+  'The Counting House',
+  'Sky Lounge',
+  'The Fleet Tap',
+  'Bar Nineteen',
+  'The Hung Drawn',
+  'The Sugar Loaf',
+  'The Market Porter',
+  'Club Meridian',
+  'The Wine Lodge',
+  'The Griffin',
+  'Late Kitchen',
+  'The Swan Tavern',
+  'Basement Club',
+  'The Red Lion',
+  'The White Hart',
+  'Vintners Bar',
+  'The Globe',
+  'Corner Off-Licence',
+  'The Hoop',
+  'The Samuel Pepys',
+  'Night Owl Grill',
+  'The Pelican',
+  'The Britannia',
+  'The Mitre',
+  'Garden Rooftop',
+  'The Anchor',
+  'City Kebab House',
+  'The Ship',
+  'The Castle',
+  'Arch Eleven',
 ];
-const TYPES = ['pub', 'pub', 'bar', 'bar', 'nightclub', 'restaurant', 'late-night-refreshment', 'off-licence'];
+const TYPES = [
+  'pub',
+  'pub',
+  'bar',
+  'bar',
+  'nightclub',
+  'restaurant',
+  'late-night-refreshment',
+  'off-licence',
+];
 const HOURS: Record<string, string> = {
   pub: '11:00–23:00',
   bar: '12:00–01:00',
@@ -70,13 +110,35 @@ export async function seedPremisesDemo(ctx: DemoSeedContext): Promise<void> {
     const trouble = rng.next() ** 3;
     const incidents = Math.round(trouble * 14);
     for (let k = 0; k < incidents; k++) {
-      items.push(item(p.id, 'penalty', rng.pick(INCIDENT_TYPES), addDays(today, -rng.int(1, 360)), 'Reported after a weekend night'));
+      items.push(
+        item(
+          p.id,
+          'penalty',
+          rng.pick(INCIDENT_TYPES),
+          addDays(today, -rng.int(1, 360)),
+          'Reported after a weekend night',
+        ),
+      );
     }
     for (let k = 0; k < rng.int(0, 3); k++) {
-      items.push(item(p.id, 'credit', rng.pick(Object.keys(DEFAULT_CREDIT_TYPES)), addDays(today, -rng.int(1, 360)), null));
+      items.push(
+        item(
+          p.id,
+          'credit',
+          rng.pick(Object.keys(DEFAULT_CREDIT_TYPES)),
+          addDays(today, -rng.int(1, 360)),
+          null,
+        ),
+      );
     }
   }
-  function item(premisesId: string, kind: 'penalty' | 'credit', type: string, on: string, summary: string | null): PremisesItemsTable {
+  function item(
+    premisesId: string,
+    kind: 'penalty' | 'credit',
+    type: string,
+    on: string,
+    summary: string | null,
+  ): PremisesItemsTable {
     return {
       id: newId(),
       partnership_id: partnershipId,

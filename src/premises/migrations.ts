@@ -15,7 +15,11 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hours', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('premises_partnership').on('premises').columns(['partnership_id', 'name']).execute();
+  await db.schema
+    .createIndex('premises_partnership')
+    .on('premises')
+    .columns(['partnership_id', 'name'])
+    .execute();
   await db.schema
     .createTable('premises_items')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -32,7 +36,11 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('premises_items_premises').on('premises_items').columns(['premises_id', 'occurred_on']).execute();
+  await db.schema
+    .createIndex('premises_items_premises')
+    .on('premises_items')
+    .columns(['premises_id', 'occurred_on'])
+    .execute();
 }
 
 export const premisesMigrations: Record<string, Migration> = {

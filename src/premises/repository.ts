@@ -8,11 +8,21 @@ export class PremisesRepository {
   constructor(private readonly db: Db) {}
 
   list(partnershipId: string): Promise<PremisesTable[]> {
-    return this.db.selectFrom('premises').selectAll().where('partnership_id', '=', partnershipId).orderBy('name').execute();
+    return this.db
+      .selectFrom('premises')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('name')
+      .execute();
   }
 
   get(partnershipId: string, id: string): Promise<PremisesTable | undefined> {
-    return this.db.selectFrom('premises').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('premises')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   items(partnershipId: string, premisesIds?: string[]): Promise<PremisesItemsTable[]> {
@@ -22,10 +32,18 @@ export class PremisesRepository {
   }
 
   async insertPremises(db: Executor, rows: PremisesTable[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 200) await db.insertInto('premises').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await db
+        .insertInto('premises')
+        .values(rows.slice(i, i + 200))
+        .execute();
   }
 
   async insertItems(db: Executor, rows: PremisesItemsTable[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 200) await db.insertInto('premises_items').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await db
+        .insertInto('premises_items')
+        .values(rows.slice(i, i + 200))
+        .execute();
   }
 }

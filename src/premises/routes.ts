@@ -7,9 +7,17 @@ import { DEFAULT_CREDIT_TYPES, INCIDENT_TYPES } from './rules/traffic-light.js';
 
 const incidentItems = INCIDENT_TYPES.map((t) => ({
   value: t,
-  text: { crime: 'Crime', asb: 'Anti-social behaviour', noise: 'Noise complaint', 'licence-breach': 'Breach of licence conditions' }[t],
+  text: {
+    crime: 'Crime',
+    asb: 'Anti-social behaviour',
+    noise: 'Noise complaint',
+    'licence-breach': 'Breach of licence conditions',
+  }[t],
 }));
-const creditItems = Object.entries(DEFAULT_CREDIT_TYPES).map(([value, c]) => ({ value, text: `${c.label} (${c.points})` }));
+const creditItems = Object.entries(DEFAULT_CREDIT_TYPES).map(([value, c]) => ({
+  value,
+  text: `${c.label} (${c.points})`,
+}));
 
 export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): void {
   const service = new PremisesService(deps);
@@ -51,7 +59,9 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
   app.post('/premises/:id/items', { config: { access: 'premises.manage' } }, async (req, reply) => {
     const body = req.body as Record<string, unknown>;
     const form = parseForm(body?.kind === 'credit' ? creditSchema : incidentSchema, body);
-    const errors = form.ok ? await service.addItem(req.user!, (req.params as any).id, form.value!, meta(req)) : form.errors;
+    const errors = form.ok
+      ? await service.addItem(req.user!, (req.params as any).id, form.value!, meta(req))
+      : form.errors;
     if (Object.keys(errors).length) {
       reply.code(400);
       // The credit form's fields carry a prefix so that ids on the page stay unique.
@@ -63,10 +73,17 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
     return reply.redirect(`/premises/${(req.params as any).id}`);
   });
 
-  app.post('/premises/:id/reports/:reportId', { config: { access: 'premises.manage' } }, async (req, reply) => {
-    const { id, reportId } = req.params as { id: string; reportId: string };
-    const refused = await service.recordReport(req.user!, id, reportId, meta(req));
-    await req.flash(refused ? 'info' : 'success', refused ?? 'Report recorded as an anti-social behaviour incident');
-    return reply.redirect(`/premises/${id}#nearby-reports`);
-  });
+  app.post(
+    '/premises/:id/reports/:reportId',
+    { config: { access: 'premises.manage' } },
+    async (req, reply) => {
+      const { id, reportId } = req.params as { id: string; reportId: string };
+      const refused = await service.recordReport(req.user!, id, reportId, meta(req));
+      await req.flash(
+        refused ? 'info' : 'success',
+        refused ?? 'Report recorded as an anti-social behaviour incident',
+      );
+      return reply.redirect(`/premises/${id}#nearby-reports`);
+    },
+  );
 }

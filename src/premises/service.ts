@@ -6,7 +6,12 @@ import { newId } from '../platform/db/ids.js';
 import { londonTime } from '../platform/web/views.js';
 import { notFound } from '../platform/web/errors.js';
 import { PremisesRepository } from './repository.js';
-import { assessPremises, DEFAULT_CREDIT_TYPES, INCIDENT_TYPES, type TrafficLightResult } from './rules/traffic-light.js';
+import {
+  assessPremises,
+  DEFAULT_CREDIT_TYPES,
+  INCIDENT_TYPES,
+  type TrafficLightResult,
+} from './rules/traffic-light.js';
 import type { PremisesTable } from './tables.js';
 import { ReportService } from '../reports/service.js';
 
@@ -19,7 +24,11 @@ export const incidentSchema = z.object({
   kind: z.literal('penalty'),
   type: z.enum(INCIDENT_TYPES, { message: 'Select what happened' }),
   occurredOn: isoDate,
-  summary: z.string().trim().min(1, 'Describe what happened').max(500, 'Description must be 500 characters or fewer'),
+  summary: z
+    .string()
+    .trim()
+    .min(1, 'Describe what happened')
+    .max(500, 'Description must be 500 characters or fewer'),
 });
 
 export const creditSchema = z.object({
@@ -56,7 +65,14 @@ export class PremisesService {
       today: this.today(),
       incidents: items
         .filter((i) => i.kind === 'penalty' && i.occurred_on <= this.today())
-        .map((i) => ({ id: i.id, type: i.type as (typeof INCIDENT_TYPES)[number], occurredOn: i.occurred_on, summary: i.summary ?? undefined, points: i.points, pointsReason: i.points_reason })),
+        .map((i) => ({
+          id: i.id,
+          type: i.type as (typeof INCIDENT_TYPES)[number],
+          occurredOn: i.occurred_on,
+          summary: i.summary ?? undefined,
+          points: i.points,
+          pointsReason: i.points_reason,
+        })),
       credits: items
         .filter((i) => i.kind === 'credit' && i.type in DEFAULT_CREDIT_TYPES && i.occurred_on <= this.today())
         .map((i) => ({ id: i.id, type: i.type, awardedOn: i.occurred_on, note: i.summary ?? undefined })),
@@ -65,7 +81,10 @@ export class PremisesService {
 
   /** Every premises with its colour, worst first. */
   async ranked(partnershipId: string): Promise<RankedPremises[]> {
-    const [premises, items] = await Promise.all([this.repo.list(partnershipId), this.repo.items(partnershipId)]);
+    const [premises, items] = await Promise.all([
+      this.repo.list(partnershipId),
+      this.repo.items(partnershipId),
+    ]);
     const byPremises = new Map<string, typeof items>();
     for (const i of items) byPremises.set(i.premises_id, [...(byPremises.get(i.premises_id) ?? []), i]);
     return premises
@@ -77,7 +96,15 @@ export class PremisesService {
     const p = await this.repo.get(user.partnershipId, id);
     if (!p) throw notFound('Premises');
     const items = await this.repo.items(user.partnershipId, [id]);
-    await this.audit.record({ partnershipId: user.partnershipId, userId: user.id, userLabel: user.email, action: 'premises.viewed', subjectType: 'premises', subjectId: id, ...meta });
+    await this.audit.record({
+      partnershipId: user.partnershipId,
+      userId: user.id,
+      userLabel: user.email,
+      action: 'premises.viewed',
+      subjectType: 'premises',
+      subjectId: id,
+      ...meta,
+    });
     return { premises: p, result: this.assess(items) };
   }
 
@@ -116,25 +143,39 @@ export class PremisesService {
    * NEARBY_DAYS, and how many of them fell on weekend nights (Friday 18:00 to Monday 06:00, London
    * time), when the night-time economy drives disorder. Counts only: no need-to-know applies.
    */
-  async nearbyCounts(partnershipId: string, premises: PremisesTable[]): Promise<Map<string, { total: number; weekendNights: number }>> {
+  async nearbyCounts(
+    partnershipId: string,
+    premises: PremisesTable[],
+  ): Promise<Map<string, { total: number; weekendNights: number }>> {
     const reports = new ReportService(this.deps);
     const since = new Date(Date.parse(this.deps.clock.iso()) - NEARBY_DAYS * 86_400_000).toISOString();
     const counts = new Map<string, { total: number; weekendNights: number }>();
     for (const p of premises) {
       if (p.lat == null || p.lng == null) continue;
-      const rows = (await reports.reportsAt(partnershipId, { lat: p.lat, lng: p.lng, radiusMetres: NEARBY_METRES })).filter((r) => r.created_at >= since);
-      counts.set(p.id, { total: rows.length, weekendNights: rows.filter((r) => isWeekendNight(r.occurred_at ?? r.created_at)).length });
+      const rows = (
+        await reports.reportsAt(partnershipId, { lat: p.lat, lng: p.lng, radiusMetres: NEARBY_METRES })
+      ).filter((r) => r.created_at >= since);
+      counts.set(p.id, {
+        total: rows.length,
+        weekendNights: rows.filter((r) => isWeekendNight(r.occurred_at ?? r.created_at)).length,
+      });
     }
     return counts;
   }
 
   /** Records a nearby ASB report as an incident on the premises' Traffic Light record (once). */
-  async recordReport(user: CurrentUser, id: string, reportId: string, meta: { ip: string; requestId: string }): Promise<string | null> {
+  async recordReport(
+    user: CurrentUser,
+    id: string,
+    reportId: string,
+    meta: { ip: string; requestId: string },
+  ): Promise<string | null> {
     const p = await this.repo.get(user.partnershipId, id);
     if (!p) throw notFound('Premises');
     const nearby = await this.nearbyReports(user, p);
     const report = nearby?.find((r) => r.id === reportId);
-    if (!report) return `That report is not within ${NEARBY_METRES} metres of ${p.name} in the last ${NEARBY_DAYS} days`;
+    if (!report)
+      return `That report is not within ${NEARBY_METRES} metres of ${p.name} in the last ${NEARBY_DAYS} days`;
     if (report.recorded) return `${report.reference} is already recorded against ${p.name}`;
     await this.deps.db.transaction().execute(async (trx) => {
       await this.repo.insertItems(trx, [
@@ -155,7 +196,16 @@ export class PremisesService {
         },
       ]);
       await this.audit.record(
-        { partnershipId: user.partnershipId, userId: user.id, userLabel: user.email, action: 'premises.penalty-added', subjectType: 'premises', subjectId: id, details: { type: 'asb', report: report.reference }, ...meta },
+        {
+          partnershipId: user.partnershipId,
+          userId: user.id,
+          userLabel: user.email,
+          action: 'premises.penalty-added',
+          subjectType: 'premises',
+          subjectId: id,
+          details: { type: 'asb', report: report.reference },
+          ...meta,
+        },
         trx,
       );
     });
@@ -194,7 +244,16 @@ export class PremisesService {
         },
       ]);
       await this.audit.record(
-        { partnershipId: user.partnershipId, userId: user.id, userLabel: user.email, action: `premises.${input.kind}-added`, subjectType: 'premises', subjectId: id, details: { type: input.type }, ...meta },
+        {
+          partnershipId: user.partnershipId,
+          userId: user.id,
+          userLabel: user.email,
+          action: `premises.${input.kind}-added`,
+          subjectType: 'premises',
+          subjectId: id,
+          details: { type: input.type },
+          ...meta,
+        },
         trx,
       );
     });

@@ -21,7 +21,19 @@ export const reportsModule: AppModule = {
     { label: 'Queue', href: '/queue', permission: 'reports.read' },
     { label: 'Take a call', href: '/intake', permission: 'reports.intake' },
     { label: 'Environmental jobs', href: '/environment/jobs', permission: 'environment.manage' },
-    { label: 'Service map', href: '/admin/service-map', permission: 'settings.manage', admin: true, description: 'Which team each kind of report goes to, and its target time' },
-    { label: 'API keys', href: '/admin/api-keys', permission: 'api.keys', admin: true, description: 'Keys for partner systems posting reports through the API and Open311' },
+    {
+      label: 'Service map',
+      href: '/admin/service-map',
+      permission: 'settings.manage',
+      admin: true,
+      description: 'Which team each kind of report goes to, and its target time',
+    },
+    {
+      label: 'API keys',
+      href: '/admin/api-keys',
+      permission: 'api.keys',
+      admin: true,
+      description: 'Keys for partner systems posting reports through the API and Open311',
+    },
   ],
 };

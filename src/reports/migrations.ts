@@ -57,7 +57,11 @@ async function core(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'text')
     .execute();
-  await db.schema.createIndex('report_routing_rules_lookup').on('report_routing_rules').columns(['partnership_id', 'active']).execute();
+  await db.schema
+    .createIndex('report_routing_rules_lookup')
+    .on('report_routing_rules')
+    .columns(['partnership_id', 'active'])
+    .execute();
 
   await db.schema
     .createTable('reports')
@@ -97,11 +101,27 @@ async function core(db: Kysely<any>): Promise<void> {
     .addColumn('photo_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addUniqueConstraint('reports_reference', ['partnership_id', 'reference'])
     .execute();
-  await db.schema.createIndex('reports_created').on('reports').columns(['partnership_id', 'created_at']).execute();
-  await db.schema.createIndex('reports_person').on('reports').columns(['partnership_id', 'reporter_person_id']).execute();
-  await db.schema.createIndex('reports_postcode').on('reports').columns(['partnership_id', 'postcode']).execute();
+  await db.schema
+    .createIndex('reports_created')
+    .on('reports')
+    .columns(['partnership_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('reports_person')
+    .on('reports')
+    .columns(['partnership_id', 'reporter_person_id'])
+    .execute();
+  await db.schema
+    .createIndex('reports_postcode')
+    .on('reports')
+    .columns(['partnership_id', 'postcode'])
+    .execute();
   await db.schema.createIndex('reports_lat').on('reports').columns(['partnership_id', 'lat']).execute();
-  await db.schema.createIndex('reports_api_key').on('reports').columns(['api_key_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('reports_api_key')
+    .on('reports')
+    .columns(['api_key_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('report_team_routes')
@@ -121,8 +141,16 @@ async function core(db: Kysely<any>): Promise<void> {
     .addColumn('ended_at', 'text')
     .addColumn('ended_reason', 'text')
     .execute();
-  await db.schema.createIndex('report_team_routes_report').on('report_team_routes').column('report_id').execute();
-  await db.schema.createIndex('report_team_routes_team').on('report_team_routes').columns(['team_id', 'active']).execute();
+  await db.schema
+    .createIndex('report_team_routes_report')
+    .on('report_team_routes')
+    .column('report_id')
+    .execute();
+  await db.schema
+    .createIndex('report_team_routes_team')
+    .on('report_team_routes')
+    .columns(['team_id', 'active'])
+    .execute();
 
   await db.schema
     .createTable('report_updates')
@@ -138,7 +166,11 @@ async function core(db: Kysely<any>): Promise<void> {
     .addColumn('text', 'text')
     .addColumn('details', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute();
-  await db.schema.createIndex('report_updates_report').on('report_updates').columns(['report_id', 'at']).execute();
+  await db.schema
+    .createIndex('report_updates_report')
+    .on('report_updates')
+    .columns(['report_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('report_photos')
@@ -178,9 +210,21 @@ async function environment(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('environmental_jobs_reference', ['partnership_id', 'reference'])
     .execute();
-  await db.schema.createIndex('environmental_jobs_state').on('environmental_jobs').columns(['partnership_id', 'state']).execute();
-  await db.schema.createIndex('environmental_jobs_raised').on('environmental_jobs').columns(['partnership_id', 'raised_at']).execute();
-  await db.schema.createIndex('environmental_jobs_report').on('environmental_jobs').column('report_id').execute();
+  await db.schema
+    .createIndex('environmental_jobs_state')
+    .on('environmental_jobs')
+    .columns(['partnership_id', 'state'])
+    .execute();
+  await db.schema
+    .createIndex('environmental_jobs_raised')
+    .on('environmental_jobs')
+    .columns(['partnership_id', 'raised_at'])
+    .execute();
+  await db.schema
+    .createIndex('environmental_jobs_report')
+    .on('environmental_jobs')
+    .column('report_id')
+    .execute();
 }
 
 async function apiKeys(db: Kysely<any>): Promise<void> {
@@ -202,7 +246,11 @@ async function apiKeys(db: Kysely<any>): Promise<void> {
 /** A person's recent reports (the Case Review prompt) were found through the date index, scanning every recent report. */
 async function personIndex(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('reports_person').execute();
-  await db.schema.createIndex('reports_person_created').on('reports').columns(['partnership_id', 'reporter_person_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('reports_person_created')
+    .on('reports')
+    .columns(['partnership_id', 'reporter_person_id', 'created_at'])
+    .execute();
 }
 
 export const reportsMigrations: Record<string, Migration> = {

@@ -21,9 +21,12 @@ export interface AcknowledgementInput {
   caseReviewPrompt?: boolean;
 }
 
-
 /** The reporter's acknowledgement, by the contact route they chose; none for anonymous reports. */
-export async function queueAcknowledgement(db: Executor, clock: Clock, m: AcknowledgementInput): Promise<string | null> {
+export async function queueAcknowledgement(
+  db: Executor,
+  clock: Clock,
+  m: AcknowledgementInput,
+): Promise<string | null> {
   const message = acknowledgementMessage(m);
   return message ? queueMessage(db, clock, message) : null;
 }
@@ -44,7 +47,9 @@ export function acknowledgementMessage(m: AcknowledgementInput): OutgoingMessage
         `We have passed it to: ${m.teamNames.join(', ')}. We aim to respond within ${describeHours(m.slaHours)}.`,
         `You can follow your report at ${track} with your reference and this email address.`,
         ...(m.caseReviewPrompt
-          ? [`You have reported a problem to us before in the last 6 months. If it has not been dealt with, you can ask for an ASB Case Review: ${m.baseUrl}/case-review`]
+          ? [
+              `You have reported a problem to us before in the last 6 months. If it has not been dealt with, you can ask for an ASB Case Review: ${m.baseUrl}/case-review`,
+            ]
           : []),
         'If someone is in immediate danger, call 999. For non-emergencies call 101.',
       ].join('\n\n'),
@@ -108,7 +113,15 @@ export function teamNoticeMessage(m: TeamNoticeInput): OutgoingMessage {
 export function queuePublicUpdate(
   db: Executor,
   clock: Clock,
-  m: { partnershipId: string; reportId: string; reference: string; baseUrl: string; email: string; stateLabel: string; text: string },
+  m: {
+    partnershipId: string;
+    reportId: string;
+    reference: string;
+    baseUrl: string;
+    email: string;
+    stateLabel: string;
+    text: string;
+  },
 ): Promise<string> {
   return queueMessage(db, clock, {
     partnershipId: m.partnershipId,
@@ -116,7 +129,13 @@ export function queuePublicUpdate(
     recipient: m.email,
     template: 'report-public-update',
     subject: `Update on your report ${m.reference}`,
-    body: [`Your report ${m.reference} is now: ${m.stateLabel}.`, m.text, `Follow it at ${m.baseUrl}/report/track`].filter(Boolean).join('\n\n'),
+    body: [
+      `Your report ${m.reference} is now: ${m.stateLabel}.`,
+      m.text,
+      `Follow it at ${m.baseUrl}/report/track`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
     relatedType: 'report',
     relatedId: m.reportId,
   });

@@ -9,7 +9,10 @@ describe('photo checks', () => {
   it('recognises JPEG, PNG and WebP by their first bytes', () => {
     assert.equal(sniffImage(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0])), 'image/jpeg');
     assert.equal(sniffImage(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])), 'image/png');
-    assert.equal(sniffImage(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')])), 'image/webp');
+    assert.equal(
+      sniffImage(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')])),
+      'image/webp',
+    );
   });
   it('refuses other files whatever their name', () => {
     assert.equal(sniffImage(Buffer.from('%PDF-1.7 ...')), null);

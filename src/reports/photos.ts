@@ -25,10 +25,15 @@ export function sniffImage(buf: Uint8Array): PhotoMime | null {
   return null;
 }
 
-export const safeName = (name: string) => path.basename(name).replace(/[^\w .()-]+/g, '_').slice(0, 100) || 'photo';
+export const safeName = (name: string) =>
+  path
+    .basename(name)
+    .replace(/[^\w .()-]+/g, '_')
+    .slice(0, 100) || 'photo';
 
 const pendingDir = (uploadDir: string) => path.join(uploadDir, 'reports', 'pending');
-export const reportPhotoDir = (uploadDir: string, reportId: string) => path.join(uploadDir, 'reports', reportId);
+export const reportPhotoDir = (uploadDir: string, reportId: string) =>
+  path.join(uploadDir, 'reports', reportId);
 
 const PENDING_MAX_AGE_MS = 24 * 3_600_000;
 
@@ -47,7 +52,12 @@ export async function prunePending(uploadDir: string, nowMs = Date.now()): Promi
   return removed;
 }
 
-export async function savePending(uploadDir: string, buf: Buffer, mime: PhotoMime, originalName: string): Promise<PendingPhoto> {
+export async function savePending(
+  uploadDir: string,
+  buf: Buffer,
+  mime: PhotoMime,
+  originalName: string,
+): Promise<PendingPhoto> {
   const id = newId();
   await fs.mkdir(pendingDir(uploadDir), { recursive: true });
   await prunePending(uploadDir);
@@ -60,7 +70,11 @@ export async function discardPending(uploadDir: string, photo: PendingPhoto): Pr
 }
 
 /** Moves pending photos into the report's folder; returns the stored file names. */
-export async function attachPending(uploadDir: string, reportId: string, photos: readonly PendingPhoto[]): Promise<string[]> {
+export async function attachPending(
+  uploadDir: string,
+  reportId: string,
+  photos: readonly PendingPhoto[],
+): Promise<string[]> {
   if (!photos.length) return [];
   const dir = reportPhotoDir(uploadDir, reportId);
   await fs.mkdir(dir, { recursive: true });

@@ -35,22 +35,46 @@ export class ReferenceRepository {
   ) {}
 
   categories(partnershipId: string): Promise<ReportCategoriesTable[]> {
-    return this.db.selectFrom('report_categories').selectAll().where('partnership_id', '=', partnershipId).orderBy('sort_order').execute();
+    return this.db
+      .selectFrom('report_categories')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('sort_order')
+      .execute();
   }
 
   contexts(partnershipId: string): Promise<ReportPlaceContextsTable[]> {
-    return this.db.selectFrom('report_place_contexts').selectAll().where('partnership_id', '=', partnershipId).orderBy('sort_order').execute();
+    return this.db
+      .selectFrom('report_place_contexts')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('sort_order')
+      .execute();
   }
 
   states(partnershipId: string): Promise<ReportStatesTable[]> {
-    return this.db.selectFrom('report_states').selectAll().where('partnership_id', '=', partnershipId).orderBy('sort_order').execute();
+    return this.db
+      .selectFrom('report_states')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('sort_order')
+      .execute();
   }
 
   rules(partnershipId: string): Promise<RuleRow[]> {
     return this.db
       .selectFrom('report_routing_rules as r')
       .innerJoin('teams as t', 't.id', 'r.team_id')
-      .select(['r.id', 'r.category_code', 'r.place_context', 'r.team_id', 't.code as team_code', 't.name as team_name', 'r.delivery_method', 'r.delivery_email'])
+      .select([
+        'r.id',
+        'r.category_code',
+        'r.place_context',
+        'r.team_id',
+        't.code as team_code',
+        't.name as team_name',
+        'r.delivery_method',
+        'r.delivery_email',
+      ])
       .where('r.partnership_id', '=', partnershipId)
       .where('r.active', '=', 1)
       .orderBy('r.category_code')
@@ -63,14 +87,27 @@ export class ReferenceRepository {
     return this.db
       .selectFrom('teams')
       .innerJoin('agencies', 'agencies.id', 'teams.agency_id')
-      .select(['teams.id', 'teams.code', 'teams.name', 'teams.email', 'agencies.code as agency_code', 'agencies.name as agency_name', 'agencies.kind as agency_kind'])
+      .select([
+        'teams.id',
+        'teams.code',
+        'teams.name',
+        'teams.email',
+        'agencies.code as agency_code',
+        'agencies.name as agency_name',
+        'agencies.kind as agency_kind',
+      ])
       .where('teams.partnership_id', '=', partnershipId)
       .orderBy('teams.code')
       .execute();
   }
 
   async hasDefaults(partnershipId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('report_states').select('id').where('partnership_id', '=', partnershipId).limit(1).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('report_states')
+      .select('id')
+      .where('partnership_id', '=', partnershipId)
+      .limit(1)
+      .executeTakeFirst();
     return !!row;
   }
 
@@ -78,8 +115,20 @@ export class ReferenceRepository {
   async installDefaults(partnershipId: string): Promise<void> {
     const now = this.clock.iso();
     await this.db.transaction().execute(async (trx) => {
-      if (await trx.selectFrom('report_states').select('id').where('partnership_id', '=', partnershipId).limit(1).executeTakeFirst()) return;
-      const teams = await trx.selectFrom('teams').select(['id', 'code']).where('partnership_id', '=', partnershipId).execute();
+      if (
+        await trx
+          .selectFrom('report_states')
+          .select('id')
+          .where('partnership_id', '=', partnershipId)
+          .limit(1)
+          .executeTakeFirst()
+      )
+        return;
+      const teams = await trx
+        .selectFrom('teams')
+        .select(['id', 'code'])
+        .where('partnership_id', '=', partnershipId)
+        .execute();
       const teamId = new Map(teams.map((t) => [t.code, t.id]));
       await trx
         .insertInto('report_categories')
@@ -149,7 +198,14 @@ export class ReferenceRepository {
     });
   }
 
-  updateCategory(db: Executor, partnershipId: string, code: string, patch: Partial<Pick<ReportCategoriesTable, 'sla_hours' | 'public_description' | 'public_name' | 'active'>>) {
+  updateCategory(
+    db: Executor,
+    partnershipId: string,
+    code: string,
+    patch: Partial<
+      Pick<ReportCategoriesTable, 'sla_hours' | 'public_description' | 'public_name' | 'active'>
+    >,
+  ) {
     return db
       .updateTable('report_categories')
       .set({ ...patch, updated_at: this.clock.iso() })
@@ -161,7 +217,13 @@ export class ReferenceRepository {
   async addRule(
     db: Executor,
     partnershipId: string,
-    rule: { categoryCode: string; placeContext: string; teamId: string; deliveryMethod: string; deliveryEmail: string | null },
+    rule: {
+      categoryCode: string;
+      placeContext: string;
+      teamId: string;
+      deliveryMethod: string;
+      deliveryEmail: string | null;
+    },
     userId: string,
   ): Promise<string> {
     const id = newId();
@@ -196,7 +258,11 @@ export class ReferenceRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  async addState(db: Executor, partnershipId: string, s: { code: string; label: string; publicLabel: string; kind: 'open' | 'closed' }): Promise<void> {
+  async addState(
+    db: Executor,
+    partnershipId: string,
+    s: { code: string; label: string; publicLabel: string; kind: 'open' | 'closed' },
+  ): Promise<void> {
     const last = await db
       .selectFrom('report_states')
       .select((eb) => eb.fn.max('sort_order').as('m'))

@@ -89,13 +89,25 @@ export class ReportRepository {
   }
 
   /** Bulk insert for demo data: chunks of rows per statement. */
-  async insertMany<T extends 'reports' | 'report_team_routes' | 'report_updates' | 'environmental_jobs'>(db: Executor, table: T, rows: any[]): Promise<void> {
+  async insertMany<T extends 'reports' | 'report_team_routes' | 'report_updates' | 'environmental_jobs'>(
+    db: Executor,
+    table: T,
+    rows: any[],
+  ): Promise<void> {
     const width = rows[0] ? Object.keys(rows[0]).length : 1;
     const per = Math.max(1, Math.floor((CHUNK * 20) / width));
-    for (let i = 0; i < rows.length; i += per) await db.insertInto(table).values(rows.slice(i, i + per) as any).execute();
+    for (let i = 0; i < rows.length; i += per)
+      await db
+        .insertInto(table)
+        .values(rows.slice(i, i + per) as any)
+        .execute();
   }
 
-  findByReference(partnershipId: string, reference: string, db: Executor = this.db): Promise<ReportsTable | undefined> {
+  findByReference(
+    partnershipId: string,
+    reference: string,
+    db: Executor = this.db,
+  ): Promise<ReportsTable | undefined> {
     return db
       .selectFrom('reports')
       .selectAll()
@@ -105,7 +117,12 @@ export class ReportRepository {
   }
 
   findById(partnershipId: string, id: string, db: Executor = this.db): Promise<ReportsTable | undefined> {
-    return db.selectFrom('reports').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('reports')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   summariesByIds(partnershipId: string, ids: readonly string[]): Promise<ReportSummaryRow[]> {
@@ -131,7 +148,11 @@ export class ReportRepository {
   }
 
   /** Reports inside a lat/lng box (refined by distance in the service), newest first. */
-  summariesInBox(partnershipId: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, limit = 500): Promise<ReportSummaryRow[]> {
+  summariesInBox(
+    partnershipId: string,
+    box: { minLat: number; maxLat: number; minLng: number; maxLng: number },
+    limit = 500,
+  ): Promise<ReportSummaryRow[]> {
     return this.db
       .selectFrom('reports')
       .select([...SUMMARY_COLUMNS])
@@ -157,7 +178,11 @@ export class ReportRepository {
   }
 
   /** The time of each person's latest report (persons without one are left out): one query for many persons. */
-  async latestForPersons(db: Executor, partnershipId: string, personIds: readonly string[]): Promise<Map<string, string>> {
+  async latestForPersons(
+    db: Executor,
+    partnershipId: string,
+    personIds: readonly string[],
+  ): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (let i = 0; i < personIds.length; i += 500) {
       const rows = await db
@@ -167,7 +192,8 @@ export class ReportRepository {
         .where('reporter_person_id', 'in', personIds.slice(i, i + 500))
         .groupBy('reporter_person_id')
         .execute();
-      for (const r of rows) if (r.reporter_person_id && r.latest) out.set(r.reporter_person_id, String(r.latest));
+      for (const r of rows)
+        if (r.reporter_person_id && r.latest) out.set(r.reporter_person_id, String(r.latest));
     }
     return out;
   }
@@ -179,7 +205,12 @@ export class ReportRepository {
       .leftJoin('users as u', 'u.id', 'rt.assigned_user_id')
       .leftJoin('outbox as o', 'o.id', 'rt.outbox_id')
       .selectAll('rt')
-      .select(['t.code as team_code', 't.name as team_name', 'u.name as assigned_name', 'o.status as outbox_status'])
+      .select([
+        't.code as team_code',
+        't.name as team_name',
+        'u.name as assigned_name',
+        'o.status as outbox_status',
+      ])
       .where('rt.report_id', '=', reportId)
       .orderBy('rt.routed_at')
       .execute();
@@ -198,17 +229,29 @@ export class ReportRepository {
   }
 
   photos(reportId: string): Promise<ReportPhotosTable[]> {
-    return this.db.selectFrom('report_photos').selectAll().where('report_id', '=', reportId).orderBy('created_at').execute();
+    return this.db
+      .selectFrom('report_photos')
+      .selectAll()
+      .where('report_id', '=', reportId)
+      .orderBy('created_at')
+      .execute();
   }
 
   photo(reportId: string, photoId: string): Promise<ReportPhotosTable | undefined> {
-    return this.db.selectFrom('report_photos').selectAll().where('report_id', '=', reportId).where('id', '=', photoId).executeTakeFirst();
+    return this.db
+      .selectFrom('report_photos')
+      .selectAll()
+      .where('report_id', '=', reportId)
+      .where('id', '=', photoId)
+      .executeTakeFirst();
   }
 
   private queueBase(f: QueueFilter) {
     let q = this.db.selectFrom('reports as r').where('r.partnership_id', '=', f.partnershipId);
     if (f.teamId) {
-      q = q.innerJoin('report_team_routes as rt', (j) => j.onRef('rt.report_id', '=', 'r.id').on('rt.active', '=', 1).on('rt.team_id', '=', f.teamId!));
+      q = q.innerJoin('report_team_routes as rt', (j) =>
+        j.onRef('rt.report_id', '=', 'r.id').on('rt.active', '=', 1).on('rt.team_id', '=', f.teamId!),
+      );
     }
     if (f.state === 'open' || f.state === 'closed') q = q.where('r.state_kind', '=', f.state);
     else if (f.state && f.state !== 'all') q = q.where('r.state_code', '=', f.state);
@@ -222,7 +265,9 @@ export class ReportRepository {
 
   /** How many reports a queue filter matches (paging fields are ignored). */
   async queueCount(f: Omit<QueueFilter, 'sort' | 'limit' | 'offset'>): Promise<number> {
-    const row = await this.queueBase({ ...f, sort: 'due', limit: 0, offset: 0 }).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const row = await this.queueBase({ ...f, sort: 'due', limit: 0, offset: 0 })
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
@@ -242,15 +287,27 @@ export class ReportRepository {
       'r.channel',
     ]);
     q = f.teamId
-      ? (q as any).leftJoin('users as u', 'u.id', 'rt.assigned_user_id').select(['rt.id as route_id', 'rt.assigned_user_id', 'u.name as assigned_name'])
-      : q.select([sql<null>`null`.as('route_id'), sql<null>`null`.as('assigned_user_id'), sql<null>`null`.as('assigned_name')]);
+      ? (q as any)
+          .leftJoin('users as u', 'u.id', 'rt.assigned_user_id')
+          .select(['rt.id as route_id', 'rt.assigned_user_id', 'u.name as assigned_name'])
+      : q.select([
+          sql<null>`null`.as('route_id'),
+          sql<null>`null`.as('assigned_user_id'),
+          sql<null>`null`.as('assigned_name'),
+        ]);
     if (f.sort === 'due') q = q.orderBy('r.state_kind', 'desc').orderBy('r.due_at', 'asc');
     else q = q.orderBy('r.created_at', f.sort === 'oldest' ? 'asc' : 'desc');
     const rows = (await q.orderBy('r.id').limit(f.limit).offset(f.offset).execute()) as QueueRow[];
     return { rows, total: Number(countRow?.n ?? 0) };
   }
 
-  async setState(db: Executor, reportId: string, state: { code: string; kind: string }, now: string, closedAt: string | null): Promise<void> {
+  async setState(
+    db: Executor,
+    reportId: string,
+    state: { code: string; kind: string },
+    now: string,
+    closedAt: string | null,
+  ): Promise<void> {
     await db
       .updateTable('reports')
       .set({ state_code: state.code, state_kind: state.kind, updated_at: now, closed_at: closedAt })
@@ -305,7 +362,11 @@ export class ReportRepository {
 
   /** Reports a partner system sent with one API key. */
   byApiKey(partnershipId: string, apiKeyId: string, f: { since?: string; state?: string; limit: number }) {
-    let q = this.db.selectFrom('reports').selectAll().where('partnership_id', '=', partnershipId).where('api_key_id', '=', apiKeyId);
+    let q = this.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('api_key_id', '=', apiKeyId);
     if (f.since) q = q.where('created_at', '>=', f.since);
     if (f.state === 'open' || f.state === 'closed') q = q.where('state_kind', '=', f.state);
     return q.orderBy('created_at', 'desc').limit(f.limit).execute();
@@ -314,7 +375,14 @@ export class ReportRepository {
   /** Open311 listing: filters from the GeoReport v2 specification. */
   open311List(
     partnershipId: string,
-    f: { references?: string[]; serviceCodes?: string[]; start?: string; end?: string; status?: 'open' | 'closed'; limit: number },
+    f: {
+      references?: string[];
+      serviceCodes?: string[];
+      start?: string;
+      end?: string;
+      status?: 'open' | 'closed';
+      limit: number;
+    },
   ) {
     let q = this.db.selectFrom('reports').selectAll().where('partnership_id', '=', partnershipId);
     if (f.references?.length) q = q.where('reference', 'in', f.references);

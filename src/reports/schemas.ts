@@ -8,31 +8,56 @@ export const NAME_MAX = 100;
 
 const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
 const optionalText = (max: number, tooLong: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(max, tooLong).optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    text(max, tooLong).optional(),
+  );
 
 export const descriptionSchema = z
   .string({ error: 'Enter what happened' })
   .trim()
   .min(1, 'Enter what happened')
-  .max(DESCRIPTION_MAX, `What happened must be ${DESCRIPTION_MAX.toLocaleString('en-GB')} characters or fewer`);
+  .max(
+    DESCRIPTION_MAX,
+    `What happened must be ${DESCRIPTION_MAX.toLocaleString('en-GB')} characters or fewer`,
+  );
 
-export const emailSchema = z.string().trim().email('Enter an email address in the correct format, like name@example.com').max(254, 'Email address must be 254 characters or fewer');
+export const emailSchema = z
+  .string()
+  .trim()
+  .email('Enter an email address in the correct format, like name@example.com')
+  .max(254, 'Email address must be 254 characters or fewer');
 
 export const ukPhone = (v: string) => isPossiblePhoneNumber(v, 'GB');
-export const PHONE_MESSAGE = 'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192';
+export const PHONE_MESSAGE =
+  'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192';
 
 // ------------------------------------------------------------------ public journey
 
 export const whatSchema = z.object({
   category: z.string({ error: 'Select what happened' }).min(1, 'Select what happened'),
-  hate: z.enum(['yes', 'no', 'not-sure'], { error: 'Select whether you think it was motivated by hostility or prejudice' }),
+  hate: z.enum(['yes', 'no', 'not-sure'], {
+    error: 'Select whether you think it was motivated by hostility or prejudice',
+  }),
 });
 
 export const whereSchema = z.object({
-  location: optionalText(LOCATION_MAX, `Street, postcode or landmark must be ${LOCATION_MAX} characters or fewer`),
-  lat: z.preprocess((v) => (v === '' || v == null ? undefined : Number(v)), z.number().min(-90).max(90).optional()),
-  lng: z.preprocess((v) => (v === '' || v == null ? undefined : Number(v)), z.number().min(-180).max(180).optional()),
-  contexts: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()).max(10)),
+  location: optionalText(
+    LOCATION_MAX,
+    `Street, postcode or landmark must be ${LOCATION_MAX} characters or fewer`,
+  ),
+  lat: z.preprocess(
+    (v) => (v === '' || v == null ? undefined : Number(v)),
+    z.number().min(-90).max(90).optional(),
+  ),
+  lng: z.preprocess(
+    (v) => (v === '' || v == null ? undefined : Number(v)),
+    z.number().min(-180).max(180).optional(),
+  ),
+  contexts: z.preprocess(
+    (v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string()).max(10),
+  ),
 });
 
 const TIME_RE = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$/i;
@@ -69,14 +94,22 @@ export const whenSchema = z
       ctx.addIssue({ code: 'custom', path: ['date-day'], message: 'Enter the date it happened' });
     } else if (!d || !m || !y) {
       const missing = !d ? 'day' : !m ? 'month' : 'year';
-      ctx.addIssue({ code: 'custom', path: ['date-day'], message: `The date it happened must include a ${missing}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date-day'],
+        message: `The date it happened must include a ${missing}`,
+      });
     } else {
       const day = Number(d);
       const month = Number(m);
       const year = Number(y);
       const date = new Date(Date.UTC(year, month - 1, day));
       if (!/^\d{4}$/.test(y) || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) {
-        ctx.addIssue({ code: 'custom', path: ['date-day'], message: 'The date it happened must be a real date' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['date-day'],
+          message: 'The date it happened must be a real date',
+        });
       }
     }
     if (v.time && !parseTime(v.time)) {
@@ -88,8 +121,12 @@ export const detailsSchema = z.object({ description: descriptionSchema });
 
 export const aboutSchema = z
   .object({
-    reporterKind: z.enum(['victim', 'witness', 'business', 'on-behalf'], { error: 'Select who you are reporting as' }),
-    identity: z.enum(['named', 'anonymous'], { error: 'Select whether you want to give your name and contact details' }),
+    reporterKind: z.enum(['victim', 'witness', 'business', 'on-behalf'], {
+      error: 'Select who you are reporting as',
+    }),
+    identity: z.enum(['named', 'anonymous'], {
+      error: 'Select whether you want to give your name and contact details',
+    }),
     name: z.string().trim().max(NAME_MAX, `Your name must be ${NAME_MAX} characters or fewer`).optional(),
     email: z.string().trim().optional(),
     phone: z.string().trim().optional(),
@@ -99,12 +136,32 @@ export const aboutSchema = z
     if (v.identity !== 'named') return;
     if (!v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Enter your name' });
     if (v.email && !emailSchema.safeParse(v.email).success) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter an email address in the correct format, like name@example.com' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email'],
+        message: 'Enter an email address in the correct format, like name@example.com',
+      });
     }
-    if (v.phone && !ukPhone(v.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: PHONE_MESSAGE });
-    if (!v.contact) ctx.addIssue({ code: 'custom', path: ['contact'], message: 'Select how you would like us to contact you' });
-    if (v.contact === 'email' && !v.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter your email address so we can contact you by email' });
-    if (v.contact === 'phone' && !v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter your telephone number so we can contact you by phone' });
+    if (v.phone && !ukPhone(v.phone))
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: PHONE_MESSAGE });
+    if (!v.contact)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contact'],
+        message: 'Select how you would like us to contact you',
+      });
+    if (v.contact === 'email' && !v.email)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email'],
+        message: 'Enter your email address so we can contact you by email',
+      });
+    if (v.contact === 'phone' && !v.phone)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'Enter your telephone number so we can contact you by phone',
+      });
   });
 
 export const trackSchema = z.object({
@@ -113,7 +170,11 @@ export const trackSchema = z.object({
     .trim()
     .min(1, 'Enter your report reference')
     .regex(/^ASB-\d{4}-\d{6}$/i, 'Enter the reference like ASB-2026-000123'),
-  contact: z.string().trim().min(1, 'Enter the email address or telephone number you gave').max(254, 'Email address or telephone number must be 254 characters or fewer'),
+  contact: z
+    .string()
+    .trim()
+    .min(1, 'Enter the email address or telephone number you gave')
+    .max(254, 'Email address or telephone number must be 254 characters or fewer'),
 });
 
 // ------------------------------------------------------------------ telephone intake
@@ -130,25 +191,54 @@ export const intakeSchema = z
     ),
     address: optionalText(200, 'Caller address must be 200 characters or fewer'),
     anonymous: z.preprocess((v) => v === 'yes' || v === 'on' || v === 'true', z.boolean()),
-    reporterKind: z.enum(['victim', 'witness', 'business', 'on-behalf'], { error: 'Select who the caller is' }),
-    contact: z.enum(['email', 'phone', 'none'], { error: 'Select how the caller would like to be contacted' }),
+    reporterKind: z.enum(['victim', 'witness', 'business', 'on-behalf'], {
+      error: 'Select who the caller is',
+    }),
+    contact: z.enum(['email', 'phone', 'none'], {
+      error: 'Select how the caller would like to be contacted',
+    }),
     category: z.string({ error: 'Select what happened' }).min(1, 'Select what happened'),
     hate: z.preprocess((v) => v === 'yes' || v === 'on' || v === 'true', z.boolean()),
     location: optionalText(LOCATION_MAX, `Where it happened must be ${LOCATION_MAX} characters or fewer`),
-    contexts: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()).max(10)),
+    contexts: z.preprocess(
+      (v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string()).max(10),
+    ),
     when: z.enum(['at', 'ongoing', 'regular'], { error: 'Select when it happened' }),
     occurredAt: optionalText(20, 'Enter the date and time like 28/11/2026 21:30'),
     description: descriptionSchema,
   })
   .superRefine((v, ctx) => {
-    if (!v.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'Enter where it happened: a street, postcode or landmark' });
-    if (v.contact === 'email' && !v.email && !v.anonymous) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter the email address to contact the caller on' });
-    if (v.contact === 'phone' && !v.phone && !v.anonymous) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter the telephone number to contact the caller on' });
-    if (v.when === 'at' && !v.occurredAt) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'Enter the date and time it happened, like 28/11/2026 21:30' });
+    if (!v.location)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['location'],
+        message: 'Enter where it happened: a street, postcode or landmark',
+      });
+    if (v.contact === 'email' && !v.email && !v.anonymous)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email'],
+        message: 'Enter the email address to contact the caller on',
+      });
+    if (v.contact === 'phone' && !v.phone && !v.anonymous)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'Enter the telephone number to contact the caller on',
+      });
+    if (v.when === 'at' && !v.occurredAt)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['occurredAt'],
+        message: 'Enter the date and time it happened, like 28/11/2026 21:30',
+      });
   });
 
 /** "28/11/2026 21:30" (Europe/London) -> a Date; null if not valid. */
-export function parseUkDateTime(v: string): { y: number; m: number; d: number; hh: number; mm: number } | null {
+export function parseUkDateTime(
+  v: string,
+): { y: number; m: number; d: number; hh: number; mm: number } | null {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2})[:.](\d{2}))?$/.exec(v.trim());
   if (!m) return null;
   const [d, mo, y, hh, mm] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)];
@@ -161,19 +251,32 @@ export function parseUkDateTime(v: string): { y: number; m: number; d: number; h
 
 export const updateSchema = z.object({
   stateCode: z.string().min(1, 'Select a state'),
-  text: optionalText(DESCRIPTION_MAX, `The update must be ${DESCRIPTION_MAX.toLocaleString('en-GB')} characters or fewer`),
+  text: optionalText(
+    DESCRIPTION_MAX,
+    `The update must be ${DESCRIPTION_MAX.toLocaleString('en-GB')} characters or fewer`,
+  ),
   public: z.preprocess((v) => v === 'yes' || v === 'on' || v === 'true', z.boolean()),
 });
 
 export const assignSchema = z.object({ assignee: z.string().optional() });
 
 export const rerouteSchema = z.object({
-  teamIds: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()).min(1, 'Select at least one team')),
-  reason: z.string().trim().min(1, 'Enter the reason for re-routing').max(500, 'The reason must be 500 characters or fewer'),
+  teamIds: z.preprocess(
+    (v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string()).min(1, 'Select at least one team'),
+  ),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Enter the reason for re-routing')
+    .max(500, 'The reason must be 500 characters or fewer'),
 });
 
 export const bulkAssignSchema = z.object({
-  reportIds: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()).min(1, 'Select at least one report')),
+  reportIds: z.preprocess(
+    (v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string()).min(1, 'Select at least one report'),
+  ),
   assignee: z.string().optional(),
   teamId: z.string().min(1),
 });
@@ -189,8 +292,15 @@ export const ruleSchema = z
     deliveryEmail: optionalText(254, 'Email address must be 254 characters or fewer'),
   })
   .superRefine((v, ctx) => {
-    if (v.deliveryMethod === 'email' && (!v.deliveryEmail || !emailSchema.safeParse(v.deliveryEmail).success)) {
-      ctx.addIssue({ code: 'custom', path: ['deliveryEmail'], message: 'Enter the email address reports are sent to, like team@example.gov.uk' });
+    if (
+      v.deliveryMethod === 'email' &&
+      (!v.deliveryEmail || !emailSchema.safeParse(v.deliveryEmail).success)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deliveryEmail'],
+        message: 'Enter the email address reports are sent to, like team@example.gov.uk',
+      });
     }
   });
 
@@ -200,17 +310,37 @@ export const categoryEditSchema = z.object({
     .int('Enter the target as a whole number of hours')
     .min(1, 'The target must be at least 1 hour')
     .max(24 * 90, 'The target must be 2,160 hours (90 days) or fewer'),
-  publicDescription: z.string().trim().min(1, 'Enter the description the public sees').max(500, 'The description must be 500 characters or fewer'),
+  publicDescription: z
+    .string()
+    .trim()
+    .min(1, 'Enter the description the public sees')
+    .max(500, 'The description must be 500 characters or fewer'),
   active: z.preprocess((v) => v === 'yes' || v === 'on' || v === 'true', z.boolean()),
 });
 
 export const stateSchema = z.object({
-  label: z.string().trim().min(1, 'Enter the state name staff see').max(60, 'The name must be 60 characters or fewer'),
-  publicLabel: z.string().trim().min(1, 'Enter the state name the public sees').max(60, 'The public name must be 60 characters or fewer'),
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Enter the state name staff see')
+    .max(60, 'The name must be 60 characters or fewer'),
+  publicLabel: z
+    .string()
+    .trim()
+    .min(1, 'Enter the state name the public sees')
+    .max(60, 'The public name must be 60 characters or fewer'),
   kind: z.enum(['open', 'closed'], { error: 'Select whether the state is open or closed' }),
 });
 
 export const apiKeySchema = z.object({
-  name: z.string().trim().min(1, 'Enter the name of the partner system').max(100, 'The name must be 100 characters or fewer'),
-  rateLimit: z.coerce.number({ error: 'Enter the limit as a number' }).int('Enter a whole number').min(1, 'The limit must be at least 1').max(1_000_000, 'The limit must be 1,000,000 or fewer'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter the name of the partner system')
+    .max(100, 'The name must be 100 characters or fewer'),
+  rateLimit: z.coerce
+    .number({ error: 'Enter the limit as a number' })
+    .int('Enter a whole number')
+    .min(1, 'The limit must be at least 1')
+    .max(1_000_000, 'The limit must be 1,000,000 or fewer'),
 });

@@ -11,7 +11,13 @@ import { dueAt, slaHoursFor } from './sla.js';
 import { formatReference, writerFor, type BatchContext } from './writer.js';
 import { attachPending, type PendingPhoto } from './photos.js';
 import { outboxRow } from '../platform/notifications.js';
-import { acknowledgementMessage, queuePublicUpdate, queueTeamNotice, teamNoticeMessage, type AcknowledgementInput } from './notify.js';
+import {
+  acknowledgementMessage,
+  queuePublicUpdate,
+  queueTeamNotice,
+  teamNoticeMessage,
+  type AcknowledgementInput,
+} from './notify.js';
 import { newJobRow } from './environment/jobs.js';
 import { distanceMetres, locate } from './geo/locate.js';
 import type { ReportsTable, ReportTeamRoutesTable } from './tables.js';
@@ -24,14 +30,27 @@ export const REPORTER_KINDS: Record<ReporterKind, string> = {
   business: 'A business or organisation',
   'on-behalf': 'Reporting for someone else',
 };
-export const CHANNEL_LABELS: Record<Channel, string> = { web: 'Online', phone: 'Telephone', staff: 'Staff', open311: 'Open311', api: 'Partner system' };
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  web: 'Online',
+  phone: 'Telephone',
+  staff: 'Staff',
+  open311: 'Open311',
+  api: 'Partner system',
+};
 
 export interface NewReport {
   channel: Channel;
   categoryCode: string;
   hateIncident: boolean;
   description: string;
-  location: { text: string | null; postcode: string | null; lat: number | null; lng: number | null; precision: string; contexts: string[] };
+  location: {
+    text: string | null;
+    postcode: string | null;
+    lat: number | null;
+    lng: number | null;
+    precision: string;
+    contexts: string[];
+  };
   occurred: { kind: 'at' | 'ongoing' | 'regular'; at: string | null; note: string | null };
   reporter: {
     kind: ReporterKind;
@@ -49,7 +68,8 @@ export interface NewReport {
   externalId?: string | null;
 }
 
-export type Actor = { kind: 'public' } | { kind: 'user'; user: CurrentUser } | { kind: 'apikey'; keyId: string; name: string };
+export type Actor =
+  { kind: 'public' } | { kind: 'user'; user: CurrentUser } | { kind: 'apikey'; keyId: string; name: string };
 export interface RequestMeta {
   ip: string | null;
   requestId: string | null;
@@ -86,7 +106,12 @@ interface PendingAcknowledgement {
 }
 const pendingAcknowledgements = new WeakMap<BatchContext['trx'], PendingAcknowledgement[]>();
 
-const PERSON_ROLE: Record<ReporterKind, PersonRole> = { victim: 'victim', witness: 'witness', business: 'complainant', 'on-behalf': 'representative' };
+const PERSON_ROLE: Record<ReporterKind, PersonRole> = {
+  victim: 'victim',
+  witness: 'witness',
+  business: 'complainant',
+  'on-behalf': 'representative',
+};
 
 /** A UK phone number's digits in national form, for comparing numbers libphonenumber cannot validate. */
 export function phoneDigits(v: string): string {
@@ -126,19 +151,31 @@ export class ReportService {
   // ---------------------------------------------------------------- intake
 
   /** Files a report from any channel: one transaction (grouped with others arriving at once). */
-  async create(partnershipId: string, input: NewReport, actor: Actor, meta: RequestMeta): Promise<CreatedReport> {
+  async create(
+    partnershipId: string,
+    input: NewReport,
+    actor: Actor,
+    meta: RequestMeta,
+  ): Promise<CreatedReport> {
     const ref = await this.reference.load(partnershipId);
     const category = ref.category.get(input.categoryCode);
-    if (!category || !category.active) throw new ReportInputError({ category: 'Select what happened from the list' });
+    if (!category || !category.active)
+      throw new ReportInputError({ category: 'Select what happened from the list' });
     const knownContexts = new Set(ref.contexts.map((c) => c.code));
     const contexts = [...new Set(input.location.contexts)].filter((c) => knownContexts.has(c));
-    const resolved = resolveRoutes(ref.rules, { categoryCode: category.code, placeContexts: contexts, hateIncident: input.hateIncident });
+    const resolved = resolveRoutes(ref.rules, {
+      categoryCode: category.code,
+      placeContexts: contexts,
+      hateIncident: input.hateIncident,
+    });
     const id = newId();
     const storedPhotos = await attachPending(this.deps.config.uploadDir, id, input.photos ?? []);
     const slaHours = slaHoursFor(category.sla_hours, input.hateIncident);
     const r = input.reporter;
     const named = !r.anonymous;
-    const name = named ? (r.name?.trim() || [r.givenName, r.surname].filter(Boolean).join(' ').trim() || null) : null;
+    const name = named
+      ? r.name?.trim() || [r.givenName, r.surname].filter(Boolean).join(' ').trim() || null
+      : null;
     const email = named ? r.email?.trim().toLowerCase() || null : null;
     const phone = named ? r.phone?.trim() || null : null;
     const phoneE164 = toE164(phone);
@@ -146,13 +183,19 @@ export class ReportService {
 
     const now = this.deps.clock.iso();
     const year = new Date(now).getUTCFullYear();
-    const sequences = [{ partnershipId, name: `ASB-${year}` }, ...(category.environmental ? [{ partnershipId, name: `ENV-${year}` }] : [])];
+    const sequences = [
+      { partnershipId, name: `ASB-${year}` },
+      ...(category.environmental ? [{ partnershipId, name: `ENV-${year}` }] : []),
+    ];
     const created = await writerFor(this.deps).submit(async ({ trx, defer, sequence, audit, afterWork }) => {
       const due = dueAt(now, slaHours);
       const reference = formatReference('ASB', year, sequence(partnershipId, `ASB-${year}`));
       let personId: string | null = null;
       if (named && (name || email || phone)) {
-        const split = r.givenName || r.surname ? { given: r.givenName ?? null, surname: r.surname ?? null } : splitName(name);
+        const split =
+          r.givenName || r.surname
+            ? { given: r.givenName ?? null, surname: r.surname ?? null }
+            : splitName(name);
         personId = (
           await this.people.addRecord(trx, {
             partnershipId,
@@ -257,12 +300,16 @@ export class ReportService {
         report_id: id,
         at: now,
         user_id: userId,
-        author_label: actor.kind === 'user' ? actor.user.name : actor.kind === 'apikey' ? actor.name : 'Reporter',
+        author_label:
+          actor.kind === 'user' ? actor.user.name : actor.kind === 'apikey' ? actor.name : 'Reporter',
         kind: 'created',
         state_code: ref.initialState.code,
         public: 1,
         text: 'Report received',
-        details: JSON.stringify({ teams: routeRows.map((x) => ref.team.get(x.team_id)?.code), channel: input.channel }),
+        details: JSON.stringify({
+          teams: routeRows.map((x) => ref.team.get(x.team_id)?.code),
+          channel: input.channel,
+        }),
       });
       (input.photos ?? []).forEach((p, i) =>
         defer('report_photos', {
@@ -344,13 +391,23 @@ export class ReportService {
       audit({
         partnershipId,
         userId,
-        userLabel: actor.kind === 'user' ? actor.user.email : actor.kind === 'apikey' ? `api-key:${actor.name}` : 'public',
+        userLabel:
+          actor.kind === 'user'
+            ? actor.user.email
+            : actor.kind === 'apikey'
+              ? `api-key:${actor.name}`
+              : 'public',
         action: 'report.created',
         subjectType: 'report',
         subjectId: id,
         ip: meta.ip,
         requestId: meta.requestId,
-        details: { reference, channel: input.channel, category: category.code, teams: routeRows.map((x) => ref.team.get(x.team_id)?.code) },
+        details: {
+          reference,
+          channel: input.channel,
+          category: category.code,
+          teams: routeRows.map((x) => ref.team.get(x.team_id)?.code),
+        },
       });
       return created;
     }, sequences);
@@ -363,7 +420,11 @@ export class ReportService {
    * earlier report is looked up, one query for the batch (reports of the batch itself are not yet
    * written, so they do not count).
    */
-  private async acknowledgeBatch(trx: BatchContext['trx'], defer: BatchContext['defer'], pending: PendingAcknowledgement[]): Promise<void> {
+  private async acknowledgeBatch(
+    trx: BatchContext['trx'],
+    defer: BatchContext['defer'],
+    pending: PendingAcknowledgement[],
+  ): Promise<void> {
     const latest = new Map<string, string>();
     const byPartnership = new Map<string, Set<string>>();
     for (const p of pending) {
@@ -373,7 +434,8 @@ export class ReportService {
       ids.add(p.personId);
     }
     for (const [partnershipId, ids] of byPartnership) {
-      for (const [personId, at] of await this.repo.latestForPersons(trx, partnershipId, [...ids])) latest.set(`${partnershipId}\u0000${personId}`, at);
+      for (const [personId, at] of await this.repo.latestForPersons(trx, partnershipId, [...ids]))
+        latest.set(`${partnershipId}\u0000${personId}`, at);
     }
     for (const p of pending) {
       const before = p.personId ? latest.get(`${p.partnershipId}\u0000${p.personId}`) : undefined;
@@ -399,7 +461,9 @@ export class ReportService {
   }
 
   private async loadFor(user: CurrentUser, reference: string, meta: RequestMeta, action: string) {
-    const report = (await this.repo.findByReference(user.partnershipId, reference)) ?? (await this.repo.findById(user.partnershipId, reference));
+    const report =
+      (await this.repo.findByReference(user.partnershipId, reference)) ??
+      (await this.repo.findById(user.partnershipId, reference));
     if (!report) throw notFound('Report');
     const routes = await this.repo.routes(report.id);
     if (!this.visibleTo(user, report, routes)) {
@@ -453,16 +517,29 @@ export class ReportService {
   // ---------------------------------------------------------------- team work
 
   /** Adds an update: a note, a change of state, or both. Every update records the state it left. */
-  async addUpdate(user: CurrentUser, reference: string, input: { stateCode: string; text: string | null; public: boolean }, meta: RequestMeta): Promise<void> {
+  async addUpdate(
+    user: CurrentUser,
+    reference: string,
+    input: { stateCode: string; text: string | null; public: boolean },
+    meta: RequestMeta,
+  ): Promise<void> {
     const { report } = await this.loadFor(user, reference, meta, 'update');
     const ref = await this.reference.load(user.partnershipId);
     const state = ref.state.get(input.stateCode);
     if (!state) throw new ReportInputError({ stateCode: 'Select a state from the list' });
     const changed = state.code !== report.state_code;
-    if (!changed && !input.text) throw new ReportInputError({ text: 'Enter an update or choose a different state' });
+    if (!changed && !input.text)
+      throw new ReportInputError({ text: 'Enter an update or choose a different state' });
     await this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.clock.iso();
-      if (changed) await this.repo.setState(trx, report.id, state, now, state.kind === 'closed' ? (report.closed_at ?? now) : null);
+      if (changed)
+        await this.repo.setState(
+          trx,
+          report.id,
+          state,
+          now,
+          state.kind === 'closed' ? (report.closed_at ?? now) : null,
+        );
       else await this.repo.touch(trx, report.id, now);
       await this.repo.insertUpdate(trx, {
         id: newId(),
@@ -506,15 +583,34 @@ export class ReportService {
   }
 
   /** Assigns the user's team's share of a report to one of the team's officers (or nobody). */
-  async assign(user: CurrentUser, reference: string, assigneeId: string | null, meta: RequestMeta): Promise<void> {
+  async assign(
+    user: CurrentUser,
+    reference: string,
+    assigneeId: string | null,
+    meta: RequestMeta,
+  ): Promise<void> {
     const { report, routes } = await this.loadFor(user, reference, meta, 'assign');
-    const route = routes.find((r) => r.active === 1 && (r.team_id === user.teamId || user.role === 'administrator'));
+    const route = routes.find(
+      (r) => r.active === 1 && (r.team_id === user.teamId || user.role === 'administrator'),
+    );
     if (!route) throw forbidden();
-    await this.assignRoutes(user, route.team_id, [{ routeId: route.id, reportId: report.id, stateCode: report.state_code }], assigneeId, meta);
+    await this.assignRoutes(
+      user,
+      route.team_id,
+      [{ routeId: route.id, reportId: report.id, stateCode: report.state_code }],
+      assigneeId,
+      meta,
+    );
   }
 
   /** Re-assigns many reports in a team's queue at once. */
-  async bulkAssign(user: CurrentUser, teamId: string, reportIds: string[], assigneeId: string | null, meta: RequestMeta): Promise<number> {
+  async bulkAssign(
+    user: CurrentUser,
+    teamId: string,
+    reportIds: string[],
+    assigneeId: string | null,
+    meta: RequestMeta,
+  ): Promise<number> {
     if (user.role !== 'administrator' && user.teamId !== teamId) throw forbidden();
     const routes = await this.repo.teamRoutes(teamId, reportIds);
     if (!routes.length) throw new ReportInputError({ reportIds: 'Select at least one report' });
@@ -579,7 +675,13 @@ export class ReportService {
   }
 
   /** Re-routes a report to a new set of teams, with a reason; ended routes stay in the history. */
-  async reroute(user: CurrentUser, reference: string, teamIds: string[], reason: string, meta: RequestMeta): Promise<void> {
+  async reroute(
+    user: CurrentUser,
+    reference: string,
+    teamIds: string[],
+    reason: string,
+    meta: RequestMeta,
+  ): Promise<void> {
     const { report, routes } = await this.loadFor(user, reference, meta, 'reroute');
     const ref = await this.reference.load(user.partnershipId);
     const wanted = [...new Set(teamIds)].filter((t) => ref.team.has(t));
@@ -588,7 +690,8 @@ export class ReportService {
     const active = routes.filter((r) => r.active === 1);
     const ending = active.filter((r) => !wanted.includes(r.team_id));
     const adding = wanted.filter((t) => !active.some((r) => r.team_id === t));
-    if (!ending.length && !adding.length) throw new ReportInputError({ teamIds: 'The report already goes to these teams' });
+    if (!ending.length && !adding.length)
+      throw new ReportInputError({ teamIds: 'The report already goes to these teams' });
     const category = ref.category.get(report.category_code);
     await this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.clock.iso();
@@ -675,7 +778,9 @@ export class ReportService {
     const c = contact.trim().toLowerCase();
     const byEmail = !!report.reporter_email && c === report.reporter_email;
     const e164 = toE164(contact);
-    const byPhone = (!!e164 && e164 === report.reporter_phone_e164) || (!!report.reporter_phone && phoneDigits(contact) === phoneDigits(report.reporter_phone));
+    const byPhone =
+      (!!e164 && e164 === report.reporter_phone_e164) ||
+      (!!report.reporter_phone && phoneDigits(contact) === phoneDigits(report.reporter_phone));
     if (!byEmail && !byPhone) return null;
     const ref = await this.reference.load(partnershipId);
     const updates = await this.repo.publicUpdates(report.id);
@@ -686,7 +791,10 @@ export class ReportService {
       location: report.location_text,
       state: ref.state.get(report.state_code),
       closed: report.state_kind === 'closed',
-      updates: updates.map((u) => ({ ...u, stateLabel: ref.state.get(u.state_code)?.public_label ?? u.state_code })),
+      updates: updates.map((u) => ({
+        ...u,
+        stateLabel: ref.state.get(u.state_code)?.public_label ?? u.state_code,
+      })),
     };
   }
 
@@ -694,7 +802,9 @@ export class ReportService {
 
   /** One report's summary (no need-to-know check: the calling service does its own). */
   async summary(partnershipId: string, idOrReference: string): Promise<ReportSummaryRow | null> {
-    const r = (await this.repo.findById(partnershipId, idOrReference)) ?? (await this.repo.findByReference(partnershipId, idOrReference));
+    const r =
+      (await this.repo.findById(partnershipId, idOrReference)) ??
+      (await this.repo.findByReference(partnershipId, idOrReference));
     if (!r) return null;
     return (await this.repo.summariesByIds(partnershipId, [r.id]))[0] ?? null;
   }
@@ -730,7 +840,8 @@ export class ReportService {
     if ('text' in place) {
       const located = locate({ text: place.text });
       if (located.status !== 'found' || located.lat == null || located.lng == null) return [];
-      if (located.precision === 'postcode' && located.postcode) return this.repo.summariesByPostcode(partnershipId, located.postcode);
+      if (located.precision === 'postcode' && located.postcode)
+        return this.repo.summariesByPostcode(partnershipId, located.postcode);
       point = { lat: located.lat, lng: located.lng, radius: 75 };
     } else point = { lat: place.lat, lng: place.lng, radius: place.radiusMetres ?? 75 };
     const dLat = point.radius / 111_320;
@@ -741,7 +852,10 @@ export class ReportService {
       minLng: point.lng - dLng,
       maxLng: point.lng + dLng,
     });
-    return rows.filter((r) => r.lat != null && r.lng != null && distanceMetres(point.lat, point.lng, r.lat, r.lng) <= point.radius);
+    return rows.filter(
+      (r) =>
+        r.lat != null && r.lng != null && distanceMetres(point.lat, point.lng, r.lat, r.lng) <= point.radius,
+    );
   }
 
   /** Earlier contacts for the person and place a call handler is typing (exact matching for now). */
@@ -754,13 +868,28 @@ export class ReportService {
       .filter(([, v]) => v && v.trim())
       .map(([k]) => k);
     if (!searched.length) return { people: [], place: null, searched };
-    const records = await this.people.search(user.partnershipId, { phone: q.phone, email: q.email, surname: q.surname, postcode: q.postcode });
-    const byPerson = new Map<string, { personId: string; name: string; named: boolean; contacts: number; lastContact: string }>();
+    const records = await this.people.search(user.partnershipId, {
+      phone: q.phone,
+      email: q.email,
+      surname: q.surname,
+      postcode: q.postcode,
+    });
+    const byPerson = new Map<
+      string,
+      { personId: string; name: string; named: boolean; contacts: number; lastContact: string }
+    >();
     for (const rec of records) {
       const p = byPerson.get(rec.person_id);
       const fullName = [rec.given_name, rec.surname].filter(Boolean).join(' ');
       const name = fullName || rec.email || rec.phone || 'Unnamed';
-      if (!p) byPerson.set(rec.person_id, { personId: rec.person_id, name, named: !!fullName, contacts: 1, lastContact: rec.created_at });
+      if (!p)
+        byPerson.set(rec.person_id, {
+          personId: rec.person_id,
+          name,
+          named: !!fullName,
+          contacts: 1,
+          lastContact: rec.created_at,
+        });
       else {
         p.contacts++;
         // Show the name the person gave most recently, not a bare number.
@@ -778,7 +907,12 @@ export class ReportService {
     if (where) {
       const located = locate({ text: where });
       if (located.status === 'found') {
-        const reports = await this.reportsAt(user.partnershipId, located.lat != null && located.lng != null ? { lat: located.lat, lng: located.lng } : { text: where });
+        const reports = await this.reportsAt(
+          user.partnershipId,
+          located.lat != null && located.lng != null
+            ? { lat: located.lat, lng: located.lng }
+            : { text: where },
+        );
         place = { label: located.place?.name ?? located.label, reports };
       }
     }
@@ -796,4 +930,3 @@ export class ReportService {
     return { people, place, searched };
   }
 }
-

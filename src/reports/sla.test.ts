@@ -5,16 +5,26 @@ import { londonParts } from './seed/timing.js';
 import { TZDate } from '@date-fns/tz';
 
 describe('service-level targets', () => {
-  it('adds the target hours to the creation time', () => assert.equal(dueAt('2026-11-28T09:00:00.000Z', 24), '2026-11-29T09:00:00.000Z'));
+  it('adds the target hours to the creation time', () =>
+    assert.equal(dueAt('2026-11-28T09:00:00.000Z', 24), '2026-11-29T09:00:00.000Z'));
   it('answers hate incidents within 24 hours whatever the category target', () => {
     assert.equal(slaHoursFor(120, true), 24);
     assert.equal(slaHoursFor(12, true), 12);
     assert.equal(slaHoursFor(120, false), 120);
   });
   it('marks only open reports past their due time as overdue', () => {
-    assert.equal(isOverdue({ state_kind: 'open', due_at: '2026-01-01T00:00:00.000Z' }, '2026-01-02T00:00:00.000Z'), true);
-    assert.equal(isOverdue({ state_kind: 'closed', due_at: '2026-01-01T00:00:00.000Z' }, '2026-01-02T00:00:00.000Z'), false);
-    assert.equal(isOverdue({ state_kind: 'open', due_at: '2026-01-03T00:00:00.000Z' }, '2026-01-02T00:00:00.000Z'), false);
+    assert.equal(
+      isOverdue({ state_kind: 'open', due_at: '2026-01-01T00:00:00.000Z' }, '2026-01-02T00:00:00.000Z'),
+      true,
+    );
+    assert.equal(
+      isOverdue({ state_kind: 'closed', due_at: '2026-01-01T00:00:00.000Z' }, '2026-01-02T00:00:00.000Z'),
+      false,
+    );
+    assert.equal(
+      isOverdue({ state_kind: 'open', due_at: '2026-01-03T00:00:00.000Z' }, '2026-01-02T00:00:00.000Z'),
+      false,
+    );
   });
   it('computes medians and hours between times', () => {
     assert.equal(median([]), null);

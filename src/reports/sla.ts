@@ -15,7 +15,8 @@ export function isOverdue(r: { state_kind: string; due_at: string }, nowIso: str
 }
 
 /** Whole hours from one time to another (for time-to-clear). */
-export const hoursBetween = (fromIso: string, toIso: string): number => (new Date(toIso).getTime() - new Date(fromIso).getTime()) / 3_600_000;
+export const hoursBetween = (fromIso: string, toIso: string): number =>
+  (new Date(toIso).getTime() - new Date(fromIso).getTime()) / 3_600_000;
 
 export function median(values: number[]): number | null {
   if (!values.length) return null;

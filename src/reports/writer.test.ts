@@ -26,7 +26,11 @@ forEachDialect('group commit writer', (ctx) => {
     );
     const rows = await ctx.db.selectFrom('sequences').selectAll().where('name', 'like', 'row-%').execute();
     assert.equal(rows.length, 10);
-    const counter = await ctx.db.selectFrom('sequences').select('value').where('name', '=', 'TEST-2026').executeTakeFirstOrThrow();
+    const counter = await ctx.db
+      .selectFrom('sequences')
+      .select('value')
+      .where('name', '=', 'TEST-2026')
+      .executeTakeFirstOrThrow();
     assert.equal(Number(counter.value), 10);
   });
 
@@ -49,7 +53,9 @@ forEachDialect('group commit writer', (ctx) => {
       outcomes.map((o) => o.status),
       ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
     );
-    const used = outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<number>).value);
+    const used = outcomes
+      .filter((o) => o.status === 'fulfilled')
+      .map((o) => (o as PromiseFulfilledResult<number>).value);
     assert.equal(new Set(used).size, 4);
     const rows = await ctx.db.selectFrom('sequences').selectAll().where('name', 'like', 'ok-%').execute();
     assert.equal(rows.length, 4);
@@ -73,12 +79,20 @@ forEachDialect('group commit writer', (ctx) => {
       ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
     );
     await audit.record({ partnershipId: 'p3', action: 'after.batch' });
-    const rows = await ctx.db.selectFrom('audit_log').select(['seq', 'action', 'subject_id']).where('partnership_id', '=', 'p3').orderBy('seq').execute();
+    const rows = await ctx.db
+      .selectFrom('audit_log')
+      .select(['seq', 'action', 'subject_id'])
+      .where('partnership_id', '=', 'p3')
+      .orderBy('seq')
+      .execute();
     assert.deepEqual(
       rows.map((r) => r.subject_id ?? r.action),
       ['before.batch', 'item-0', 'item-1', 'item-2', 'item-3', 'item-5', 'after.batch'],
     );
-    assert.deepEqual(await audit.verify(), { ok: true, entries: (await ctx.db.selectFrom('audit_log').select('seq').execute()).length });
+    assert.deepEqual(await audit.verify(), {
+      ok: true,
+      entries: (await ctx.db.selectFrom('audit_log').select('seq').execute()).length,
+    });
   });
 
   it('writes deferred rows with its own multi-row SQL when it knows the dialect, and through the query builder otherwise', async () => {
@@ -109,18 +123,39 @@ forEachDialect('group commit writer', (ctx) => {
         }),
       ),
     );
-    const rows = await ctx.db.selectFrom('outbox').selectAll().where('partnership_id', '=', 'p4').orderBy('id').execute();
+    const rows = await ctx.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('partnership_id', '=', 'p4')
+      .orderBy('id')
+      .execute();
     assert.deepEqual(
       rows.map((r) => [r.id, r.subject, r.body, r.related_id, r.attempts]),
-      Array.from({ length: 6 }, (_, i) => [`ob-${i}`, `Subject "${i}" it's`, 'Line one\nline two', i % 2 ? `rel-${i}` : null, i === 4 ? 0 : i]),
+      Array.from({ length: 6 }, (_, i) => [
+        `ob-${i}`,
+        `Subject "${i}" it's`,
+        'Line one\nline two',
+        i % 2 ? `rel-${i}` : null,
+        i === 4 ? 0 : i,
+      ]),
     );
-    const sqlite = multiRowInsert('sqlite', 'outbox', [{ id: 'a', n: 1 }, { id: 'b', n: 2 }]);
+    const sqlite = multiRowInsert('sqlite', 'outbox', [
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+    ]);
     assert.equal(sqlite?.sql, 'insert into "outbox" ("id", "n") values (?, ?), (?, ?)');
     assert.deepEqual(sqlite?.parameters, ['a', 1, 'b', 2]);
-    assert.equal(multiRowInsert('postgres', 'outbox', [{ id: 'a', n: 1 }, { id: 'b', n: 2 }])?.sql, 'insert into "outbox" ("id", "n") values ($1, $2), ($3, $4)');
+    assert.equal(
+      multiRowInsert('postgres', 'outbox', [
+        { id: 'a', n: 1 },
+        { id: 'b', n: 2 },
+      ])?.sql,
+      'insert into "outbox" ("id", "n") values ($1, $2), ($3, $4)',
+    );
     assert.equal(multiRowInsert('sqlite', 'outbox', [{ id: 'a', n: 1 }, { id: 'b' }]), null);
     assert.equal(multiRowInsert('sqlite', 'outbox', [{ id: 'a', n: undefined }]), null);
   });
 
-  it('formats references as ASB-2026-000123', () => assert.equal(formatReference('ASB', 2026, 123), 'ASB-2026-000123'));
+  it('formats references as ASB-2026-000123', () =>
+    assert.equal(formatReference('ASB', 2026, 123), 'ASB-2026-000123'));
 });

@@ -148,7 +148,11 @@ export class GroupCommitWriter {
  * undefined values (what the query builder would make, without building and compiling its syntax
  * tree for every row); null when the rows do not qualify, for the query builder to handle.
  */
-export function multiRowInsert(dialect: Dialect, table: string, rows: readonly Record<string, unknown>[]): CompiledQuery | null {
+export function multiRowInsert(
+  dialect: Dialect,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+): CompiledQuery | null {
   if (!rows.length) return null;
   const columns = Object.keys(rows[0]);
   const params: unknown[] = [];
@@ -167,11 +171,17 @@ export function multiRowInsert(dialect: Dialect, table: string, rows: readonly R
     tuples.push(`(${marks.join(', ')})`);
   }
   const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  return CompiledQuery.raw(`insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}`, params);
+  return CompiledQuery.raw(
+    `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}`,
+    params,
+  );
 }
 
 /** Reserves numbers for every counter the batch needs: one upsert per counter. */
-async function takeSequences(trx: Transaction<Database>, needs: SequenceNeed[]): Promise<Map<string, { next: number; last: number }>> {
+async function takeSequences(
+  trx: Transaction<Database>,
+  needs: SequenceNeed[],
+): Promise<Map<string, { next: number; last: number }>> {
   const counts = new Map<string, { need: SequenceNeed; n: number }>();
   for (const need of needs) {
     const key = `${need.partnershipId}\u0000${need.name}`;
@@ -192,13 +202,23 @@ async function takeSequences(trx: Transaction<Database>, needs: SequenceNeed[]):
 }
 
 /** The human reference for a counter value, as platform/db/sequences.ts makes it (ASB-2026-000123). */
-export const formatReference = (prefix: string, year: number, n: number) => `${prefix}-${year}-${String(n).padStart(6, '0')}`;
+export const formatReference = (prefix: string, year: number, n: number) =>
+  `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 
 const writers = new WeakMap<Db, GroupCommitWriter>();
 
 /** One writer per database handle, auditing through the handle's audit chain. */
 export function writerFor(deps: { db: Db; dialect: Dialect; clock: Clock }): GroupCommitWriter {
   let w = writers.get(deps.db);
-  if (!w) writers.set(deps.db, (w = new GroupCommitWriter(deps.db, 64, new AuditService(deps.db, deps.dialect, deps.clock), deps.dialect)));
+  if (!w)
+    writers.set(
+      deps.db,
+      (w = new GroupCommitWriter(
+        deps.db,
+        64,
+        new AuditService(deps.db, deps.dialect, deps.clock),
+        deps.dialect,
+      )),
+    );
   return w;
 }

@@ -1,7 +1,13 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { browserUnavailable, startBrowserHarness, expectNoAxeViolations, signInInBrowser, type BrowserHarness } from '../helpers/browser.js';
+import {
+  browserUnavailable,
+  startBrowserHarness,
+  expectNoAxeViolations,
+  signInInBrowser,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 import { DEMO } from '../helpers/app.js';
 import { ReportService, type NewReport } from '../../src/reports/index.js';
 import { todayInLondon } from '../../src/platform/dates/calendar-date.js';
@@ -15,9 +21,22 @@ function report(category: string, daysAgo: number): NewReport {
     categoryCode: category,
     hateIncident: false,
     description: 'Shouting and banging on my door late at night',
-    location: { text: 'Golden Lane Estate', postcode: null, lat: 51.5221, lng: -0.0958, precision: 'gazetteer', contexts: [] },
+    location: {
+      text: 'Golden Lane Estate',
+      postcode: null,
+      lat: 51.5221,
+      lng: -0.0958,
+      precision: 'gazetteer',
+      contexts: [],
+    },
     occurred: { kind: 'at', at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(), note: null },
-    reporter: { kind: 'victim', anonymous: false, name: 'Maya Browser', email: EMAIL, contactPreference: 'email' },
+    reporter: {
+      kind: 'victim',
+      anonymous: false,
+      name: 'Maya Browser',
+      email: EMAIL,
+      contactPreference: 'email',
+    },
   };
 }
 
@@ -32,8 +51,17 @@ describe('ASB Case Review in Chromium', { skip: browserUnavailable() }, () => {
     h = await startBrowserHarness();
     const reports = new ReportService(h.t.deps);
     // Three earlier complaints from the victim about different incidents: the threshold will be met.
-    for (const [category, days] of [['noise-residential', 1], ['harassment', 2], ['noise-residential', 3]] as const) {
-      await reports.create(h.t.demo.partnershipId, report(category, days), { kind: 'public' }, { ip: null, requestId: null });
+    for (const [category, days] of [
+      ['noise-residential', 1],
+      ['harassment', 2],
+      ['noise-residential', 3],
+    ] as const) {
+      await reports.create(
+        h.t.demo.partnershipId,
+        report(category, days),
+        { kind: 'public' },
+        { ip: null, requestId: null },
+      );
     }
   });
   after(() => h?.close());
@@ -60,7 +88,9 @@ describe('ASB Case Review in Chromium', { skip: browserUnavailable() }, () => {
     await page.getByLabel('Your full name').fill('Maya Browser');
     await continueTo(page, '**/apply/what');
     await expectNoAxeViolations(page, 'what');
-    await page.getByLabel('Tell us about the anti-social behaviour').fill('My neighbour bangs on my door and shouts at me late at night.');
+    await page
+      .getByLabel('Tell us about the anti-social behaviour')
+      .fill('My neighbour bangs on my door and shouts at me late at night.');
     await page.getByLabel('Where is it happening?').fill('Golden Lane Estate');
     await page.locator('#started-month').fill('12');
     await page.locator('#started-year').fill('2099');
@@ -89,7 +119,10 @@ describe('ASB Case Review in Chromium', { skip: browserUnavailable() }, () => {
     await expectNoAxeViolations(page, 'confirmation');
     reference = await page.locator('#reference').innerText();
     assert.match(reference, /^ACR-\d{4}-\d{6}$/);
-    assert.match(await page.locator('#acknowledge').innerText(), /We will acknowledge your application by \w+day \d+ \w+ \d{4}/);
+    assert.match(
+      await page.locator('#acknowledge').innerText(),
+      /We will acknowledge your application by \w+day \d+ \w+ \d{4}/,
+    );
     await ctx.close();
   });
 
@@ -127,7 +160,14 @@ describe('ASB Case Review in Chromium', { skip: browserUnavailable() }, () => {
     await page.waitForURL(/\/case-reviews\/[0-9a-f-]+$/);
     const base = new URL(page.url()).pathname;
     await expectNoAxeViolations(page, 'overview');
-    for (const p of ['/application', '/history', '/duplicate', '/threshold/complaints/new', '/information/new', '/victim']) {
+    for (const p of [
+      '/application',
+      '/history',
+      '/duplicate',
+      '/threshold/complaints/new',
+      '/information/new',
+      '/victim',
+    ]) {
       await page.goto(base + p);
       await expectNoAxeViolations(page, p);
     }
@@ -143,7 +183,9 @@ describe('ASB Case Review in Chromium', { skip: browserUnavailable() }, () => {
     await page.waitForURL('**/threshold');
     await expectNoAxeViolations(page, 'threshold');
     assert.match(await page.locator('#summary').innerText(), /Threshold met: 3 qualifying complaints/);
-    await page.goto(`${base}/threshold/mark?ref=${encodeURIComponent((await page.locator('#complaints a.govuk-link').first().getAttribute('href'))!.split('ref=')[1])}`);
+    await page.goto(
+      `${base}/threshold/mark?ref=${encodeURIComponent((await page.locator('#complaints a.govuk-link').first().getAttribute('href'))!.split('ref=')[1])}`,
+    );
     await expectNoAxeViolations(page, 'mark a complaint');
     await page.goto(`${base}/threshold`);
     assert.equal(await page.getByLabel('Yes, the threshold is met').isChecked(), true);
@@ -177,7 +219,10 @@ describe('ASB Case Review in Chromium', { skip: browserUnavailable() }, () => {
     await page.getByRole('button', { name: 'Save the recommendations' }).click();
     await page.waitForURL('**/review');
     assert.match(await page.locator('#recommendations').innerText(), /Joint visit by police and housing/);
-    await page.getByRole('link', { name: /Update/ }).first().click();
+    await page
+      .getByRole('link', { name: /Update/ })
+      .first()
+      .click();
     await page.waitForURL(/\/recommendations\/[0-9a-f-]+$/);
     await expectNoAxeViolations(page, 'recommendation update');
 
@@ -185,7 +230,9 @@ describe('ASB Case Review in Chromium', { skip: browserUnavailable() }, () => {
     await page.getByRole('button', { name: 'Send the outcome' }).click();
     await page.waitForURL('**/do/send-outcome');
     await expectNoAxeViolations(page, 'send outcome');
-    await page.getByLabel('What the review found').fill('The agencies did not join up their responses; the panel made a recommendation.');
+    await page
+      .getByLabel('What the review found')
+      .fill('The agencies did not join up their responses; the panel made a recommendation.');
     await page.getByRole('button', { name: 'Send the outcome' }).click();
     await page.getByText('Outcome sent').first().waitFor();
     await page.getByRole('button', { name: 'Close', exact: true }).click();

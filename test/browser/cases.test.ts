@@ -7,7 +7,13 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { browserUnavailable, startBrowserHarness, expectNoAxeViolations, signInInBrowser, type BrowserHarness } from '../helpers/browser.js';
+import {
+  browserUnavailable,
+  startBrowserHarness,
+  expectNoAxeViolations,
+  signInInBrowser,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 import { DEMO } from '../helpers/app.js';
 import { fileTestReport } from '../../src/cases/test-support.js';
 import { addDays, todayInLondon } from '../../src/platform/dates/calendar-date.js';
@@ -32,7 +38,9 @@ describe('case management in Chromium', { skip: browserUnavailable() }, () => {
 
   it('an officer works a case from two reports to closure; every page passes axe', async () => {
     const r1 = await fileTestReport(h.t.deps, h.t.demo.partnershipId);
-    const r2 = await fileTestReport(h.t.deps, h.t.demo.partnershipId, { description: 'They shouted at me again on the stairs.' });
+    const r2 = await fileTestReport(h.t.deps, h.t.demo.partnershipId, {
+      description: 'They shouted at me again on the stairs.',
+    });
     const ctx = await h.newContext();
     const page = await ctx.newPage();
     await signInInBrowser(page, DEMO.officer);
@@ -78,7 +86,10 @@ describe('case management in Chromium', { skip: browserUnavailable() }, () => {
       await page.locator(`input[name="answers-${q.id}"][value="${top.value}"]`).check();
     }
     await page.getByRole('button', { name: 'Save assessment' }).click();
-    await page.getByText(/high risk/).first().waitFor();
+    await page
+      .getByText(/high risk/)
+      .first()
+      .waitFor();
     assert.match(new URL(page.url()).pathname, /\/marac\/new$/);
     await expectNoAxeViolations(page, 'MARAC referral form');
     await page.getByLabel('Why does the case need the Community MARAC?').fill('High risk, repeat targeting.');
@@ -93,18 +104,25 @@ describe('case management in Chromium', { skip: browserUnavailable() }, () => {
     await page.goto(`${caseUrl}/powers/new`);
     await expectNoAxeViolations(page, 'record a step');
     await page.getByLabel('Step or power').selectOption('community-protection-warning');
-    await page.getByLabel('Who or what is it about?').selectOption({ label: 'Percy Perp (Perpetrator or subject)' });
+    await page
+      .getByLabel('Who or what is it about?')
+      .selectOption({ label: 'Percy Perp (Perpetrator or subject)' });
     await fillDate(page, 'issuedOn', addDays(today, -10));
     await page.getByRole('button', { name: 'Record step' }).click();
     await page.getByText('Community Protection Warning recorded').waitFor();
     await expectNoAxeViolations(page, 'step page');
     await page.goto(`${caseUrl}/powers/new`);
     await page.getByLabel('Step or power').selectOption('community-protection-notice');
-    await page.getByLabel('Who or what is it about?').selectOption({ label: 'Percy Perp (Perpetrator or subject)' });
+    await page
+      .getByLabel('Who or what is it about?')
+      .selectOption({ label: 'Percy Perp (Perpetrator or subject)' });
     await fillDate(page, 'issuedOn', today);
     await fillDate(page, 'expiresOn', addDays(today, -1));
     await page.getByRole('button', { name: 'Record step' }).click();
-    await page.getByText(/is before the date it was issued/).first().waitFor();
+    await page
+      .getByText(/is before the date it was issued/)
+      .first()
+      .waitFor();
     await expectNoAxeViolations(page, 'record a step with dates out of order');
     await fillDate(page, 'expiresOn', addDays(today, 180));
     await page.getByRole('button', { name: 'Record step' }).click();
@@ -151,7 +169,9 @@ describe('case management in Chromium', { skip: browserUnavailable() }, () => {
     await page.getByText('There is a problem').waitFor();
     await expectNoAxeViolations(page, 'close the case with errors');
     await page.getByLabel('The behaviour has stopped').check();
-    await page.getByLabel('Explain the closure in words the victim will understand').fill('The neighbour has moved away.');
+    await page
+      .getByLabel('Explain the closure in words the victim will understand')
+      .fill('The neighbour has moved away.');
     await page.getByLabel('Send the closure letter now').check();
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByText(/case closed. Closure letter sent to the victim/).waitFor();

@@ -1,6 +1,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserUnavailable, startBrowserHarness, expectNoAxeViolations, signInInBrowser, type BrowserHarness } from '../helpers/browser.js';
+import {
+  browserUnavailable,
+  startBrowserHarness,
+  expectNoAxeViolations,
+  signInInBrowser,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 import { DEMO } from '../helpers/app.js';
 import { PeopleService } from '../../src/people/service.js';
 import { cachedState } from '../../src/people/linkage-state.js';
@@ -20,30 +26,80 @@ describe('people: review queue, flags and administration in Chromium', { skip: b
     const pid = demo.partnershipId;
     await addBackground(deps, pid);
     const people = new PeopleService(deps);
-    const add = async (givenName: string, surname: string, dob: string | null, phone: string | null, postcode: string | null = 'EC1A 1BB', apartFrom?: string) => {
-      const r = await people.addRecord(deps.db, { partnershipId: pid, sourceType: 'import', sourceId: newId(), role: 'complainant', givenName, surname, dob, phone, postcode });
+    const add = async (
+      givenName: string,
+      surname: string,
+      dob: string | null,
+      phone: string | null,
+      postcode: string | null = 'EC1A 1BB',
+      apartFrom?: string,
+    ) => {
+      const r = await people.addRecord(deps.db, {
+        partnershipId: pid,
+        sourceType: 'import',
+        sourceId: newId(),
+        role: 'complainant',
+        givenName,
+        surname,
+        dob,
+        phone,
+        postcode,
+      });
       if (apartFrom && r.personId === apartFrom) {
         // The engine linked it outright (its bands are tuned over time): keep it apart so staff can decide.
         const personId = newId();
         const now = deps.clock.iso();
-        await deps.db.insertInto('persons').values({ id: personId, partnership_id: pid, display_name: `${givenName} ${surname}`, created_at: now, updated_at: now }).execute();
-        await deps.db.updateTable('person_records').set({ person_id: personId, link_band: 'possible' }).where('id', '=', r.recordId).execute();
+        await deps.db
+          .insertInto('persons')
+          .values({
+            id: personId,
+            partnership_id: pid,
+            display_name: `${givenName} ${surname}`,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await deps.db
+          .updateTable('person_records')
+          .set({ person_id: personId, link_band: 'possible' })
+          .where('id', '=', r.recordId)
+          .execute();
         cachedState(deps.db, pid)?.index.assign(r.recordId, personId);
         return { ...r, personId };
       }
       return r;
     };
     /** The pending possible match between two records: the engine's own, or one queued with the engine's explanation. */
-    const pendingPair = async (a: { recordId: string; personId: string }, b: { recordId: string; personId: string }) => {
+    const pendingPair = async (
+      a: { recordId: string; personId: string },
+      b: { recordId: string; personId: string },
+    ) => {
       assert.notEqual(a.personId, b.personId, 'the two records start as two people');
-      const queued = await deps.db.selectFrom('possible_matches').select('id').where('record_a_id', '=', a.recordId).where('record_b_id', '=', b.recordId).executeTakeFirst();
+      const queued = await deps.db
+        .selectFrom('possible_matches')
+        .select('id')
+        .where('record_a_id', '=', a.recordId)
+        .where('record_b_id', '=', b.recordId)
+        .executeTakeFirst();
       if (queued) return queued.id;
       const explanation = cachedState(deps.db, pid)!.index.explain(a.recordId, b.recordId);
       const id = newId();
       const now = deps.clock.iso();
       await deps.db
         .insertInto('possible_matches')
-        .values({ id, partnership_id: pid, record_a_id: a.recordId, record_b_id: b.recordId, match_weight: explanation.matchWeight, probability: Math.max(explanation.probability, 0.1), explanation: JSON.stringify(explanation), status: 'pending', decided_by: null, decided_at: null, created_at: now })
+        .values({
+          id,
+          partnership_id: pid,
+          record_a_id: a.recordId,
+          record_b_id: b.recordId,
+          match_weight: explanation.matchWeight,
+          probability: Math.max(explanation.probability, 0.1),
+          explanation: JSON.stringify(explanation),
+          status: 'pending',
+          decided_by: null,
+          decided_at: null,
+          created_at: now,
+        })
         .execute();
       return id;
     };
@@ -76,16 +132,26 @@ describe('people: review queue, flags and administration in Chromium', { skip: b
     await page.locator(`#match-${rejectId}`).waitFor();
     await expectNoAxeViolations(page, 'review queue');
 
-    await page.locator(`#match-${confirmId}`).getByRole('button', { name: /Confirm match/ }).click();
+    await page
+      .locator(`#match-${confirmId}`)
+      .getByRole('button', { name: /Confirm match/ })
+      .click();
     await page.waitForURL(/\/people\/review\?person=/);
     await page.getByText('Match confirmed: the records are now one person').waitFor();
     const decided = page.locator('#decided-person');
     await decided.getByText('William Smithers').waitFor();
     await decided.getByText('Repeat complainant').waitFor();
-    assert.equal(await page.locator(`#match-${confirmId}`).count(), 0, 'the confirmed pair has left the queue');
+    assert.equal(
+      await page.locator(`#match-${confirmId}`).count(),
+      0,
+      'the confirmed pair has left the queue',
+    );
     await expectNoAxeViolations(page, 'review queue after confirming');
 
-    await page.locator(`#match-${rejectId}`).getByRole('button', { name: /Reject match/ }).click();
+    await page
+      .locator(`#match-${rejectId}`)
+      .getByRole('button', { name: /Reject match/ })
+      .click();
     await page.waitForURL(/\/people\/review\?person=.+/);
     await page.getByText('Match rejected: the records stay apart').waitFor();
     assert.match(await page.locator('#decided-person').innerText(), /Repeat flags now: none/);
@@ -96,7 +162,11 @@ describe('people: review queue, flags and administration in Chromium', { skip: b
     await page.locator('#flags').getByText('No repeat flags.').waitFor();
     await page.goto(`/people/${robert}`);
     await page.locator('#flags').getByText('No repeat flags.').waitFor();
-    assert.doesNotMatch(await page.locator('table').innerText(), /Bob/, 'the rejected record stays with its own person');
+    assert.doesNotMatch(
+      await page.locator('table').innerText(),
+      /Bob/,
+      'the rejected record stays with its own person',
+    );
 
     await page.goto(`/people/${william}`);
     await page.locator('#flags').getByText('Repeat complainant').waitFor();
@@ -131,7 +201,10 @@ describe('people: review queue, flags and administration in Chromium', { skip: b
     await page.getByRole('button', { name: 'Change thresholds' }).click();
     await page.getByLabel('Number of reports').fill('one');
     await page.getByRole('button', { name: 'Save thresholds' }).click();
-    await page.locator('.govuk-error-summary').getByRole('link', { name: /Enter the number of reports as a whole number/ }).waitFor();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: /Enter the number of reports as a whole number/ })
+      .waitFor();
     await expectNoAxeViolations(page, 'thresholds with an error');
     await page.getByLabel('Number of reports').fill('4');
     await page.getByRole('button', { name: 'Save thresholds' }).click();

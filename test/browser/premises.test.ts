@@ -1,6 +1,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserUnavailable, startBrowserHarness, expectNoAxeViolations, signInInBrowser, type BrowserHarness } from '../helpers/browser.js';
+import {
+  browserUnavailable,
+  startBrowserHarness,
+  expectNoAxeViolations,
+  signInInBrowser,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 import { DEMO } from '../helpers/app.js';
 import { seedPremisesDemo } from '../../src/premises/demo.js';
 import { seededRng } from '../../src/platform/rng.js';
@@ -17,7 +23,11 @@ describe('licensed premises in Chromium', { skip: browserUnavailable() }, () => 
     const shared: Record<string, unknown> = {};
     await seedPremisesDemo({ deps, rng: seededRng(3), partnershipId: demo.partnershipId, shared });
     premises = (shared.premises as { id: string; name: string }[])[0];
-    const p = await deps.db.selectFrom('premises').select(['lat', 'lng']).where('id', '=', premises.id).executeTakeFirstOrThrow();
+    const p = await deps.db
+      .selectFrom('premises')
+      .select(['lat', 'lng'])
+      .where('id', '=', premises.id)
+      .executeTakeFirstOrThrow();
     const report = await new ReportService(deps).create(
       demo.partnershipId,
       {
@@ -25,7 +35,14 @@ describe('licensed premises in Chromium', { skip: browserUnavailable() }, () => 
         categoryCode: 'licensed-premises',
         hateIncident: false,
         description: 'Customers fighting outside at 1am, glass everywhere',
-        location: { text: 'Outside the bar', postcode: null, lat: p.lat! + 0.0001, lng: p.lng!, precision: 'pin', contexts: [] },
+        location: {
+          text: 'Outside the bar',
+          postcode: null,
+          lat: p.lat! + 0.0001,
+          lng: p.lng!,
+          precision: 'pin',
+          contexts: [],
+        },
         occurred: { kind: 'at', at: new Date(Date.now() - 3_600_000).toISOString(), note: null },
         reporter: { kind: 'witness', anonymous: true, contactPreference: 'none' },
       },
@@ -51,7 +68,11 @@ describe('licensed premises in Chromium', { skip: browserUnavailable() }, () => 
     await nearby.getByRole('button', { name: `Record as incident ${reference}` }).click();
     await page.getByText('Report recorded as an anti-social behaviour incident').waitFor();
     await nearby.getByText('Recorded as an incident').waitFor();
-    assert.match(await page.locator('table').first().innerText(), new RegExp(reference), 'the incident explains the colour');
+    assert.match(
+      await page.locator('table').first().innerText(),
+      new RegExp(reference),
+      'the incident explains the colour',
+    );
     await expectNoAxeViolations(page, 'premises page after recording');
 
     // A mistyped date: error summary, field message, what was typed kept.
@@ -59,7 +80,10 @@ describe('licensed premises in Chromium', { skip: browserUnavailable() }, () => 
     await page.getByLabel('Date (YYYY-MM-DD)').first().fill('31/02/2026');
     await page.getByLabel('Description').fill('Music until 3am');
     await page.getByRole('button', { name: 'Record incident' }).click();
-    await page.locator('.govuk-error-summary').getByRole('link', { name: /Enter the date as YYYY-MM-DD/ }).waitFor();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: /Enter the date as YYYY-MM-DD/ })
+      .waitFor();
     assert.equal(await page.getByLabel('Description').inputValue(), 'Music until 3am');
     await expectNoAxeViolations(page, 'premises incident with an error');
     await ctx.close();

@@ -1,11 +1,20 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { browserUnavailable, startBrowserHarness, expectNoAxeViolations, signInInBrowser, type BrowserHarness } from '../helpers/browser.js';
+import {
+  browserUnavailable,
+  startBrowserHarness,
+  expectNoAxeViolations,
+  signInInBrowser,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 import { DEMO } from '../helpers/app.js';
 
 // A 1x1 PNG, for the optional photo.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Waits for the page a form redirected to. */
 async function arrive(page: Page, _js: boolean, glob: string) {
@@ -51,11 +60,15 @@ async function fileReport(page: Page, js: boolean, email: string): Promise<strin
   await page.getByLabel('It is still happening').check();
   await continueOn(page, `when (js ${js})`);
 
-  await page.getByLabel('Tell us what happened').fill('A large group shouting and singing outside the bars, bottles smashed on the pavement.');
+  await page
+    .getByLabel('Tell us what happened')
+    .fill('A large group shouting and singing outside the bars, bottles smashed on the pavement.');
   await continueOn(page, `details (js ${js})`);
 
   await arrive(page, js, '**/report/photos');
-  await page.getByLabel('Upload a photo').setInputFiles({ name: 'street.png', mimeType: 'image/png', buffer: PNG });
+  await page
+    .getByLabel('Upload a photo')
+    .setInputFiles({ name: 'street.png', mimeType: 'image/png', buffer: PNG });
   await page.getByRole('button', { name: 'Upload photo' }).click();
   await arrive(page, js, '**/report/photos');
   await page.getByText('street.png').waitFor();

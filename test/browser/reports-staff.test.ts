@@ -1,6 +1,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserUnavailable, startBrowserHarness, expectNoAxeViolations, signInInBrowser, type BrowserHarness } from '../helpers/browser.js';
+import {
+  browserUnavailable,
+  startBrowserHarness,
+  expectNoAxeViolations,
+  signInInBrowser,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 import { DEMO } from '../helpers/app.js';
 import { ReportService } from '../../src/reports/service.js';
 
@@ -17,9 +23,23 @@ describe('reports staff pages in Chromium', { skip: browserUnavailable() }, () =
         categoryCode: 'graffiti',
         hateIncident: false,
         description: 'Tags on the shutters',
-        location: { text: 'Moorgate', postcode: null, lat: 51.518, lng: -0.089, precision: 'gazetteer', contexts: ['street'] },
+        location: {
+          text: 'Moorgate',
+          postcode: null,
+          lat: 51.518,
+          lng: -0.089,
+          precision: 'gazetteer',
+          contexts: ['street'],
+        },
         occurred: { kind: 'ongoing', at: null, note: null },
-        reporter: { kind: 'victim', anonymous: false, givenName: 'Margaret', surname: 'Whitfield', phone: '07911 223344', contactPreference: 'phone' },
+        reporter: {
+          kind: 'victim',
+          anonymous: false,
+          givenName: 'Margaret',
+          surname: 'Whitfield',
+          phone: '07911 223344',
+          contactPreference: 'phone',
+        },
       },
       { kind: 'public' },
       { ip: null, requestId: null },
@@ -43,7 +63,9 @@ describe('reports staff pages in Chromium', { skip: browserUnavailable() }, () =
     await page.getByLabel('What the caller says happened').fill('More tags since last week');
     await page.getByLabel('What the caller says happened').press('Tab');
     await page.getByRole('button', { name: 'Save report' }).press('Enter');
-    await page.waitForURL('**/intake?saved=*', { timeout: 60_000 }).catch(async () => assert.fail(await page.locator('main').innerText()));
+    await page
+      .waitForURL('**/intake?saved=*', { timeout: 60_000 })
+      .catch(async () => assert.fail(await page.locator('main').innerText()));
     await page.getByText(/Report ASB-\d{4}-\d{6} saved/).waitFor();
     await ctx.close();
   });
@@ -63,8 +85,27 @@ describe('reports staff pages in Chromium', { skip: browserUnavailable() }, () =
 
   it('queue, environmental jobs, dashboard, service map, API keys and API docs pass axe', async () => {
     for (const [who, urls] of [
-      [DEMO.cleansingOfficer, ['/queue', '/queue?state=all&sort=newest', '/environment/jobs', `/environment/jobs/${jobRef}`, '/environment/dashboard']],
-      [DEMO.admin, ['/queue?team=all', '/admin/service-map', '/admin/service-map?tryCategory=noise-street&tryContexts=barbican-estate', '/admin/service-map/categories/graffiti', '/admin/api-keys', '/api/docs']],
+      [
+        DEMO.cleansingOfficer,
+        [
+          '/queue',
+          '/queue?state=all&sort=newest',
+          '/environment/jobs',
+          `/environment/jobs/${jobRef}`,
+          '/environment/dashboard',
+        ],
+      ],
+      [
+        DEMO.admin,
+        [
+          '/queue?team=all',
+          '/admin/service-map',
+          '/admin/service-map?tryCategory=noise-street&tryContexts=barbican-estate',
+          '/admin/service-map/categories/graffiti',
+          '/admin/api-keys',
+          '/api/docs',
+        ],
+      ],
     ] as const) {
       const ctx = await h.newContext();
       const page = await ctx.newPage();

@@ -1,6 +1,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserUnavailable, startBrowserHarness, expectNoAxeViolations, signInInBrowser, type BrowserHarness } from '../helpers/browser.js';
+import {
+  browserUnavailable,
+  startBrowserHarness,
+  expectNoAxeViolations,
+  signInInBrowser,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 import { DEMO } from '../helpers/app.js';
 
 describe('staff sign-in in Chromium', { skip: browserUnavailable() }, () => {
@@ -45,7 +51,13 @@ describe('staff sign-in in Chromium', { skip: browserUnavailable() }, () => {
     const ctx = await h.newContext();
     const page = await ctx.newPage();
     await signInInBrowser(page, DEMO.admin);
-    for (const url of ['/admin', '/admin/users', '/admin/users/new', `/admin/users/${h.t.demo.users[DEMO.officer]}`, '/audit']) {
+    for (const url of [
+      '/admin',
+      '/admin/users',
+      '/admin/users/new',
+      `/admin/users/${h.t.demo.users[DEMO.officer]}`,
+      '/audit',
+    ]) {
       await page.goto(url);
       await expectNoAxeViolations(page, url);
     }

@@ -13,7 +13,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 function asbhub(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/asbhub.js', ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/asbhub.js', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -70,7 +74,22 @@ describe('asbhub analysis commands (the real binary)', () => {
   });
 
   it('refuses bad input on stderr with a non-zero exit code', async () => {
-    const r = await asbhub(['hotspots', 'evaluate', '--crimes', tmp, '--boundary', path.join(tmp, 'none.geojson'), '--crime-type', 'X', '--cell', '100', '--coverage', '2', '--train', '3']);
+    const r = await asbhub([
+      'hotspots',
+      'evaluate',
+      '--crimes',
+      tmp,
+      '--boundary',
+      path.join(tmp, 'none.geojson'),
+      '--crime-type',
+      'X',
+      '--cell',
+      '100',
+      '--coverage',
+      '2',
+      '--train',
+      '3',
+    ]);
     assert.notEqual(r.code, 0);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /--coverage/);

@@ -45,11 +45,15 @@ interface Worker {
 }
 
 function startWorker(file: string, entries: number): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', WORKER(file, entries)], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', WORKER(file, entries)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'test' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   let signalReady: () => void = () => {};
@@ -59,14 +63,16 @@ function startWorker(file: string, entries: number): Worker {
     if (stdout.startsWith('ready\n')) signalReady();
   });
   child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<{ code: number | null; failures: Record<string, number>; stderr: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      signalReady();
-      const result = stdout.replace(/^ready\n/, '');
-      resolve({ code, failures: result ? JSON.parse(result) : {}, stderr });
-    });
-  });
+  const done = new Promise<{ code: number | null; failures: Record<string, number>; stderr: string }>(
+    (resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => {
+        signalReady();
+        const result = stdout.replace(/^ready\n/, '');
+        resolve({ code, failures: result ? JSON.parse(result) : {}, stderr });
+      });
+    },
+  );
   return { ready, go: () => child.stdin.end('go\n'), done };
 }
 

@@ -10,9 +10,13 @@ import SQLite from 'better-sqlite3';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function seedDemo(file: string, seed: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function seedDemo(
+  file: string,
+  seed: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'SESSION_SECRET', 'BASE_URL', 'LOG_LEVEL', 'PARTNERSHIP_CODE']) delete env[k];
+  for (const k of ['DATABASE_URL', 'SESSION_SECRET', 'BASE_URL', 'LOG_LEVEL', 'PARTNERSHIP_CODE'])
+    delete env[k];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/asbhub.js', 'seed', '--demo', '--seed', String(seed)], {
       cwd: ROOT,
@@ -35,7 +39,8 @@ function seedDemo(file: string, seed: number): Promise<{ code: number | null; st
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ISO_TIME = /\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?)?/g;
 /** Columns that differ by design between two loads: generated ids, salted hashes and times taken from the clock. */
-const volatileColumn = (name: string) => name === 'id' || name.endsWith('_id') || /(^|_)(at|on)$/.test(name) || /hash|salt|token/.test(name);
+const volatileColumn = (name: string) =>
+  name === 'id' || name.endsWith('_id') || /(^|_)(at|on)$/.test(name) || /hash|salt|token/.test(name);
 
 /**
  * For each table: its row count and a digest of its rows without ids, salted hashes or times. Times are
@@ -45,7 +50,9 @@ function contentDigests(file: string): Map<string, { rows: number; digest: strin
   const db = new SQLite(file, { readonly: true });
   try {
     const tables = db
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%' order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%' order by name",
+      )
       .pluck()
       .all() as string[];
     const out = new Map<string, { rows: number; digest: string }>();
@@ -55,11 +62,19 @@ function contentDigests(file: string): Map<string, { rows: number; digest: strin
           Object.keys(row)
             .filter((k) => !volatileColumn(k))
             .sort()
-            .map((k) => [k, typeof row[k] === 'string' ? (row[k] as string).replace(UUID, 'ID').replace(ISO_TIME, 'TIME') : row[k]]),
+            .map((k) => [
+              k,
+              typeof row[k] === 'string'
+                ? (row[k] as string).replace(UUID, 'ID').replace(ISO_TIME, 'TIME')
+                : row[k],
+            ]),
         ),
       );
       rows.sort();
-      out.set(table, { rows: rows.length, digest: createHash('sha256').update(rows.join('\n')).digest('hex') });
+      out.set(table, {
+        rows: rows.length,
+        digest: createHash('sha256').update(rows.join('\n')).digest('hex'),
+      });
     }
     return out;
   } finally {
@@ -86,15 +101,21 @@ describe('asbhub seed --demo', () => {
     const da = contentDigests(a);
     const db = contentDigests(b);
     assert.deepEqual([...da.keys()], [...db.keys()]);
-    const differing = [...da].filter(([t, v]) => v.rows !== db.get(t)!.rows || v.digest !== db.get(t)!.digest).map(([t, v]) => `${t} (${v.rows} vs ${db.get(t)!.rows} rows)`);
+    const differing = [...da]
+      .filter(([t, v]) => v.rows !== db.get(t)!.rows || v.digest !== db.get(t)!.digest)
+      .map(([t, v]) => `${t} (${v.rows} vs ${db.get(t)!.rows} rows)`);
     assert.deepEqual(differing, [], `tables whose demo data differ: ${differing.join(', ')}`);
 
     // The demo is more than the accounts: every module that seeds put rows in.
     const filled = [...da].filter(([, v]) => v.rows > 0).map(([t]) => t);
-    for (const t of ['partnerships', 'teams', 'users', 'reports', 'persons']) assert.ok(filled.includes(t), `${t} is empty`);
+    for (const t of ['partnerships', 'teams', 'users', 'reports', 'persons'])
+      assert.ok(filled.includes(t), `${t} is empty`);
     const users = new SQLite(a, { readonly: true });
     try {
-      const accounts = users.prepare('select email, role from users order by email').all() as { email: string; role: string }[];
+      const accounts = users.prepare('select email, role from users order by email').all() as {
+        email: string;
+        role: string;
+      }[];
       assert.ok(accounts.length >= 12);
       assert.ok(accounts.some((u) => u.role === 'administrator'));
     } finally {

@@ -22,7 +22,12 @@ interface Run {
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) {
-    if (/^(DATABASE_URL|SQLITE_FILE|DATA_DIR|SESSION_SECRET|PORT|BASE_URL|LOG_LEVEL|OIDC_.*|PARTNERSHIP_CODE|ASBHUB_PASSWORD)$/.test(k)) delete env[k];
+    if (
+      /^(DATABASE_URL|SQLITE_FILE|DATA_DIR|SESSION_SECRET|PORT|BASE_URL|LOG_LEVEL|OIDC_.*|PARTNERSHIP_CODE|ASBHUB_PASSWORD)$/.test(
+        k,
+      )
+    )
+      delete env[k];
   }
   return { ...env, NODE_ENV: 'test', ...extra };
 }
@@ -30,7 +35,11 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** Runs `node bin/asbhub.js ...args` as an operator would. */
 function asbhub(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/asbhub.js', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/asbhub.js', ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -49,7 +58,8 @@ const show = (r: Run) => `exit ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stder
 /** Runs the jobs a few at a time: every command loads the whole app, which is heavy on a small machine. */
 async function inBatches<T>(jobs: (() => Promise<T>)[], size: number): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < jobs.length; i += size) out.push(...(await Promise.all(jobs.slice(i, i + size).map((j) => j()))));
+  for (let i = 0; i < jobs.length; i += size)
+    out.push(...(await Promise.all(jobs.slice(i, i + size).map((j) => j()))));
   return out;
 }
 
@@ -100,8 +110,12 @@ async function makeTarget(dialect: Dialect, dir: string): Promise<Target> {
     return q.replace(/\?/g, () => `$${++i}`);
   };
   return {
-    env: cleanEnv({ DATA_DIR: dir, DATABASE_URL: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}` }),
-    query: async <T>(q: string, params: unknown[] = []) => (await client.query(numbered(q), params)).rows as T[],
+    env: cleanEnv({
+      DATA_DIR: dir,
+      DATABASE_URL: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    }),
+    query: async <T>(q: string, params: unknown[] = []) =>
+      (await client.query(numbered(q), params)).rows as T[],
     run: async (q, params = []) => {
       await client.query(numbered(q), params);
     },
@@ -115,7 +129,15 @@ async function makeTarget(dialect: Dialect, dir: string): Promise<Target> {
 
 describe('asbhub command line', { concurrency: true }, () => {
   it('prints help for each platform command and exits 0', async () => {
-    const commands = [[], ['serve'], ['migrate'], ['seed'], ['users', 'add'], ['audit', 'verify'], ['backup']];
+    const commands = [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['seed'],
+      ['users', 'add'],
+      ['audit', 'verify'],
+      ['backup'],
+    ];
     const runs = await inBatches(
       commands.map((c) => () => asbhub([...c, '--help'], cleanEnv({ DATA_DIR: os.tmpdir() }))),
       3,
@@ -133,7 +155,8 @@ describe('asbhub command line', { concurrency: true }, () => {
       let dir: string;
       let target: Target;
       const run = (...args: string[]) => asbhub(args, target.env);
-      const count = async (table: string) => Number((await target.query<{ n: number }>(`select count(*) as n from ${table}`))[0].n);
+      const count = async (table: string) =>
+        Number((await target.query<{ n: number }>(`select count(*) as n from ${table}`))[0].n);
 
       before(async () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asbhub-cli-'));
@@ -163,7 +186,15 @@ describe('asbhub command line', { concurrency: true }, () => {
 
       it('users add refuses bad input with exit code 2 and a message naming the option', async () => {
         const base = ['users', 'add', '--email', 'bad.input@example.gov.uk', '--name', 'Bad Input'];
-        const team = await run(...base, '--role', 'officer', '--team', 'NOPE', '--password', 'long-enough-password');
+        const team = await run(
+          ...base,
+          '--role',
+          'officer',
+          '--team',
+          'NOPE',
+          '--password',
+          'long-enough-password',
+        );
         assert.equal(team.code, 2, show(team));
         assert.match(team.stderr, /--team: no team with code NOPE/);
         assert.equal(await count('users'), 0);
@@ -172,7 +203,20 @@ describe('asbhub command line', { concurrency: true }, () => {
         const [role, password, email] = await Promise.all([
           run(...base, '--role', 'emperor', '--team', 'CCS', '--password', 'long-enough-password'),
           run(...base, '--role', 'officer', '--team', 'CCS', '--password', 'short'),
-          run('users', 'add', '--email', 'not-an-email', '--name', 'X', '--role', 'officer', '--team', 'CCS', '--password', 'long-enough-password'),
+          run(
+            'users',
+            'add',
+            '--email',
+            'not-an-email',
+            '--name',
+            'X',
+            '--role',
+            'officer',
+            '--team',
+            'CCS',
+            '--password',
+            'long-enough-password',
+          ),
         ]);
         assert.equal(role.code, 2, show(role));
         assert.match(role.stderr, /--role must be one of: .*officer/);
@@ -192,11 +236,29 @@ describe('asbhub command line', { concurrency: true }, () => {
         ];
         // One after another: concurrent writers to one SQLite file are the subject of concurrent-writers.test.ts.
         for (const p of people) {
-          const r = await run('users', 'add', '--email', p.email, '--name', 'Someone', '--role', p.role, '--team', p.team, '--password', 'a-long-password-2026');
+          const r = await run(
+            'users',
+            'add',
+            '--email',
+            p.email,
+            '--name',
+            'Someone',
+            '--role',
+            p.role,
+            '--team',
+            p.team,
+            '--password',
+            'a-long-password-2026',
+          );
           assert.equal(r.code, 0, show(r));
           assert.match(r.stdout, new RegExp(`Added ${p.email}`));
         }
-        const users = await target.query<{ email: string; role: string; team: string; password_hash: string }>(
+        const users = await target.query<{
+          email: string;
+          role: string;
+          team: string;
+          password_hash: string;
+        }>(
           'select u.email, u.role, t.code as team, u.password_hash from users u join teams t on t.id = u.team_id order by u.email',
         );
         assert.deepEqual(
@@ -204,7 +266,9 @@ describe('asbhub command line', { concurrency: true }, () => {
           [...people].sort((a, b) => a.email.localeCompare(b.email)),
         );
         for (const u of users) assert.match(u.password_hash, /^\$argon2id\$/);
-        const audit = await target.query<{ seq: number; action: string }>('select seq, action from audit_log order by seq');
+        const audit = await target.query<{ seq: number; action: string }>(
+          'select seq, action from audit_log order by seq',
+        );
         assert.deepEqual(
           audit.map((a) => [Number(a.seq), a.action]),
           [
@@ -220,7 +284,20 @@ describe('asbhub command line', { concurrency: true }, () => {
         const [verify, backup, again] = await Promise.all([
           run('audit', 'verify'),
           run('backup', copy),
-          run('users', 'add', '--email', 'OSCAR.officer@example.gov.uk', '--name', 'Twice', '--role', 'officer', '--team', 'CCS', '--password', 'a-long-password-2026'),
+          run(
+            'users',
+            'add',
+            '--email',
+            'OSCAR.officer@example.gov.uk',
+            '--name',
+            'Twice',
+            '--role',
+            'officer',
+            '--team',
+            'CCS',
+            '--password',
+            'a-long-password-2026',
+          ),
         ]);
         assert.equal(again.code, 2, show(again));
         assert.match(again.stderr, /already exists/);
@@ -243,15 +320,24 @@ describe('asbhub command line', { concurrency: true }, () => {
       });
 
       it('audit verify exits 1 naming the entry whose details were changed; backup will not overwrite', async () => {
-        await target.run('update audit_log set details = ? where seq = ?', [JSON.stringify({ role: 'administrator' }), 2]);
+        await target.run('update audit_log set details = ? where seq = ?', [
+          JSON.stringify({ role: 'administrator' }),
+          2,
+        ]);
         const copy = path.join(dir, 'backups', 'copy.sqlite');
-        const [r, over] = await Promise.all([run('audit', 'verify'), dialect === 'sqlite' ? run('backup', copy) : null]);
+        const [r, over] = await Promise.all([
+          run('audit', 'verify'),
+          dialect === 'sqlite' ? run('backup', copy) : null,
+        ]);
         if (over) {
           assert.equal(over.code, 2, show(over));
           assert.match(over.stderr, /already exists; choose a new file name/);
         }
         assert.equal(r.code, 1, show(r));
-        assert.match(r.stderr, /Audit log broken at entry 2: its contents do not match its hash \(1 entries before it are intact\)/);
+        assert.match(
+          r.stderr,
+          /Audit log broken at entry 2: its contents do not match its hash \(1 entries before it are intact\)/,
+        );
       });
     });
   }

@@ -5,7 +5,12 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
 import type { AppDeps } from '../../src/platform/module.js';
-import { seedDemoPartnership, DEMO_PASSWORD, demoTotpSecret, type DemoPartnership } from '../../src/partnership/demo.js';
+import {
+  seedDemoPartnership,
+  DEMO_PASSWORD,
+  demoTotpSecret,
+  type DemoPartnership,
+} from '../../src/partnership/demo.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
 import { freshDatabase, type TestDb } from './db.js';
 import type { Dialect } from '../../src/platform/db/database.js';
@@ -23,10 +28,18 @@ export interface TestApp {
 /** The whole app on a fresh database with the City partnership and its demo accounts (no bulk demo data). */
 export async function startTestApp(
   dialect: Dialect,
-  opts: { clock?: ReturnType<typeof fixedClock>; env?: Record<string, string>; onRoute?: (route: RouteOptions) => void } = {},
+  opts: {
+    clock?: ReturnType<typeof fixedClock>;
+    env?: Record<string, string>;
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
 ): Promise<TestApp> {
   const db = await freshDatabase(dialect);
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: path.join(os.tmpdir(), `asbhub-test-data-${process.pid}`), ...opts.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: path.join(os.tmpdir(), `asbhub-test-data-${process.pid}`),
+    ...opts.env,
+  });
   const { app, deps } = await buildApp({ config, database: db, clock: opts.clock, onRoute: opts.onRoute });
   const demo = await seedDemoPartnership(deps, TEST_SEED);
   await app.ready();
@@ -62,20 +75,33 @@ export class Client {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } });
+    const res = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: this.cookieHeader(), ...headers },
+    });
     this.remember(res);
     return res;
   }
 
   /** Posts a form with the CSRF token of the last page fetched. */
-  async post(url: string, form: Record<string, string | string[]> = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string | string[]> = {},
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     body.append('_csrf', this.csrf);
-    for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    for (const [k, v] of Object.entries(form))
+      for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
     const res = await this.app.inject({
       method: 'POST',
       url,
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      headers: {
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+        ...headers,
+      },
       payload: body.toString(),
     });
     this.remember(res);
@@ -86,7 +112,8 @@ export class Client {
   async signIn(email: string, seed = TEST_SEED): Promise<void> {
     await this.get('/sign-in');
     const r1 = await this.post('/sign-in', { email, password: DEMO_PASSWORD });
-    if (r1.statusCode !== 302 || r1.headers.location !== '/sign-in/two-factor') throw new Error(`sign-in failed for ${email}: ${r1.statusCode}`);
+    if (r1.statusCode !== 302 || r1.headers.location !== '/sign-in/two-factor')
+      throw new Error(`sign-in failed for ${email}: ${r1.statusCode}`);
     await this.get('/sign-in/two-factor');
     const r2 = await this.post('/sign-in/two-factor', { code: currentTotp(demoTotpSecret(seed, email)) });
     if (r2.statusCode !== 302) throw new Error(`second factor failed for ${email}: ${r2.statusCode}`);

@@ -83,10 +83,15 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
   if (scriptsOff.has(page.context())) {
     const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
     const browser = page.context().browser()!;
-    const ctx = await browser.newContext({ viewport: page.viewportSize(), storageState: await page.context().storageState() });
+    const ctx = await browser.newContext({
+      viewport: page.viewportSize(),
+      storageState: await page.context().storageState(),
+    });
     try {
       const copy = await ctx.newPage();
-      await copy.route(page.url(), (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+      await copy.route(page.url(), (route) =>
+        route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+      );
       await copy.goto(page.url());
       await expectNoAxeViolations(copy, `${label} (JavaScript off)`);
     } finally {
@@ -97,7 +102,10 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
   const violations = await page.evaluate(async (source) => {
     (0, eval)(source);
     const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v: any) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+    return result.violations.map(
+      (v: any) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`,
+    );
   }, AXE_SOURCE);
   assert.deepEqual(violations, [], `axe violations on ${label}`);
 }

@@ -57,7 +57,10 @@ export function testDialects(): Dialect[] {
  * Runs a suite once per dialect, each with its own fresh database.
  * Usage: forEachDialect('reports', (ctx) => { it('...', async () => { ctx.db ... }) })
  */
-export function forEachDialect(name: string, body: (ctx: { readonly handle: TestDb; readonly db: TestDb['db']; dialect: Dialect }) => void): void {
+export function forEachDialect(
+  name: string,
+  body: (ctx: { readonly handle: TestDb; readonly db: TestDb['db']; dialect: Dialect }) => void,
+): void {
   for (const dialect of testDialects()) {
     describe(`${name} [${dialect}]`, () => {
       let handle: TestDb;

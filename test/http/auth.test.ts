@@ -47,7 +47,8 @@ for (const dialect of testDialects()) {
     it('locks the account after 5 wrong passwords, even for the right one', async () => {
       const c = new Client(t.app);
       await c.get('/sign-in');
-      for (let i = 0; i < 5; i++) await c.post('/sign-in', { email: DEMO.auditor, password: `wrong-${i}-password` });
+      for (let i = 0; i < 5; i++)
+        await c.post('/sign-in', { email: DEMO.auditor, password: `wrong-${i}-password` });
       const right = await c.post('/sign-in', { email: DEMO.auditor, password: DEMO_PASSWORD });
       assert.equal(right.statusCode, 400);
     });
@@ -57,10 +58,14 @@ for (const dialect of testDialects()) {
       await c.get('/sign-in');
       await c.post('/sign-in', { email: DEMO.coordinator, password: DEMO_PASSWORD });
       await c.get('/sign-in/two-factor');
-      const bad = await c.post('/sign-in/two-factor', { code: '000000' === currentTotp(demoTotpSecret(TEST_SEED, DEMO.coordinator)) ? '111111' : '000000' });
+      const bad = await c.post('/sign-in/two-factor', {
+        code: '000000' === currentTotp(demoTotpSecret(TEST_SEED, DEMO.coordinator)) ? '111111' : '000000',
+      });
       assert.equal(bad.statusCode, 400);
       assert.equal((await c.get('/staff')).statusCode, 302);
-      const good = await c.post('/sign-in/two-factor', { code: currentTotp(demoTotpSecret(TEST_SEED, DEMO.coordinator)) });
+      const good = await c.post('/sign-in/two-factor', {
+        code: currentTotp(demoTotpSecret(TEST_SEED, DEMO.coordinator)),
+      });
       assert.equal(good.statusCode, 302);
       assert.equal((await c.get('/staff')).statusCode, 200);
     });
@@ -69,8 +74,17 @@ for (const dialect of testDialects()) {
       const admin = new Client(t.app);
       await admin.signIn(DEMO.admin);
       await admin.get('/admin/users/new');
-      const team = await t.deps.db.selectFrom('teams').select('id').where('code', '=', 'PP').executeTakeFirstOrThrow();
-      const added = await admin.post('/admin/users/new', { name: 'New Person', email: 'new.person@example.gov.uk', teamId: team.id, role: 'officer' });
+      const team = await t.deps.db
+        .selectFrom('teams')
+        .select('id')
+        .where('code', '=', 'PP')
+        .executeTakeFirstOrThrow();
+      const added = await admin.post('/admin/users/new', {
+        name: 'New Person',
+        email: 'new.person@example.gov.uk',
+        teamId: team.id,
+        role: 'officer',
+      });
       assert.equal(added.statusCode, 200);
       const password = /id="temporary-password">([^<]+)</.exec(added.body)![1];
 
@@ -84,7 +98,9 @@ for (const dialect of testDialects()) {
       const r2 = await c.post('/sign-in/set-up-two-factor', { code: currentTotp(secret) });
       assert.equal(r2.headers.location, '/sign-in/recovery-codes');
       const codesPage = await c.get('/sign-in/recovery-codes');
-      const codes = [...codesPage.body.matchAll(/<li><code>([0-9a-f]{5}-[0-9a-f]{5})<\/code><\/li>/g)].map((m) => m[1]);
+      const codes = [...codesPage.body.matchAll(/<li><code>([0-9a-f]{5}-[0-9a-f]{5})<\/code><\/li>/g)].map(
+        (m) => m[1],
+      );
       assert.equal(codes.length, 10);
 
       // A recovery code signs in once, and only once.
@@ -125,7 +141,10 @@ for (const dialect of testDialects()) {
       assert.equal((await victim.get('/staff')).statusCode, 302);
       const again = new Client(t.app);
       await again.get('/sign-in');
-      assert.equal((await again.post('/sign-in', { email: DEMO.estateOfficer, password: DEMO_PASSWORD })).statusCode, 400);
+      assert.equal(
+        (await again.post('/sign-in', { email: DEMO.estateOfficer, password: DEMO_PASSWORD })).statusCode,
+        400,
+      );
     });
 
     it('records sign-ins in an intact audit chain', async () => {

@@ -39,17 +39,55 @@ describe('cases demo seed [sqlite]', () => {
   it('makes cases at every stage, with parties, risk, actions, contacts, ladder steps and referrals', async () => {
     const rows = await summary(t);
     assert.equal(rows.length, 38);
-    assert.deepEqual([...new Set(rows.map((r) => r.status))].sort(), ['closed', 'in-progress', 'open', 'under-review']);
-    assert.deepEqual([...new Set(rows.map((r) => r.risk_band ?? 'none'))].sort(), ['high', 'medium', 'none', 'standard']);
-    const count = async (table: 'case_parties' | 'risk_assessments' | 'case_actions' | 'case_contacts' | 'ladder_steps' | 'marac_referrals' | 'case_reports') =>
-      Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    assert.deepEqual([...new Set(rows.map((r) => r.status))].sort(), [
+      'closed',
+      'in-progress',
+      'open',
+      'under-review',
+    ]);
+    assert.deepEqual([...new Set(rows.map((r) => r.risk_band ?? 'none'))].sort(), [
+      'high',
+      'medium',
+      'none',
+      'standard',
+    ]);
+    const count = async (
+      table:
+        | 'case_parties'
+        | 'risk_assessments'
+        | 'case_actions'
+        | 'case_contacts'
+        | 'ladder_steps'
+        | 'marac_referrals'
+        | 'case_reports',
+    ) =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     assert.ok((await count('case_parties')) >= 38 * 2, 'a victim and a perpetrator on each case');
     assert.equal(await count('risk_assessments'), 33, 'every case past "open" is assessed');
-    const counts = { actions: await count('case_actions'), contacts: await count('case_contacts'), steps: await count('ladder_steps'), referrals: await count('marac_referrals') };
-    assert.ok(counts.actions >= 33 && counts.contacts > 50 && counts.steps > 30 && counts.referrals >= 6, JSON.stringify(counts));
+    const counts = {
+      actions: await count('case_actions'),
+      contacts: await count('case_contacts'),
+      steps: await count('ladder_steps'),
+      referrals: await count('marac_referrals'),
+    };
+    assert.ok(
+      counts.actions >= 33 && counts.contacts > 50 && counts.steps > 30 && counts.referrals >= 6,
+      JSON.stringify(counts),
+    );
     const fromReports = await t.deps.db.selectFrom('case_reports').select('case_id').distinct().execute();
     assert.ok(fromReports.length >= 15, `${fromReports.length} cases opened from reports`);
-    const letters = await t.deps.db.selectFrom('outbox').select('id').where('template', '=', 'case-closure').execute();
+    const letters = await t.deps.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('template', '=', 'case-closure')
+      .execute();
     assert.ok(letters.length >= 4, 'closed cases told their victims by letter');
     assert.equal((shared.cases as unknown[]).length, 38);
   });
@@ -71,7 +109,13 @@ describe('cases demo seed [sqlite]', () => {
   });
 
   it('renders every case for its single point of contact, and the work lists', async () => {
-    const officers = [DEMO.officer, DEMO.policeOfficer, DEMO.noiseOfficer, DEMO.estateOfficer, DEMO.cleansingOfficer];
+    const officers = [
+      DEMO.officer,
+      DEMO.policeOfficer,
+      DEMO.noiseOfficer,
+      DEMO.estateOfficer,
+      DEMO.cleansingOfficer,
+    ];
     const cases = await t.deps.db.selectFrom('cases').select(['id', 'spoc_user_id']).execute();
     let seen = 0;
     for (const email of officers) {
@@ -86,7 +130,8 @@ describe('cases demo seed [sqlite]', () => {
         }
         seen++;
       }
-      for (const path of ['/cases', '/my-work', '/expiring-soon?days=90', '/my-work/overdue']) assert.equal((await c.get(path)).statusCode, 200, path);
+      for (const path of ['/cases', '/my-work', '/expiring-soon?days=90', '/my-work/overdue'])
+        assert.equal((await c.get(path)).statusCode, 200, path);
     }
     assert.equal(seen, 38);
     const coordinator = new Client(t.app);
@@ -94,6 +139,16 @@ describe('cases demo seed [sqlite]', () => {
     const inbox = await coordinator.get('/marac-referrals?status=');
     assert.equal(inbox.statusCode, 200);
     const listed = (inbox.body.match(/href="\/marac-referrals\/[0-9a-f-]{36}"/g) ?? []).length;
-    assert.equal(listed, Number((await t.deps.db.selectFrom('marac_referrals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+    assert.equal(
+      listed,
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('marac_referrals')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    );
   });
 });

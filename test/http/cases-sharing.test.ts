@@ -37,7 +37,11 @@ for (const dialect of testDialects()) {
       });
       assert.equal(res.statusCode, 303);
       const id = (res.headers.location as string).split('/').pop()!;
-      const row = await t.deps.db.selectFrom('cases').select('reference').where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .selectFrom('cases')
+        .select('reference')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       return { id, reference: row.reference };
     }
 
@@ -46,7 +50,12 @@ for (const dialect of testDialects()) {
       audit = new AuditService(t.deps.db, t.deps.dialect, t.deps.clock);
       officer = new Client(t.app);
       await officer.signIn(DEMO.officer);
-      for (const title of ['Rough sleeper welfare at Bishopsgate', 'Begging at Liverpool Street', 'Noise on Golden Lane']) cases.push(await openCase(title));
+      for (const title of [
+        'Rough sleeper welfare at Bishopsgate',
+        'Begging at Liverpool Street',
+        'Noise on Golden Lane',
+      ])
+        cases.push(await openCase(title));
       const [a] = cases;
       await officer.get(`/cases/${a.id}/parties/new`);
       await officer.post(`/cases/${a.id}/parties/new`, {
@@ -59,7 +68,13 @@ for (const dialect of testDialects()) {
         healthNotes: 'Diabetic; mental health support from the outreach team',
         ...date('dob', '1980-04-02'),
       });
-      victimPartyId = (await t.deps.db.selectFrom('case_parties').select('id').where('case_id', '=', a.id).executeTakeFirstOrThrow()).id;
+      victimPartyId = (
+        await t.deps.db
+          .selectFrom('case_parties')
+          .select('id')
+          .where('case_id', '=', a.id)
+          .executeTakeFirstOrThrow()
+      ).id;
       await officer.get(`/cases/${a.id}/contacts`);
       await officer.post(`/cases/${a.id}/contacts`, {
         partyId: victimPartyId,
@@ -85,10 +100,18 @@ for (const dialect of testDialects()) {
       const [a] = cases;
       const outreach = t.demo.agencies.OUTREACH;
       await officer.get(`/cases/${a.id}/sharing`);
-      const noReason = await officer.post(`/cases/${a.id}/sharing`, { agencyId: outreach, reason: '', includeSensitive: 'no' });
+      const noReason = await officer.post(`/cases/${a.id}/sharing`, {
+        agencyId: outreach,
+        reason: '',
+        includeSensitive: 'no',
+      });
       assert.equal(noReason.statusCode, 400);
       assert.match(noReason.body, /Enter the reason for sharing/);
-      const own = await officer.post(`/cases/${a.id}/sharing`, { agencyId: t.demo.agencies.CoLC, reason: 'Sharing with ourselves', includeSensitive: 'no' });
+      const own = await officer.post(`/cases/${a.id}/sharing`, {
+        agencyId: t.demo.agencies.CoLC,
+        reason: 'Sharing with ourselves',
+        includeSensitive: 'no',
+      });
       assert.equal(own.statusCode, 400);
       assert.match(own.body, /leads the case already/);
       const res = await officer.post(`/cases/${a.id}/sharing`, {
@@ -97,9 +120,16 @@ for (const dialect of testDialects()) {
         includeSensitive: 'no',
       });
       assert.equal(res.statusCode, 303);
-      const entries = await audit.search({ partnershipId: t.demo.partnershipId, action: 'case.shared', subjectId: a.id });
+      const entries = await audit.search({
+        partnershipId: t.demo.partnershipId,
+        action: 'case.shared',
+        subjectId: a.id,
+      });
       assert.equal(entries.length, 1);
-      assert.equal(entries[0].reason, 'Rough sleeping outreach ISA 2025: outreach workers offer him a hostel place');
+      assert.equal(
+        entries[0].reason,
+        'Rough sleeping outreach ISA 2025: outreach workers offer him a hostel place',
+      );
       assert.equal(JSON.parse(entries[0].details).includeSensitive, false);
     });
 
@@ -109,14 +139,33 @@ for (const dialect of testDialects()) {
       assert.match(list.body, new RegExp(a.reference));
       assert.doesNotMatch(list.body, new RegExp(b.reference));
       assert.doesNotMatch(list.body, new RegExp(c.reference));
-      assert.equal((list.body.match(/href="\/cases\/[0-9a-f-]{36}"/g) ?? []).length, 1, 'one case in the list');
+      assert.equal(
+        (list.body.match(/href="\/cases\/[0-9a-f-]{36}"/g) ?? []).length,
+        1,
+        'one case in the list',
+      );
 
       const page = await partner.get(`/cases/${a.id}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Sam Sleeper/);
       assert.match(page.body, /shared with your agency/);
-      for (const secret of ['07700 900777', 'sam.sleeper@example.com', '10 Bishopsgate', 'Diabetic', '1980-04-02', 'insulin']) {
-        for (const path of ['', `/parties/${victimPartyId}`, '/contacts', '/timeline', '/risk', '/documents', '/sharing']) {
+      for (const secret of [
+        '07700 900777',
+        'sam.sleeper@example.com',
+        '10 Bishopsgate',
+        'Diabetic',
+        '1980-04-02',
+        'insulin',
+      ]) {
+        for (const path of [
+          '',
+          `/parties/${victimPartyId}`,
+          '/contacts',
+          '/timeline',
+          '/risk',
+          '/documents',
+          '/sharing',
+        ]) {
           const body = path ? (await partner.get(`/cases/${a.id}${path}`)).body : page.body;
           assert.ok(!body.includes(secret), `${secret} withheld from ${path || 'overview'}`);
         }
@@ -127,15 +176,29 @@ for (const dialect of testDialects()) {
         assert.equal(res.statusCode, 403);
         assert.doesNotMatch(res.body, new RegExp(other.reference));
       }
-      const denied = await audit.search({ partnershipId: t.demo.partnershipId, action: 'case.access-denied', subjectId: b.id });
+      const denied = await audit.search({
+        partnershipId: t.demo.partnershipId,
+        action: 'case.access-denied',
+        subjectId: b.id,
+      });
       assert.ok(denied.some((d) => d.user_label === DEMO.partner));
       // Changing anything is refused at the route, and audited.
       const post = await partner.post(`/cases/${a.id}/contacts`, { partyId: victimPartyId, summary: 'x' });
       assert.equal(post.statusCode, 403);
-      const routeDenied = await audit.search({ partnershipId: t.demo.partnershipId, action: 'access.denied' });
-      assert.ok(routeDenied.some((d) => d.user_label === DEMO.partner && d.subject_id === 'POST /cases/:id/contacts'));
+      const routeDenied = await audit.search({
+        partnershipId: t.demo.partnershipId,
+        action: 'access.denied',
+      });
+      assert.ok(
+        routeDenied.some((d) => d.user_label === DEMO.partner && d.subject_id === 'POST /cases/:id/contacts'),
+      );
       // Each view the partner made is in the audit log, marked as a shared view.
-      const views = await audit.search({ partnershipId: t.demo.partnershipId, action: 'case.viewed', subjectId: a.id, limit: 100 });
+      const views = await audit.search({
+        partnershipId: t.demo.partnershipId,
+        action: 'case.viewed',
+        subjectId: a.id,
+        limit: 100,
+      });
       assert.ok(views.some((v) => v.user_label === DEMO.partner && JSON.parse(v.details).mode === 'shared'));
     });
 
@@ -153,7 +216,12 @@ for (const dialect of testDialects()) {
       assert.match(party.body, /Diabetic/);
       const contacts = await partner.get(`/cases/${a.id}/contacts`);
       assert.match(contacts.body, /insulin/);
-      const shares = await t.deps.db.selectFrom('case_shares').selectAll().where('case_id', '=', a.id).orderBy('shared_at').execute();
+      const shares = await t.deps.db
+        .selectFrom('case_shares')
+        .selectAll()
+        .where('case_id', '=', a.id)
+        .orderBy('shared_at')
+        .execute();
       assert.equal(shares.length, 2);
       assert.ok(shares[0].revoked_at, 'the earlier share was replaced');
     });
@@ -164,11 +232,19 @@ for (const dialect of testDialects()) {
       await police.signIn(DEMO.policeOfficer);
       assert.equal((await police.get(`/cases/${a.id}`)).statusCode, 403);
       await officer.get(`/cases/${a.id}/sharing`);
-      await officer.post(`/cases/${a.id}/sharing`, { agencyId: t.demo.agencies.CoLP, reason: 'Police patrols at Bishopsgate need the welfare picture', includeSensitive: 'no' });
+      await officer.post(`/cases/${a.id}/sharing`, {
+        agencyId: t.demo.agencies.CoLP,
+        reason: 'Police patrols at Bishopsgate need the welfare picture',
+        includeSensitive: 'no',
+      });
       const seen = await police.get(`/cases/${a.id}`);
       assert.equal(seen.statusCode, 200);
       assert.doesNotMatch(seen.body, /07700 900777/);
-      assert.equal((await police.get(`/cases/${a.id}/parties/new`)).statusCode, 403, 'no changes through a share');
+      assert.equal(
+        (await police.get(`/cases/${a.id}/parties/new`)).statusCode,
+        403,
+        'no changes through a share',
+      );
 
       const sharing = await officer.get(`/cases/${a.id}/sharing`);
       const shareId = /action="\/cases\/[^/]+\/sharing\/([^/]+)\/revoke"/.exec(sharing.body)![1];
@@ -176,12 +252,20 @@ for (const dialect of testDialects()) {
       assert.equal(noReason.statusCode, 400);
       for (const m of sharing.body.matchAll(/action="\/cases\/[^/]+\/sharing\/([^/]+)\/revoke"/g)) {
         await officer.get(`/cases/${a.id}/sharing`);
-        assert.equal((await officer.post(`/cases/${a.id}/sharing/${m[1]}/revoke`, { reason: 'Work finished' })).statusCode, 303);
+        assert.equal(
+          (await officer.post(`/cases/${a.id}/sharing/${m[1]}/revoke`, { reason: 'Work finished' }))
+            .statusCode,
+          303,
+        );
       }
       assert.equal((await partner.get(`/cases/${a.id}`)).statusCode, 403);
       assert.equal((await police.get(`/cases/${a.id}`)).statusCode, 403);
       assert.doesNotMatch((await partner.get('/cases')).body, new RegExp(a.reference));
-      const revoked = await audit.search({ partnershipId: t.demo.partnershipId, action: 'case.share-revoked', subjectId: a.id });
+      const revoked = await audit.search({
+        partnershipId: t.demo.partnershipId,
+        action: 'case.share-revoked',
+        subjectId: a.id,
+      });
       assert.equal(revoked.length, 2);
       assert.ok(revoked.every((r) => r.reason === 'Work finished'));
     });

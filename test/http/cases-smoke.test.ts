@@ -25,7 +25,9 @@ for (const dialect of testDialects()) {
         summary: 'Abuse from a neighbour',
         leadTeamId: t.demo.teams.CCS,
         spocUserId: t.demo.users[DEMO.officer],
-        'openedOn-day': '1', 'openedOn-month': '1', 'openedOn-year': '2026',
+        'openedOn-day': '1',
+        'openedOn-month': '1',
+        'openedOn-year': '2026',
         reportIds: [r1.id, r2.id],
         addReporters: 'yes',
       });
@@ -45,18 +47,47 @@ for (const dialect of testDialects()) {
       await admin.signIn(DEMO.admin);
       const page = await admin.get('/settings/risk-assessment');
       assert.equal(page.statusCode, 200);
-      const questionnaire = /<textarea[^>]*id="questionnaire"[^>]*>([\s\S]*?)<\/textarea>/.exec(page.body)![1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-      const base = { questionnaire, 'reassessDays-standard': '28', 'reassessDays-medium': '14', 'reassessDays-high': '7' };
-      const crossed = await admin.post('/settings/risk-assessment', { ...base, mediumFrom: '30', highFrom: '20' });
+      const questionnaire = /<textarea[^>]*id="questionnaire"[^>]*>([\s\S]*?)<\/textarea>/
+        .exec(page.body)![1]
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+      const base = {
+        questionnaire,
+        'reassessDays-standard': '28',
+        'reassessDays-medium': '14',
+        'reassessDays-high': '7',
+      };
+      const crossed = await admin.post('/settings/risk-assessment', {
+        ...base,
+        mediumFrom: '30',
+        highFrom: '20',
+      });
       assert.equal(crossed.statusCode, 400);
       assert.match(crossed.body, /The high band must start above the medium band/);
-      const unreachable = await admin.post('/settings/risk-assessment', { ...base, mediumFrom: '16', highFrom: '80' });
-      assert.match(unreachable.body, /No set of answers can reach the high band: the highest possible score is 57/);
-      const badJson = await admin.post('/settings/risk-assessment', { ...base, questionnaire: '[{', mediumFrom: '16', highFrom: '32' });
+      const unreachable = await admin.post('/settings/risk-assessment', {
+        ...base,
+        mediumFrom: '16',
+        highFrom: '80',
+      });
+      assert.match(
+        unreachable.body,
+        /No set of answers can reach the high band: the highest possible score is 57/,
+      );
+      const badJson = await admin.post('/settings/risk-assessment', {
+        ...base,
+        questionnaire: '[{',
+        mediumFrom: '16',
+        highFrom: '32',
+      });
       assert.match(badJson.body, /The questions are not valid JSON/);
       const ok = await admin.post('/settings/risk-assessment', { ...base, mediumFrom: '10', highFrom: '20' });
       assert.equal(ok.statusCode, 303);
-      const saved = await t.deps.db.selectFrom('risk_questionnaires').selectAll().where('active', '=', 1).execute();
+      const saved = await t.deps.db
+        .selectFrom('risk_questionnaires')
+        .selectAll()
+        .where('active', '=', 1)
+        .execute();
       assert.equal(saved.length, 1);
       assert.equal(JSON.parse(saved[0].definition).highFrom, 20);
       // An officer's form now explains the new bands.

@@ -68,10 +68,17 @@ interface StoredCookie {
 class CookieBrowser {
   private cookies: StoredCookie[] = [];
 
-  async request(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    url: string | URL,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<Response> {
     const u = new URL(url);
     const cookie = this.cookies
-      .filter((c) => c.origin === u.origin && (u.pathname === c.path || u.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)))
+      .filter(
+        (c) =>
+          c.origin === u.origin &&
+          (u.pathname === c.path || u.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)),
+      )
       .map((c) => `${c.name}=${c.value}`)
       .join('; ');
     const headers: Record<string, string> = {};
@@ -99,7 +106,9 @@ class CookieBrowser {
       if (k.toLowerCase() === 'max-age' && Number(v) <= 0) expired = true;
       if (k.toLowerCase() === 'expires' && new Date(v).getTime() < Date.now()) expired = true;
     }
-    this.cookies = this.cookies.filter((c) => !(c.origin === u.origin && c.name === name && c.path === cookiePath));
+    this.cookies = this.cookies.filter(
+      (c) => !(c.origin === u.origin && c.name === name && c.path === cookiePath),
+    );
     if (!expired) this.cookies.push({ origin: u.origin, name, value, path: cookiePath });
   }
 }
@@ -132,7 +141,8 @@ async function signInThroughProvider(
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     assert.ok(prompt && action, `no interaction form at ${url.href}`);
-    const form: Record<string, string> = prompt === 'login' ? { prompt, login, password: 'anything' } : { prompt };
+    const form: Record<string, string> =
+      prompt === 'login' ? { prompt, login, password: 'anything' } : { prompt };
     url = new URL(action.replace(/&amp;/g, '&'), url);
     res = await browser.request(url, { method: 'POST', form });
   }
@@ -150,7 +160,12 @@ for (const dialect of testDialects()) {
       appBase = `http://127.0.0.1:${port}`;
       provider = await startProvider(`${appBase}/sign-in/oidc/callback`);
       t = await startTestApp(dialect, {
-        env: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, BASE_URL: appBase },
+        env: {
+          OIDC_ISSUER: provider.issuer,
+          OIDC_CLIENT_ID: CLIENT_ID,
+          OIDC_CLIENT_SECRET: CLIENT_SECRET,
+          BASE_URL: appBase,
+        },
       });
       await t.app.listen({ port, host: '127.0.0.1' });
     });
@@ -173,7 +188,11 @@ for (const dialect of testDialects()) {
       assert.equal(home.status, 200);
       assert.match(await home.text(), /Olu Officer/);
 
-      const user = await t.deps.db.selectFrom('users').selectAll().where('email', '=', DEMO.officer).executeTakeFirstOrThrow();
+      const user = await t.deps.db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', DEMO.officer)
+        .executeTakeFirstOrThrow();
       assert.equal(user.oidc_subject, 'council-olu');
       const entries = await t.deps.db
         .selectFrom('audit_log')
@@ -194,15 +213,26 @@ for (const dialect of testDialects()) {
     });
 
     it('refuses an email with no ASB Hub account, saying so', async () => {
-      const before = await t.deps.db.selectFrom('audit_log').select(({ fn }) => fn.countAll<number>().as('n')).where('action', '=', 'sign-in.succeeded').executeTakeFirstOrThrow();
+      const before = await t.deps.db
+        .selectFrom('audit_log')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .where('action', '=', 'sign-in.succeeded')
+        .executeTakeFirstOrThrow();
       const browser = new CookieBrowser();
       const callback = await signInThroughProvider(browser, appBase, 'council-stranger');
       assert.equal(callback.status, 403);
-      assert.match(await callback.text(), /There is no ASB Hub account for you. Ask your administrator to add you./);
+      assert.match(
+        await callback.text(),
+        /There is no ASB Hub account for you. Ask your administrator to add you./,
+      );
       const staff = await browser.request(`${appBase}/staff`);
       assert.equal(staff.status, 302);
       assert.match(staff.headers.get('location')!, /^\/sign-in/);
-      const afterCount = await t.deps.db.selectFrom('audit_log').select(({ fn }) => fn.countAll<number>().as('n')).where('action', '=', 'sign-in.succeeded').executeTakeFirstOrThrow();
+      const afterCount = await t.deps.db
+        .selectFrom('audit_log')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .where('action', '=', 'sign-in.succeeded')
+        .executeTakeFirstOrThrow();
       assert.equal(Number(afterCount.n), Number(before.n));
     });
 
@@ -219,7 +249,9 @@ for (const dialect of testDialects()) {
     });
 
     it('refuses a callback with no sign-on in progress', async () => {
-      const res = await new CookieBrowser().request(`${appBase}/sign-in/oidc/callback?code=made-up&state=made-up`);
+      const res = await new CookieBrowser().request(
+        `${appBase}/sign-in/oidc/callback?code=made-up&state=made-up`,
+      );
       assert.equal(res.status, 403);
       assert.match(await res.text(), /Your single sign-on attempt expired/);
     });

@@ -11,7 +11,11 @@ const date = (name: string, iso: string) => {
   const [y, m, d] = iso.split('-');
   return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y };
 };
-const errorSummary = (body: string) => (/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(body)?.[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const errorSummary = (body: string) =>
+  (/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(body)?.[1] ?? '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 for (const dialect of testDialects()) {
   describe(`people on other pages, thresholds and meeting lists [${dialect}]`, () => {
@@ -29,21 +33,41 @@ for (const dialect of testDialects()) {
       await officer.signIn(DEMO.officer);
       admin = new Client(t.app);
       await admin.signIn(DEMO.admin);
-      const margaret = { name: 'Margaret Whitfield', email: 'm.whitfield@example.com', phone: '07700 900888' };
+      const margaret = {
+        name: 'Margaret Whitfield',
+        email: 'm.whitfield@example.com',
+        phone: '07700 900888',
+      };
       reports.push(await fileTestReport(t.deps, pid, margaret));
-      reports.push(await fileTestReport(t.deps, pid, { ...margaret, description: 'Again: shouting at the door.' }));
-      personId = (await t.deps.db.selectFrom('reports').select('reporter_person_id').where('id', '=', reports[0].id).executeTakeFirstOrThrow()).reporter_person_id!;
+      reports.push(
+        await fileTestReport(t.deps, pid, { ...margaret, description: 'Again: shouting at the door.' }),
+      );
+      personId = (
+        await t.deps.db
+          .selectFrom('reports')
+          .select('reporter_person_id')
+          .where('id', '=', reports[0].id)
+          .executeTakeFirstOrThrow()
+      ).reporter_person_id!;
     });
     after(() => t.close());
 
     it('thresholds: an administrator changes them (bad values named in the error summary) and flags use them', async () => {
       const people = new PeopleService(t.deps);
-      assert.deepEqual(await people.flagsFor(pid, personId), [], 'two reports: not yet a repeat victim at 3 in 90 days');
+      assert.deepEqual(
+        await people.flagsFor(pid, personId),
+        [],
+        'two reports: not yet a repeat victim at 3 in 90 days',
+      );
       assert.equal((await officer.get('/people/settings')).statusCode, 403);
       const page = await admin.get('/people/settings');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /value="3"/);
-      const bad = await admin.post('/people/settings', { minReports: 'two', windowDays: '5', radiusMetres: '' });
+      const bad = await admin.post('/people/settings', {
+        minReports: 'two',
+        windowDays: '5',
+        radiusMetres: '',
+      });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /There is a problem/);
       const summary = errorSummary(bad.body);
@@ -51,22 +75,45 @@ for (const dialect of testDialects()) {
       assert.match(summary, /Enter the number of days from 7 to 730/);
       assert.match(summary, /Enter the distance in metres/);
       assert.match(bad.body, /value="two"/, 'what was typed is kept');
-      const ok = await admin.post('/people/settings', { minReports: '2', windowDays: '60', radiusMetres: '75' });
+      const ok = await admin.post('/people/settings', {
+        minReports: '2',
+        windowDays: '60',
+        radiusMetres: '75',
+      });
       assert.equal(ok.statusCode, 302);
-      assert.deepEqual(await people.settings.thresholds(pid), { minReports: 2, windowDays: 60, radiusMetres: 75 });
+      assert.deepEqual(await people.settings.thresholds(pid), {
+        minReports: 2,
+        windowDays: 60,
+        radiusMetres: 75,
+      });
       // Both reports are at one postcode, so the person is at a repeat location as well.
-      assert.deepEqual((await people.flagsFor(pid, personId)).sort(), ['repeat-location', 'repeat-victim'], 'two reports are enough now');
+      assert.deepEqual(
+        (await people.flagsFor(pid, personId)).sort(),
+        ['repeat-location', 'repeat-victim'],
+        'two reports are enough now',
+      );
       assert.match((await admin.get('/people/admin')).body, /2 or more/);
       // Back to the defaults for the rest of the suite.
       await admin.get('/people/settings');
       await admin.post('/people/settings', { minReports: '3', windowDays: '90', radiusMetres: '50' });
       assert.deepEqual(await people.flagsFor(pid, personId), []);
-      const audit = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'people.settings-changed').execute();
+      const audit = await t.deps.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'people.settings-changed')
+        .execute();
       assert.equal(audit.length, 2);
     });
 
     it('intake history finds the caller by the linkage model, not only exact matches, with flags and open cases', async () => {
-      reports.push(await fileTestReport(t.deps, pid, { name: 'Margaret Whitfield', email: 'm.whitfield@example.com', phone: '07700 900888', description: 'Third time this month.' }));
+      reports.push(
+        await fileTestReport(t.deps, pid, {
+          name: 'Margaret Whitfield',
+          email: 'm.whitfield@example.com',
+          phone: '07700 900888',
+          description: 'Third time this month.',
+        }),
+      );
       await officer.get(`/cases/new?reports=${reports[2].id}`);
       const opened = await officer.post('/cases/new', {
         title: 'Harassment of Margaret',
@@ -80,11 +127,21 @@ for (const dialect of testDialects()) {
       });
       assert.equal(opened.statusCode, 303);
       const caseId = String(opened.headers.location).split('/').pop()!;
-      const caseRef = (await t.deps.db.selectFrom('cases').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
+      const caseRef = (
+        await t.deps.db
+          .selectFrom('cases')
+          .select('reference')
+          .where('id', '=', caseId)
+          .executeTakeFirstOrThrow()
+      ).reference;
 
       // Surname misheard: no exact match, but phone and a close name are enough for the model.
       const typed = { phone: '07700900888', surname: 'Whitfeld', givenName: 'Margaret' };
-      assert.equal((await new PeopleService(t.deps).search(pid, typed)).length, 0, 'exact matching finds nothing');
+      assert.equal(
+        (await new PeopleService(t.deps).search(pid, typed)).length,
+        0,
+        'exact matching finds nothing',
+      );
       const handler = new Client(t.app);
       await handler.signIn(DEMO.callHandler);
       const live = await handler.get(`/intake/history?${new URLSearchParams(typed)}`);
@@ -98,7 +155,10 @@ for (const dialect of testDialects()) {
       assert.match(live.body, /1 open case held by another team/);
       // An officer of the team holding the case sees it listed.
       const byOfficer = await officer.get(`/intake/history?${new URLSearchParams(typed)}`);
-      assert.match(byOfficer.body, new RegExp(`Open case <a class="govuk-link" href="/cases/${caseId}">${caseRef}</a>`));
+      assert.match(
+        byOfficer.body,
+        new RegExp(`Open case <a class="govuk-link" href="/cases/${caseId}">${caseRef}</a>`),
+      );
       // Without JavaScript the look-up button renders the same panel.
       await handler.get('/intake');
       const page = await handler.post('/intake/lookup', { ...typed, channel: 'phone' });
@@ -109,7 +169,10 @@ for (const dialect of testDialects()) {
       const reportPage = await officer.get(`/reports/${reports[0].reference}`);
       assert.equal(reportPage.statusCode, 200);
       assert.match(reportPage.body, /Repeat flags/);
-      assert.match(reportPage.body, new RegExp(`<a class="govuk-link" href="/people/${personId}">Margaret Whitfield</a>`));
+      assert.match(
+        reportPage.body,
+        new RegExp(`<a class="govuk-link" href="/people/${personId}">Margaret Whitfield</a>`),
+      );
       assert.match(reportPage.body, /Repeat victim/);
       const casePage = await officer.get(`/cases/${caseId}`);
       assert.equal(casePage.statusCode, 200);
@@ -130,7 +193,12 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(page.body, new RegExp(reports[0].reference));
       assert.doesNotMatch(page.body, /Harassment of Margaret/);
       assert.match(page.body, /held by teams you are not part of/);
-      const audit = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'person.viewed').where('subject_id', '=', personId).execute();
+      const audit = await t.deps.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'person.viewed')
+        .where('subject_id', '=', personId)
+        .execute();
       assert.ok(audit.length >= 2);
     });
 
@@ -146,10 +214,24 @@ for (const dialect of testDialects()) {
       assert.equal(csv.statusCode, 200);
       assert.match(String(csv.headers['content-type']), /text\/csv/);
       assert.match(String(csv.headers['content-disposition']), /repeat-victims-\d{4}-\d{2}-\d{2}\.csv/);
-      const lines = csv.body.trim().split("\n");
-      assert.match(lines[0], /^person,flags,reports_and_cases_in_90_days,latest_record,open_cases,person_page/);
-      assert.ok(lines.some((l) => l.startsWith('Margaret Whitfield,Repeat victim; Repeat location,3,') && l.includes(`/people/${personId}`)), lines.join('\n'));
-      const audit = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'people.repeats-exported').execute();
+      const lines = csv.body.trim().split('\n');
+      assert.match(
+        lines[0],
+        /^person,flags,reports_and_cases_in_90_days,latest_record,open_cases,person_page/,
+      );
+      assert.ok(
+        lines.some(
+          (l) =>
+            l.startsWith('Margaret Whitfield,Repeat victim; Repeat location,3,') &&
+            l.includes(`/people/${personId}`),
+        ),
+        lines.join('\n'),
+      );
+      const audit = await t.deps.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'people.repeats-exported')
+        .execute();
       assert.equal(audit.length, 1);
     });
   });

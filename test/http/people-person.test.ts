@@ -17,7 +17,16 @@ for (const dialect of testDialects()) {
       const people = new PeopleService(t.deps);
       const pid = t.demo.partnershipId;
       const add = (sourceId: string) =>
-        people.addRecord(t.deps.db, { partnershipId: pid, sourceType: 'import', sourceId, role: 'victim', givenName: 'Ada', surname: 'Lovelace', dob: '1990-12-10', phone: '07700 900777' });
+        people.addRecord(t.deps.db, {
+          partnershipId: pid,
+          sourceType: 'import',
+          sourceId,
+          role: 'victim',
+          givenName: 'Ada',
+          surname: 'Lovelace',
+          dob: '1990-12-10',
+          phone: '07700 900777',
+        });
       const first = await add(newId());
       await add(newId());
       assert.deepEqual(await people.flagsFor(pid, first.personId), []);
@@ -34,7 +43,12 @@ for (const dialect of testDialects()) {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Repeat victim/);
       assert.equal((page.body.match(/Lovelace/g) ?? []).length >= 3, true);
-      const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'person.viewed').where('subject_id', '=', first.personId).execute();
+      const audit = await t.deps.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'person.viewed')
+        .where('subject_id', '=', first.personId)
+        .execute();
       assert.equal(audit.length, 1);
       assert.equal((await c.get(`/people/${newId()}`)).statusCode, 404);
     });

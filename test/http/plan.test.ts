@@ -31,7 +31,12 @@ for (const dialect of testDialects()) {
       assert.match(after.body, /<span class="app-stat">1<\/span> green/);
       const page = await c.get(`/plan/${id}`);
       assert.match(page.body, /Case Review page and online form live/);
-      const audit = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'plan.updated').where('subject_id', '=', id).executeTakeFirstOrThrow();
+      const audit = await t.deps.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'plan.updated')
+        .where('subject_id', '=', id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(JSON.parse(audit.details), { from: 'amber', to: 'green' });
     });
 

@@ -59,7 +59,9 @@ describe('health, readiness and metrics when the database is unreachable', () =>
     const res = await app.inject({ method: 'GET', url: '/metrics' });
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /^text\/plain/);
-    const ready = /^asbhub_http_requests_total\{method="GET",route="\/ready",status="503"\} (\d+)$/m.exec(res.body);
+    const ready = /^asbhub_http_requests_total\{method="GET",route="\/ready",status="503"\} (\d+)$/m.exec(
+      res.body,
+    );
     assert.ok(ready, res.body.slice(0, 2000));
     assert.equal(Number(ready[1]), 3);
     assert.match(res.body, /^asbhub_http_requests_total\{method="GET",route="\/health",status="200"\} 1$/m);

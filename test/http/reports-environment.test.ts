@@ -9,7 +9,14 @@ const graffiti: NewReport = {
   categoryCode: 'graffiti',
   hateIncident: false,
   description: 'Tags on the wall',
-  location: { text: 'Bishopsgate', postcode: null, lat: 51.5165, lng: -0.0812, precision: 'gazetteer', contexts: ['street'] },
+  location: {
+    text: 'Bishopsgate',
+    postcode: null,
+    lat: 51.5165,
+    lng: -0.0812,
+    precision: 'gazetteer',
+    contexts: ['street'],
+  },
   occurred: { kind: 'ongoing', at: null, note: null },
   reporter: { kind: 'witness', anonymous: true, contactPreference: 'none' },
 };
@@ -23,7 +30,12 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     it('takes a job from raised to cleared, resolves the report and counts it on the dashboard', async () => {
-      const r = await new ReportService(t.deps).create(t.demo.partnershipId, graffiti, { kind: 'public' }, { ip: null, requestId: null });
+      const r = await new ReportService(t.deps).create(
+        t.demo.partnershipId,
+        graffiti,
+        { kind: 'public' },
+        { ip: null, requestId: null },
+      );
       assert.ok(r.environmentalJob);
       const c = new Client(t.app);
       await c.signIn(DEMO.cleansingOfficer);
@@ -44,10 +56,18 @@ for (const dialect of testDialects()) {
       assert.equal(res.statusCode, 400, 'an in-progress job cannot be scheduled again');
       res = await c.post(url, { action: 'clear' });
       assert.equal(res.statusCode, 302);
-      const job = await t.deps.db.selectFrom('environmental_jobs').selectAll().where('reference', '=', r.environmentalJob!).executeTakeFirstOrThrow();
+      const job = await t.deps.db
+        .selectFrom('environmental_jobs')
+        .selectAll()
+        .where('reference', '=', r.environmentalJob!)
+        .executeTakeFirstOrThrow();
       assert.equal(job.state, 'cleared');
       assert.ok(job.cleared_at && job.scheduled_for && job.started_at);
-      const report = await t.deps.db.selectFrom('reports').select(['state_code', 'state_kind']).where('id', '=', r.id).executeTakeFirstOrThrow();
+      const report = await t.deps.db
+        .selectFrom('reports')
+        .select(['state_code', 'state_kind'])
+        .where('id', '=', r.id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(report, { state_code: 'resolved', state_kind: 'closed' });
       const dash = await c.get('/environment/dashboard');
       assert.equal(dash.statusCode, 200);
@@ -56,7 +76,12 @@ for (const dialect of testDialects()) {
     });
 
     it('needs a reason to cancel, and keeps jobs to their team', async () => {
-      const r = await new ReportService(t.deps).create(t.demo.partnershipId, { ...graffiti, categoryCode: 'fly-posting' }, { kind: 'public' }, { ip: null, requestId: null });
+      const r = await new ReportService(t.deps).create(
+        t.demo.partnershipId,
+        { ...graffiti, categoryCode: 'fly-posting' },
+        { kind: 'public' },
+        { ip: null, requestId: null },
+      );
       const c = new Client(t.app);
       await c.signIn(DEMO.cleansingOfficer);
       const url = `/environment/jobs/${r.environmentalJob}`;

@@ -42,7 +42,11 @@ for (const dialect of testDialects()) {
       await c.get('/intake');
       const saved = await c.post('/intake', call());
       assert.equal(saved.statusCode, 302, saved.body.slice(0, 500));
-      const first = await t.deps.db.selectFrom('reports').selectAll().where('channel', '=', 'phone').executeTakeFirstOrThrow();
+      const first = await t.deps.db
+        .selectFrom('reports')
+        .selectAll()
+        .where('channel', '=', 'phone')
+        .executeTakeFirstOrThrow();
       assert.equal(first.reporter_name, 'William Pemberton');
       assert.equal(first.created_by_user_id !== null, true);
       // The handler who took the call may open it even though it went to the Barbican Estate office.
@@ -59,13 +63,20 @@ for (const dialect of testDialects()) {
 
       // Without JavaScript: the look-up button re-renders the page keeping what was typed.
       await c.get('/intake');
-      const page = await c.post('/intake/lookup', call({ givenName: 'Bill', description: 'Same again tonight' }));
+      const page = await c.post(
+        '/intake/lookup',
+        call({ givenName: 'Bill', description: 'Same again tonight' }),
+      );
       assert.equal(page.statusCode, 200);
       assert.match(page.body, new RegExp(first.reference));
       assert.match(page.body, /value="Bill"/);
       assert.match(page.body, /Same again tonight/);
 
-      const audit = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'intake.lookup').execute();
+      const audit = await t.deps.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'intake.lookup')
+        .execute();
       assert.ok(audit.length >= 3);
     });
 
@@ -73,7 +84,17 @@ for (const dialect of testDialects()) {
       const c = new Client(t.app);
       await c.signIn(DEMO.callHandler);
       await c.get('/intake');
-      const res = await c.post('/intake', call({ category: '', location: 'Trafalgar Square SW1A 2DN', phone: '12', when: 'at', occurredAt: '31/02/2026 10:00', description: '' }));
+      const res = await c.post(
+        '/intake',
+        call({
+          category: '',
+          location: 'Trafalgar Square SW1A 2DN',
+          phone: '12',
+          when: 'at',
+          occurredAt: '31/02/2026 10:00',
+          description: '',
+        }),
+      );
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /Select what happened/);
       assert.match(res.body, /Enter a telephone number/);

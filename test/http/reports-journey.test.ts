@@ -6,20 +6,37 @@ import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
 /** Walks the public journey with a client that has no JavaScript, as a phone browser would. */
 export async function fileReport(
   c: Client,
-  answers: { category?: string; hate?: string; location?: string; contexts?: string[]; named?: boolean; email?: string; description?: string } = {},
+  answers: {
+    category?: string;
+    hate?: string;
+    location?: string;
+    contexts?: string[];
+    named?: boolean;
+    email?: string;
+    description?: string;
+  } = {},
 ) {
   await c.get('/report');
   await c.get('/report/what');
-  let r = await c.post('/report/what', { category: answers.category ?? 'noise-street', hate: answers.hate ?? 'no' });
+  let r = await c.post('/report/what', {
+    category: answers.category ?? 'noise-street',
+    hate: answers.hate ?? 'no',
+  });
   assert.equal(r.statusCode, 302, r.body);
   await c.get('/report/where');
-  r = await c.post('/report/where', { location: answers.location ?? 'Cheapside', contexts: answers.contexts ?? [] });
+  r = await c.post('/report/where', {
+    location: answers.location ?? 'Cheapside',
+    contexts: answers.contexts ?? [],
+  });
   assert.equal(r.statusCode, 302, r.body);
   await c.get('/report/when');
   r = await c.post('/report/when', { when: 'ongoing' });
   assert.equal(r.statusCode, 302);
   await c.get('/report/details');
-  r = await c.post('/report/details', { description: answers.description ?? 'A group shouting and playing loud music outside the shops every night.' });
+  r = await c.post('/report/details', {
+    description:
+      answers.description ?? 'A group shouting and playing loud music outside the shops every night.',
+  });
   assert.equal(r.statusCode, 302);
   await c.get('/report/photos');
   r = await c.post('/report/photos', { action: 'continue' });
@@ -29,9 +46,20 @@ export async function fileReport(
     '/report/about',
     answers.named === false
       ? { reporterKind: 'witness', identity: 'anonymous' }
-      : { reporterKind: 'victim', identity: 'named', name: 'Jo Bloggs', email: answers.email ?? 'jo.bloggs@example.com', phone: '07700 900982', contact: 'email' },
+      : {
+          reporterKind: 'victim',
+          identity: 'named',
+          name: 'Jo Bloggs',
+          email: answers.email ?? 'jo.bloggs@example.com',
+          phone: '07700 900982',
+          contact: 'email',
+        },
   );
-  assert.equal(r.statusCode, 302, r.body.match(/govuk-error-message[^<]*<[^>]*>[^<]*<\/span>([^<]*)/)?.[1] ?? r.body.slice(0, 300));
+  assert.equal(
+    r.statusCode,
+    302,
+    r.body.match(/govuk-error-message[^<]*<[^>]*>[^<]*<\/span>([^<]*)/)?.[1] ?? r.body.slice(0, 300),
+  );
   assert.equal(r.headers.location, '/report/check');
   const check = await c.get('/report/check');
   assert.equal(check.statusCode, 200);
@@ -62,11 +90,18 @@ for (const dialect of testDialects()) {
 
     it('files a report end to end, routes it to the noise team, acknowledges the reporter and tells the team', async () => {
       const c = new Client(t.app);
-      const { reference, confirmation, check } = await fileReport(c, { category: 'noise-street', location: 'Cheapside' });
+      const { reference, confirmation, check } = await fileReport(c, {
+        category: 'noise-street',
+        location: 'Cheapside',
+      });
       assert.match(check, /Noise in the street/);
       assert.match(check, /Cheapside/);
       assert.match(confirmation, /Public Protection/);
-      const report = await t.deps.db.selectFrom('reports').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
+      const report = await t.deps.db
+        .selectFrom('reports')
+        .selectAll()
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow();
       assert.equal(report.channel, 'web');
       assert.equal(report.category_code, 'noise-street');
       assert.ok(report.lat! > 51.5 && report.lng! < -0.08);
@@ -81,18 +116,31 @@ for (const dialect of testDialects()) {
         routes.map((r) => r.code),
         ['PP'],
       );
-      const ack = await t.deps.db.selectFrom('outbox').selectAll().where('related_id', '=', report.id).where('template', '=', 'report-acknowledgement').execute();
+      const ack = await t.deps.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('related_id', '=', report.id)
+        .where('template', '=', 'report-acknowledgement')
+        .execute();
       assert.equal(ack.length, 1);
       assert.equal(ack[0].recipient, 'jo.bloggs@example.com');
       assert.match(ack[0].body, new RegExp(reference));
-      const person = await t.deps.db.selectFrom('person_records').selectAll().where('source_id', '=', report.id).executeTakeFirstOrThrow();
+      const person = await t.deps.db
+        .selectFrom('person_records')
+        .selectAll()
+        .where('source_id', '=', report.id)
+        .executeTakeFirstOrThrow();
       assert.equal(person.given_name, 'Jo');
       assert.equal(person.surname, 'Bloggs');
     });
 
     it('finds the report in the right team queue and not in another team', async () => {
       const c = new Client(t.app);
-      const { reference } = await fileReport(c, { category: 'graffiti', location: 'Leadenhall Street', email: 'graffiti.reporter@example.com' });
+      const { reference } = await fileReport(c, {
+        category: 'graffiti',
+        location: 'Leadenhall Street',
+        email: 'graffiti.reporter@example.com',
+      });
       const cleansing = new Client(t.app);
       await cleansing.signIn(DEMO.cleansingOfficer);
       const queue = await cleansing.get('/queue');
@@ -140,7 +188,13 @@ for (const dialect of testDialects()) {
       r = await c.post('/report/where', { location: 'EC2V 6DN' });
       assert.equal(r.statusCode, 302);
       await c.get('/report/when');
-      r = await c.post('/report/when', { when: 'at', 'date-day': '31', 'date-month': '2', 'date-year': '2026', time: '25:00' });
+      r = await c.post('/report/when', {
+        when: 'at',
+        'date-day': '31',
+        'date-month': '2',
+        'date-year': '2026',
+        time: '25:00',
+      });
       assert.equal(r.statusCode, 400);
       assert.match(r.body, /must be a real date/);
       assert.match(r.body, /Enter the time like/);
@@ -154,7 +208,13 @@ for (const dialect of testDialects()) {
       await c.get('/report/photos');
       await c.post('/report/photos', { action: 'continue' });
       await c.get('/report/about');
-      r = await c.post('/report/about', { reporterKind: 'victim', identity: 'named', name: '', email: 'not-an-email', contact: 'phone' });
+      r = await c.post('/report/about', {
+        reporterKind: 'victim',
+        identity: 'named',
+        name: '',
+        email: 'not-an-email',
+        contact: 'phone',
+      });
       assert.equal(r.statusCode, 400);
       assert.match(r.body, /Enter your name/);
       assert.match(r.body, /correct format/);
@@ -165,9 +225,16 @@ for (const dialect of testDialects()) {
     it('tells someone reporting again within 6 months about the ASB Case Review', async () => {
       const first = await fileReport(new Client(t.app), { email: 'again@example.com' });
       assert.doesNotMatch(first.confirmation, /You have reported to us before/);
-      const second = await fileReport(new Client(t.app), { email: 'again@example.com', category: 'licensed-premises' });
+      const second = await fileReport(new Client(t.app), {
+        email: 'again@example.com',
+        category: 'licensed-premises',
+      });
       assert.match(second.confirmation, /You have reported to us before in the last 6 months/);
-      const ack = await t.deps.db.selectFrom('outbox').select('body').where('subject', 'like', `%${second.reference}`).executeTakeFirstOrThrow();
+      const ack = await t.deps.db
+        .selectFrom('outbox')
+        .select('body')
+        .where('subject', 'like', `%${second.reference}`)
+        .executeTakeFirstOrThrow();
       assert.match(ack.body, /ASB Case Review/);
     });
 
@@ -182,8 +249,17 @@ for (const dialect of testDialects()) {
 
     it('routes by place: noise on the Barbican Estate goes to the estate office; a hate incident also to police and community safety', async () => {
       const c = new Client(t.app);
-      const { reference } = await fileReport(c, { category: 'noise-residential', location: 'Cromwell Tower', hate: 'yes', email: 'barbican.resident@example.com' });
-      const report = await t.deps.db.selectFrom('reports').select(['id', 'hate_incident', 'due_at', 'created_at']).where('reference', '=', reference).executeTakeFirstOrThrow();
+      const { reference } = await fileReport(c, {
+        category: 'noise-residential',
+        location: 'Cromwell Tower',
+        hate: 'yes',
+        email: 'barbican.resident@example.com',
+      });
+      const report = await t.deps.db
+        .selectFrom('reports')
+        .select(['id', 'hate_incident', 'due_at', 'created_at'])
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow();
       const codes = (
         await t.deps.db
           .selectFrom('report_team_routes')

@@ -11,7 +11,8 @@ interface RouteInfo {
 }
 
 /** Fills route parameters with a made-up id: the access check runs before any record is looked up. */
-const concrete = (url: string) => url.replace(/:[A-Za-z_]+/g, '00000000-0000-7000-8000-000000000000').replace(/\*$/, 'x');
+const concrete = (url: string) =>
+  url.replace(/:[A-Za-z_]+/g, '00000000-0000-7000-8000-000000000000').replace(/\*$/, 'x');
 
 for (const dialect of testDialects()) {
   describe(`every route declares and enforces its access [${dialect}]`, () => {
@@ -23,7 +24,13 @@ for (const dialect of testDialects()) {
           for (const method of [r.method].flat()) {
             if (method === 'HEAD' || method === 'OPTIONS') continue;
             // Read the access later: hooks registered after this one may still fill it in (static assets).
-            routes.push({ method, url: r.url, get access() { return String(r.config?.access); } });
+            routes.push({
+              method,
+              url: r.url,
+              get access() {
+                return String(r.config?.access);
+              },
+            });
           }
         },
       });
@@ -38,7 +45,11 @@ for (const dialect of testDialects()) {
     it('refuses an anonymous request everywhere except the public pages', async () => {
       const failures: string[] = [];
       for (const r of routes.filter((x) => x.access !== 'public')) {
-        const res = await t.app.inject({ method: r.method as any, url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
+        const res = await t.app.inject({
+          method: r.method as any,
+          url: concrete(r.url),
+          payload: r.method === 'GET' ? undefined : {},
+        });
         const refused =
           (res.statusCode === 302 && String(res.headers.location).startsWith('/sign-in')) ||
           res.statusCode === 401 ||
@@ -54,8 +65,7 @@ for (const dialect of testDialects()) {
       const failures: string[] = [];
       for (const r of routes.filter((x) => x.access !== 'public' && x.access !== 'apikey')) {
         if (can('partner', r.access as Permission)) continue;
-        const res =
-          r.method === 'GET' ? await c.get(concrete(r.url)) : await c.post(concrete(r.url), {});
+        const res = r.method === 'GET' ? await c.get(concrete(r.url)) : await c.post(concrete(r.url), {});
         if (res.statusCode !== 403) failures.push(`${r.method} ${r.url} -> ${res.statusCode}`);
       }
       assert.deepEqual(failures, []);
@@ -71,8 +81,13 @@ for (const dialect of testDialects()) {
     it('refuses API-key routes without a key', async () => {
       const failures: string[] = [];
       for (const r of routes.filter((x) => x.access === 'apikey')) {
-        const res = await t.app.inject({ method: r.method as any, url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
-        if (![400, 401, 403].includes(res.statusCode)) failures.push(`${r.method} ${r.url} -> ${res.statusCode}`);
+        const res = await t.app.inject({
+          method: r.method as any,
+          url: concrete(r.url),
+          payload: r.method === 'GET' ? undefined : {},
+        });
+        if (![400, 401, 403].includes(res.statusCode))
+          failures.push(`${r.method} ${r.url} -> ${res.statusCode}`);
       }
       assert.deepEqual(failures, []);
     });

@@ -9,7 +9,14 @@ const graffiti: NewReport = {
   categoryCode: 'graffiti',
   hateIncident: false,
   description: 'Tags sprayed on the shutters',
-  location: { text: 'Cheapside', postcode: null, lat: 51.514, lng: -0.0935, precision: 'gazetteer', contexts: ['street'] },
+  location: {
+    text: 'Cheapside',
+    postcode: null,
+    lat: 51.514,
+    lng: -0.0935,
+    precision: 'gazetteer',
+    contexts: ['street'],
+  },
   occurred: { kind: 'ongoing', at: null, note: null },
   reporter: { kind: 'witness', anonymous: true, contactPreference: 'none' },
 };
@@ -32,10 +39,19 @@ for (const dialect of testDialects()) {
     before(async () => {
       t = await startTestApp(dialect);
       const reports = new ReportService(t.deps);
-      const a = await reports.create(t.demo.partnershipId, graffiti, { kind: 'public' }, { ip: null, requestId: null });
+      const a = await reports.create(
+        t.demo.partnershipId,
+        graffiti,
+        { kind: 'public' },
+        { ip: null, requestId: null },
+      );
       await reports.create(t.demo.partnershipId, graffiti, { kind: 'public' }, { ip: null, requestId: null });
       // One of them is past its target time.
-      await t.deps.db.updateTable('reports').set({ due_at: '2020-01-01T00:00:00.000Z' }).where('id', '=', a.id).execute();
+      await t.deps.db
+        .updateTable('reports')
+        .set({ due_at: '2020-01-01T00:00:00.000Z' })
+        .where('id', '=', a.id)
+        .execute();
     });
     after(() => t.close());
 
@@ -45,13 +61,20 @@ for (const dialect of testDialects()) {
       const home = await c.get('/staff');
       assert.equal(home.statusCode, 200);
       const reports = card(home.body, 'Reports: City Operations (street cleansing, lighting, walkways)');
-      assert.ok(reports, `a reports card for the cleansing team in:\n${home.body.slice(home.body.indexOf('Waiting for you'), home.body.indexOf('Everything you can use'))}`);
+      assert.ok(
+        reports,
+        `a reports card for the cleansing team in:\n${home.body.slice(home.body.indexOf('Waiting for you'), home.body.indexOf('Everything you can use'))}`,
+      );
       assert.match(reports, /2 open reports/);
       assert.match(reports, /Attention 1 past the target time/);
       assert.match(reports, /0 assigned to you/);
       assert.match(card(home.body, 'Your cases') ?? '', /open actions? for you or your team/);
       assert.equal(card(home.body, 'ASB Case Reviews'), null, 'no Case Review card without the permission');
-      const views = await t.deps.db.selectFrom('audit_log').select('action').where('action', 'in', ['case.my-work-viewed', 'case.expiring-viewed']).execute();
+      const views = await t.deps.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'in', ['case.my-work-viewed', 'case.expiring-viewed'])
+        .execute();
       assert.deepEqual(views, [], 'counts on the home page are not audited as views of cases');
     });
 
@@ -79,13 +102,21 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(nav, /href="\/admin\/users"|href="\/admin\/service-map"|href="\/admin\/api-keys"/);
       const page = await admin.get('/admin');
       assert.equal(page.statusCode, 200);
-      for (const [href, label] of [['/admin/users', 'Users'], ['/admin/service-map', 'Service map'], ['/admin/api-keys', 'API keys'], ['/people/admin', 'Repeat identification']]) {
+      for (const [href, label] of [
+        ['/admin/users', 'Users'],
+        ['/admin/service-map', 'Service map'],
+        ['/admin/api-keys', 'API keys'],
+        ['/people/admin', 'Repeat identification'],
+      ]) {
         assert.match(page.body, new RegExp(`href="${href}">${label}</a>`), label);
       }
       const officer = new Client(t.app);
       await officer.signIn(DEMO.officer);
       const theirs = await officer.get('/staff');
-      assert.doesNotMatch(theirs.body.slice(theirs.body.indexOf('id="navigation"'), theirs.body.indexOf('</nav>')), /href="\/admin"/);
+      assert.doesNotMatch(
+        theirs.body.slice(theirs.body.indexOf('id="navigation"'), theirs.body.indexOf('</nav>')),
+        /href="\/admin"/,
+      );
       assert.match((await officer.get('/admin')).body, /Your role has no administration pages/);
     });
   });

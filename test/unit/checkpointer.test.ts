@@ -15,7 +15,11 @@ describe('WAL checkpoints in a worker thread', () => {
     db.pragma('synchronous = FULL');
     const stop = startCheckpointer(db, file, 20);
     try {
-      assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 10_000, 'the writer only checkpoints as a backstop');
+      assert.equal(
+        db.pragma('wal_autocheckpoint', { simple: true }),
+        10_000,
+        'the writer only checkpoints as a backstop',
+      );
       db.exec('create table t (v text)');
       const insert = db.prepare('insert into t (v) values (?)');
       db.transaction(() => {
@@ -32,7 +36,11 @@ describe('WAL checkpoints in a worker thread', () => {
     } finally {
       await stop();
     }
-    assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 1000, 'after stop the writer checkpoints as usual');
+    assert.equal(
+      db.pragma('wal_autocheckpoint', { simple: true }),
+      1000,
+      'after stop the writer checkpoints as usual',
+    );
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -60,10 +60,18 @@ describe('configuration fails fast, naming the setting', () => {
   });
 
   it('refuses a DATABASE_URL that is not PostgreSQL', () => {
-    for (const bad of ['mysql://root@localhost/asbhub', 'sqlite:///tmp/x.db', '127.0.0.1:5432', 'postgres:/missing-slash']) {
+    for (const bad of [
+      'mysql://root@localhost/asbhub',
+      'sqlite:///tmp/x.db',
+      '127.0.0.1:5432',
+      'postgres:/missing-slash',
+    ]) {
       refuses({ NODE_ENV: 'test', DATABASE_URL: bad }, 'DATABASE_URL');
     }
-    assert.equal(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl, 'postgresql://u@h/db');
+    assert.equal(
+      loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl,
+      'postgresql://u@h/db',
+    );
     assert.equal(loadConfig({ NODE_ENV: 'test', DATABASE_URL: '' }).databaseUrl, null);
   });
 
@@ -81,13 +89,25 @@ describe('configuration fails fast, naming the setting', () => {
 
   it('refuses OIDC_ISSUER without the client id and secret', () => {
     refuses({ NODE_ENV: 'test', OIDC_ISSUER: 'https://login.example.gov.uk' }, 'OIDC_CLIENT_ID');
-    refuses({ NODE_ENV: 'test', OIDC_ISSUER: 'https://login.example.gov.uk', OIDC_CLIENT_ID: 'asbhub' }, 'OIDC_CLIENT_SECRET');
-    const c = loadConfig({ NODE_ENV: 'test', OIDC_ISSUER: 'https://login.example.gov.uk', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 's' });
+    refuses(
+      { NODE_ENV: 'test', OIDC_ISSUER: 'https://login.example.gov.uk', OIDC_CLIENT_ID: 'asbhub' },
+      'OIDC_CLIENT_SECRET',
+    );
+    const c = loadConfig({
+      NODE_ENV: 'test',
+      OIDC_ISSUER: 'https://login.example.gov.uk',
+      OIDC_CLIENT_ID: 'a',
+      OIDC_CLIENT_SECRET: 's',
+    });
     assert.deepEqual(c.oidc, { issuer: 'https://login.example.gov.uk', clientId: 'a', clientSecret: 's' });
   });
 
   it('derives file locations from DATA_DIR and strips a trailing slash from BASE_URL', () => {
-    const c = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'some/where', BASE_URL: 'https://hub.example.gov.uk/' });
+    const c = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: 'some/where',
+      BASE_URL: 'https://hub.example.gov.uk/',
+    });
     assert.equal(c.sqliteFile, path.resolve('some/where/asbhub.sqlite'));
     assert.equal(c.uploadDir, path.resolve('some/where/uploads'));
     assert.equal(c.baseUrl, 'https://hub.example.gov.uk');

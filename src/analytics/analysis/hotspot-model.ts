@@ -72,12 +72,18 @@ export const DEFAULT_HOTSPOT_OPTIONS: HotspotOptions = {
 };
 
 /** Splits months (oldest first) into the trend's sub-periods. */
-export function splitPeriods(months: readonly string[], by: 'month' | 'quarter'): { label: string; months: string[] }[] {
+export function splitPeriods(
+  months: readonly string[],
+  by: 'month' | 'quarter',
+): { label: string; months: string[] }[] {
   if (by === 'month') return months.map((m) => ({ label: m, months: [m] }));
   const out: { label: string; months: string[] }[] = [];
   for (let i = 0; i < months.length; i += 3) {
     const chunk = months.slice(i, i + 3);
-    out.push({ label: chunk.length === 1 ? chunk[0] : `${chunk[0]} to ${chunk[chunk.length - 1]}`, months: chunk });
+    out.push({
+      label: chunk.length === 1 ? chunk[0] : `${chunk[0]} to ${chunk[chunk.length - 1]}`,
+      months: chunk,
+    });
   }
   return out;
 }
@@ -103,7 +109,14 @@ function squareFrame(areas: PartnershipAreas, size: number): CellFrame {
         [c.x - half, c.y + half],
         [c.x - half, c.y - half],
       ];
-      return { x: c.x, y: c.y, lon, lat, id: `${Math.round(c.x - half)}-${Math.round(c.y - half)}`, ring: corners.map(([x, y]) => toWgs84(x, y)) };
+      return {
+        x: c.x,
+        y: c.y,
+        lon,
+        lat,
+        id: `${Math.round(c.x - half)}-${Math.round(c.y - half)}`,
+        ring: corners.map(([x, y]) => toWgs84(x, y)),
+      };
     }),
     indexOf: (r) => cellIndexAt(grid, r.x, r.y),
     density: (points, bandwidth) => kernelDensity(grid, points, { bandwidth }),
@@ -138,7 +151,8 @@ export function hotspotModel(
   options: HotspotOptions,
   cameras: readonly { x: number; y: number }[] = [],
 ): HotspotModel {
-  const frame = options.cells === 'hex' ? hexFrame(areas, options.resolution) : squareFrame(areas, options.size);
+  const frame =
+    options.cells === 'hex' ? hexFrame(areas, options.resolution) : squareFrame(areas, options.size);
   const band = options.band ?? frame.defaultBand;
   const n = frame.centres.length;
   const counts = new Float64Array(n);
@@ -158,7 +172,10 @@ export function hotspotModel(
   const density = frame.density(inside, options.bandwidth);
   const centres = { cells: frame.centres };
   const gi = n > 1 ? cellHotspots(centres, counts, { distanceBand: band }) : null;
-  const trends = n > 1 && periods.length > 0 ? cellHotspotTrends(centres, byPeriod, { distanceBand: band, confidence: options.confidence }) : [];
+  const trends =
+    n > 1 && periods.length > 0
+      ? cellHotspotTrends(centres, byPeriod, { distanceBand: band, confidence: options.confidence })
+      : [];
 
   let cameraIndex: KDBush | null = null;
   if (cameras.length) {
@@ -194,11 +211,24 @@ export function hotspotModel(
       trend: trends[i] ?? 'never',
       ring: c.ring,
       nearestCamera,
-      gap: isSignificant(cls, 'hot', options.confidence) && (nearestCamera === null || nearestCamera > options.gapDistance),
+      gap:
+        isSignificant(cls, 'hot', options.confidence) &&
+        (nearestCamera === null || nearestCamera > options.gapDistance),
     };
   });
-  const classCounts = { 'hot-99': 0, 'hot-95': 0, 'hot-90': 0, 'cold-99': 0, 'cold-95': 0, 'cold-90': 0, 'not-significant': 0 } as Record<HotColdClass, number>;
-  const trendCounts = { persistent: 0, emerging: 0, intermittent: 0, former: 0, never: 0 } as Record<PeriodTrend, number>;
+  const classCounts = {
+    'hot-99': 0,
+    'hot-95': 0,
+    'hot-90': 0,
+    'cold-99': 0,
+    'cold-95': 0,
+    'cold-90': 0,
+    'not-significant': 0,
+  } as Record<HotColdClass, number>;
+  const trendCounts = { persistent: 0, emerging: 0, intermittent: 0, former: 0, never: 0 } as Record<
+    PeriodTrend,
+    number
+  >;
   for (const c of cells) {
     classCounts[c.cls]++;
     trendCounts[c.trend]++;

@@ -22,13 +22,23 @@ export function hotspotMapData(
         .filter((c) => c.count > 0 || c.cls !== 'not-significant')
         .map((c) => ({
           type: 'Feature',
-          properties: { id: c.id, count: c.count, density: round(c.density, 1), z: round(c.z, 2), cls: c.cls, trend: c.trend, gap: c.gap },
+          properties: {
+            id: c.id,
+            count: c.count,
+            density: round(c.density, 1),
+            z: round(c.z, 2),
+            cls: c.cls,
+            trend: c.trend,
+            gap: c.gap,
+          },
           geometry: { type: 'Polygon', coordinates: [c.ring.map(([lon, lat]) => [round(lon), round(lat)])] },
         })),
     },
     // [lat, lon] pairs, for the clustered points layer. Reports made to ASB Hub may be at someone's
     // home, so their points are shown to about 100 m only.
-    points: records.map((r) => (coarse ? [round(r.lat, 3), round(r.lon, 3)] : [round(r.lat, 5), round(r.lon, 5)])),
+    points: records.map((r) =>
+      coarse ? [round(r.lat, 3), round(r.lon, 3)] : [round(r.lat, 5), round(r.lon, 5)],
+    ),
     cctv: cameras.map((a) => [round(a.lat), round(a.lon), a.asset_ref, a.label ?? '']),
     streetlights: lights.map((a) => [round(a.lat), round(a.lon), a.asset_ref, a.label ?? '']),
     gapDistance: model.options.gapDistance,

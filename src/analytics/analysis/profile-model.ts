@@ -92,21 +92,46 @@ export function profileModel(
   const prev = previousPeriod(from, to);
   const dataFrom = scope.source.firstMonth ?? from;
   const trend = trendView(scoped, from, to, dataFrom);
-  const hotspots = hotspotModel(inPeriod, trend.points.map((p) => p.month), areas, DEFAULT_HOTSPOT_OPTIONS, extras.cameras ?? []);
+  const hotspots = hotspotModel(
+    inPeriod,
+    trend.points.map((p) => p.month),
+    areas,
+    DEFAULT_HOTSPOT_OPTIONS,
+    extras.cameras ?? [],
+  );
   const repeats = repeatModel(scoped, from, to, extras.premises, { limit: 10 });
   const byCategory = new Map<string, number>();
-  for (const r of history) if (inArea(r) && r.month >= from && r.month <= to) byCategory.set(r.category, (byCategory.get(r.category) ?? 0) + 1);
+  for (const r of history)
+    if (inArea(r) && r.month >= from && r.month <= to)
+      byCategory.set(r.category, (byCategory.get(r.category) ?? 0) + 1);
   const periodAll = history.filter((r) => ofCategory(r) && r.month >= from && r.month <= to);
   return {
     scope,
-    areaName: scope.areaCode ? (areas.areas.find((a) => a.code === scope.areaCode)?.name ?? scope.areaCode) : 'The whole partnership area',
+    areaName: scope.areaCode
+      ? (areas.areas.find((a) => a.code === scope.areaCode)?.name ?? scope.areaCode)
+      : 'The whole partnership area',
     total: inPeriod.length,
-    previous: { ...prev, total: prev.from >= dataFrom ? scoped.filter((r) => r.month >= prev.from && r.month <= prev.to).length : null },
+    previous: {
+      ...prev,
+      total:
+        prev.from >= dataFrom
+          ? scoped.filter((r) => r.month >= prev.from && r.month <= prev.to).length
+          : null,
+    },
     yearBefore: addMonths(from, -12) >= dataFrom ? trend.yearBefore : null,
     trend,
-    byArea: areas.areas.map((a) => ({ code: a.code, name: a.name, records: periodAll.filter((r) => r.areaCode === a.code).length })),
-    byCategory: [...byCategory].map(([category, records]) => ({ category, records })).sort((a, b) => b.records - a.records || a.category.localeCompare(b.category)),
-    hotCells: hotspots.cells.filter((c) => c.cls.startsWith('hot')).sort((a, b) => b.z - a.z).slice(0, 10),
+    byArea: areas.areas.map((a) => ({
+      code: a.code,
+      name: a.name,
+      records: periodAll.filter((r) => r.areaCode === a.code).length,
+    })),
+    byCategory: [...byCategory]
+      .map(([category, records]) => ({ category, records }))
+      .sort((a, b) => b.records - a.records || a.category.localeCompare(b.category)),
+    hotCells: hotspots.cells
+      .filter((c) => c.cls.startsWith('hot'))
+      .sort((a, b) => b.z - a.z)
+      .slice(0, 10),
     cells: hotspots.cells,
     hotspotSummary: {
       hot99: hotspots.classCounts['hot-99'],

@@ -34,7 +34,8 @@ export interface RepeatModel {
 }
 
 /** A place: the name the source gives and its point (police.uk names many snap points alike). */
-const placeKey = (r: AnalysisRecord) => `${r.location ?? 'Unnamed place'}|${r.lat.toFixed(5)},${r.lon.toFixed(5)}`;
+const placeKey = (r: AnalysisRecord) =>
+  `${r.location ?? 'Unnamed place'}|${r.lat.toFixed(5)},${r.lon.toFixed(5)}`;
 
 /**
  * Repeat locations for [from, to] against the period of the same length before it, and licensed
@@ -52,17 +53,23 @@ export function repeatModel(
   const limit = options.limit ?? 20;
   const radius = options.radius ?? 50;
   const info = new Map<string, { name: string; areaCode: string | null }>();
-  for (const r of records) if (!info.has(placeKey(r))) info.set(placeKey(r), { name: r.location ?? 'Unnamed place', areaCode: r.areaCode });
+  for (const r of records)
+    if (!info.has(placeKey(r)))
+      info.set(placeKey(r), { name: r.location ?? 'Unnamed place', areaCode: r.areaCode });
   const ranking = rankRepeatLocations(
     records.map((r) => ({ location: placeKey(r), when: r.month })),
     { current: { from, to }, previous },
     { minCount: 2, limit },
   );
-  const withInfo = (rows: RepeatLocation[]): PlaceRow[] => rows.map((r) => ({ ...r, ...(info.get(r.location) as { name: string; areaCode: string | null }) }));
+  const withInfo = (rows: RepeatLocation[]): PlaceRow[] =>
+    rows.map((r) => ({ ...r, ...(info.get(r.location) as { name: string; areaCode: string | null }) }));
   const current = records.filter((r) => r.month >= from && r.month <= to);
   const perPlace = new Map<string, number>();
   for (const r of current) perPlace.set(placeKey(r), (perPlace.get(placeKey(r)) ?? 0) + 1);
-  const topTen = [...perPlace.values()].sort((a, b) => b - a).slice(0, 10).reduce((a, b) => a + b, 0);
+  const topTen = [...perPlace.values()]
+    .sort((a, b) => b - a)
+    .slice(0, 10)
+    .reduce((a, b) => a + b, 0);
 
   const premisesRows: PremisesRow[] = [];
   if (records.length && premises.length) {
@@ -78,7 +85,15 @@ export function repeatModel(
         if (m >= from && m <= to) count++;
         else if (m >= previous.from && m <= previous.to) prev++;
       }
-      if (count + prev > 0) premisesRows.push({ id: p.id, name: p.name, address: p.address, count, previous: prev, change: count - prev });
+      if (count + prev > 0)
+        premisesRows.push({
+          id: p.id,
+          name: p.name,
+          address: p.address,
+          count,
+          previous: prev,
+          change: count - prev,
+        });
     }
   }
   const byName = (a: PremisesRow, b: PremisesRow) => a.name.localeCompare(b.name);
@@ -91,8 +106,14 @@ export function repeatModel(
     byRise: withInfo(ranking.byRise),
     byFall: withInfo(ranking.byFall),
     topTenShare: current.length ? topTen / current.length : null,
-    premisesByCount: premisesRows.filter((p) => p.count > 0).sort((a, b) => b.count - a.count || byName(a, b)).slice(0, limit),
-    premisesByRise: premisesRows.filter((p) => p.change > 0).sort((a, b) => b.change - a.change || byName(a, b)).slice(0, limit),
+    premisesByCount: premisesRows
+      .filter((p) => p.count > 0)
+      .sort((a, b) => b.count - a.count || byName(a, b))
+      .slice(0, limit),
+    premisesByRise: premisesRows
+      .filter((p) => p.change > 0)
+      .sort((a, b) => b.change - a.change || byName(a, b))
+      .slice(0, limit),
     premisesRadius: radius,
   };
 }

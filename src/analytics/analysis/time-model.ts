@@ -23,7 +23,11 @@ export function hourWeekdayView(records: readonly AnalysisRecord[]): HourWeekday
     }),
   );
   return {
-    rows: m.counts.map((row, d) => ({ weekday: WEEKDAYS[d], cells: row.map((count) => ({ count, shade: shade(count) })), total: row.reduce((a, b) => a + b, 0) })),
+    rows: m.counts.map((row, d) => ({
+      weekday: WEEKDAYS[d],
+      cells: row.map((count) => ({ count, shade: shade(count) })),
+      total: row.reduce((a, b) => a + b, 0),
+    })),
     hourTotals: Array.from({ length: 24 }, (_, h) => m.counts.reduce((a, row) => a + row[h], 0)),
     counted: m.counted,
     withoutTime: m.skipped,
@@ -44,13 +48,21 @@ export interface TrendView {
  * the records of every month from `dataFrom` (the source's first month) up to `to`, so the first
  * months of the period have a baseline and a year before too.
  */
-export function trendView(history: readonly AnalysisRecord[], from: string, to: string, dataFrom: string): TrendView {
+export function trendView(
+  history: readonly AnalysisRecord[],
+  from: string,
+  to: string,
+  dataFrom: string,
+): TrendView {
   const start = dataFrom < from ? dataFrom : from;
   const points = monthlyTrend(
     history.map((r) => r.month),
     { span: { from: start, to } },
   ).filter((p) => p.month >= from);
   const total = points.reduce((a, p) => a + p.count, 0);
-  const yearBefore = addMonths(from, -12) >= dataFrom ? history.filter((r) => r.month >= addMonths(from, -12) && r.month <= addMonths(to, -12)).length : null;
+  const yearBefore =
+    addMonths(from, -12) >= dataFrom
+      ? history.filter((r) => r.month >= addMonths(from, -12) && r.month <= addMonths(to, -12)).length
+      : null;
   return { points, total, yearBefore, alerts: points.filter((p) => p.alert) };
 }

@@ -8,7 +8,9 @@ export function registerHotspotCommands(program: Command): void {
 
   hotspots
     .command('gistar')
-    .description('Getis-Ord Gi* z-scores (binary distance-band weights, focal point included), one per point in input order')
+    .description(
+      'Getis-Ord Gi* z-scores (binary distance-band weights, focal point included), one per point in input order',
+    )
     .requiredOption('--points <file>', 'CSV with a header naming columns x, y, value')
     .requiredOption('--distance-band <d>', 'neighbours are the points within this distance (inclusive)')
     .option('--json', 'print {"z":[...]}')
@@ -25,7 +27,10 @@ export function registerHotspotCommands(program: Command): void {
     .requiredOption('--crime-type <type>', 'police.uk crime type, e.g. "Theft from the person"')
     .requiredOption('--cell <metres>', 'square cell size in metres')
     .requiredOption('--coverage <fraction>', 'share of cells flagged each month, e.g. 0.05')
-    .requiredOption('--train <months>', 'training months before each scored month (the first this many months are not scored)')
+    .requiredOption(
+      '--train <months>',
+      'training months before each scored month (the first this many months are not scored)',
+    )
     .option(
       '--method <name>',
       `${PREDICTION_METHOD_NAMES.join(' | ')}. shrunk-counts (the default): each cell's count in the --train months, ` +

@@ -34,7 +34,11 @@ async function partnershipId(deps: AppDeps, code: string): Promise<string> {
   return p.id;
 }
 
-export async function runPoliceUkImport(paths: string[], opts: { skipRejected?: boolean; partnership: string; json?: boolean }, print: Print): Promise<void> {
+export async function runPoliceUkImport(
+  paths: string[],
+  opts: { skipRejected?: boolean; partnership: string; json?: boolean },
+  print: Print,
+): Promise<void> {
   const files = await expandCsvPaths(paths);
   await withDeps(async (deps) => {
     const { PoliceUkImporter } = await import('../import/police-uk-import.js');
@@ -53,7 +57,11 @@ export async function runPoliceUkImport(paths: string[], opts: { skipRejected?: 
     let rows = 0;
     const outcome = await new PoliceUkImporter(deps).import(
       pid,
-      files.map((f) => ({ name: path.basename(f), source: fs.createReadStream(f), size: fs.statSync(f).size })),
+      files.map((f) => ({
+        name: path.basename(f),
+        source: fs.createReadStream(f),
+        size: fs.statSync(f).size,
+      })),
       { userId: null, userLabel: 'command line' },
       {
         skipRejected: !!opts.skipRejected,
@@ -73,21 +81,48 @@ export async function runPoliceUkImport(paths: string[], opts: { skipRejected?: 
     if (opts.json) print(`${toJson(outcome)}\n`);
     else {
       print(describeImport(outcome));
-      if (outcome.status === 'imported') print(`Took ${seconds.toFixed(1)} s (${Math.round(outcome.summary.rowsRead / Math.max(seconds, 0.001))} rows a second).\n`);
+      if (outcome.status === 'imported')
+        print(
+          `Took ${seconds.toFixed(1)} s (${Math.round(outcome.summary.rowsRead / Math.max(seconds, 0.001))} rows a second).\n`,
+        );
     }
-    if (outcome.status === 'refused') throw new CliError(outcome.reason === 'wrong-file' ? outcome.message : 'nothing was imported', 2);
+    if (outcome.status === 'refused')
+      throw new CliError(outcome.reason === 'wrong-file' ? outcome.message : 'nothing was imported', 2);
   });
 }
 
-const FIELD_NAMES = ['id', 'date', 'time', 'category', 'latitude', 'longitude', 'easting', 'northing', 'location', 'outcome', 'label', 'status'];
+const FIELD_NAMES = [
+  'id',
+  'date',
+  'time',
+  'category',
+  'latitude',
+  'longitude',
+  'easting',
+  'northing',
+  'location',
+  'outcome',
+  'label',
+  'status',
+];
 
 export async function runPartnerImport(
   file: string,
-  opts: { source: string; kind: string; map?: string[]; monthFirst?: boolean; skipRejected?: boolean; partnership: string; json?: boolean },
+  opts: {
+    source: string;
+    kind: string;
+    map?: string[];
+    monthFirst?: boolean;
+    skipRejected?: boolean;
+    partnership: string;
+    json?: boolean;
+  },
   print: Print,
 ): Promise<void> {
-  const { PARTNER_KINDS, guessMapping, fieldsFor, mappingProblems } = await import('../import/partner-fields.js');
-  if (!(opts.kind in PARTNER_KINDS)) throw new CliError(`--kind must be one of ${Object.keys(PARTNER_KINDS).join(', ')}`);
+  const { PARTNER_KINDS, guessMapping, fieldsFor, mappingProblems } =
+    await import('../import/partner-fields.js');
+  if (!(opts.kind in PARTNER_KINDS))
+    throw new CliError(`--kind must be one of ${Object.keys(PARTNER_KINDS).join(', ')}`);
   let contents: Buffer;
   try {
     contents = await fs.promises.readFile(file);
@@ -98,7 +133,8 @@ export async function runPartnerImport(
   for (const m of opts.map ?? []) {
     const eq = m.indexOf('=');
     const field = eq > 0 ? m.slice(0, eq).trim() : '';
-    if (!FIELD_NAMES.includes(field)) throw new CliError(`--map ${m}: write field=column, with a field from ${FIELD_NAMES.join(', ')}`);
+    if (!FIELD_NAMES.includes(field))
+      throw new CliError(`--map ${m}: write field=column, with a field from ${FIELD_NAMES.join(', ')}`);
     given[field] = m.slice(eq + 1).trim();
   }
   await withDeps(async (deps) => {
@@ -106,20 +142,37 @@ export async function runPartnerImport(
     const { describeImport } = await import('../import/summary.js');
     const pid = await partnershipId(deps, opts.partnership);
     const importer = new PartnerImporter(deps);
-    const source = await importer.resolveSource(pid, { code: null, name: opts.source, kind: opts.kind as never });
+    const source = await importer.resolveSource(pid, {
+      code: null,
+      name: opts.source,
+      kind: opts.kind as never,
+    });
     const { header } = await previewCsv(contents, 0);
-    const base = source.saved && !opts.map ? JSON.parse(source.saved.mapping) : guessMapping(source.kind, header);
+    const base =
+      source.saved && !opts.map ? JSON.parse(source.saved.mapping) : guessMapping(source.kind, header);
     const mapping = { columns: opts.map ? given : base.columns, dayFirst: !opts.monthFirst };
     const problems = mappingProblems(source.kind, mapping, header);
     if (Object.keys(problems).length) {
-      const wanted = fieldsFor(source.kind).map((f) => f.field).join(', ');
-      throw new CliError(`${Object.values(problems).join('; ')}. Columns in ${path.basename(file)}: ${header.join(', ')}. Give --map field=column (fields: ${wanted}).`);
+      const wanted = fieldsFor(source.kind)
+        .map((f) => f.field)
+        .join(', ');
+      throw new CliError(
+        `${Object.values(problems).join('; ')}. Columns in ${path.basename(file)}: ${header.join(', ')}. Give --map field=column (fields: ${wanted}).`,
+      );
     }
-    if (!opts.json) print(`Source ${source.name} (${source.code}, ${source.kind}); columns: ${Object.entries(mapping.columns).map(([f, c]) => `${f}=${c}`).join(', ')}\n`);
+    if (!opts.json)
+      print(
+        `Source ${source.name} (${source.code}, ${source.kind}); columns: ${Object.entries(mapping.columns)
+          .map(([f, c]) => `${f}=${c}`)
+          .join(', ')}\n`,
+      );
     // Lines in the file (a row with a quoted line break counts twice): the bar's total.
     let lines = 0;
     for (let i = contents.indexOf(10); i >= 0; i = contents.indexOf(10, i + 1)) lines++;
-    const bar = new cliProgress.SingleBar({ format: `Importing ${path.basename(file)} [{bar}] {percentage}% | {value} rows`, hideCursor: true }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { format: `Importing ${path.basename(file)} [{bar}] {percentage}% | {value} rows`, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
     if (!opts.json) bar.start(Math.max(1, lines - 1), 0);
     const outcome = await importer.import(
       pid,
@@ -134,11 +187,16 @@ export async function runPartnerImport(
       bar.stop();
     }
     print(opts.json ? `${toJson(outcome)}\n` : describeImport(outcome));
-    if (outcome.status === 'refused') throw new CliError(outcome.reason === 'wrong-file' ? outcome.message : 'nothing was imported', 2);
+    if (outcome.status === 'refused')
+      throw new CliError(outcome.reason === 'wrong-file' ? outcome.message : 'nothing was imported', 2);
   });
 }
 
-export async function runAreasImport(file: string, opts: { partnership: string }, print: Print): Promise<void> {
+export async function runAreasImport(
+  file: string,
+  opts: { partnership: string },
+  print: Print,
+): Promise<void> {
   let geojson: unknown;
   try {
     geojson = JSON.parse(await fs.promises.readFile(file, 'utf8'));
@@ -150,8 +208,13 @@ export async function runAreasImport(file: string, opts: { partnership: string }
     const { BoundaryError } = await import('../geo/boundary.js');
     const pid = await partnershipId(deps, opts.partnership);
     try {
-      const areas = await new AreaStore(deps).replace(pid, geojson, { userId: null, userLabel: 'command line' });
-      print(`Loaded ${areas.areas.length} areas (${(areas.boundary.areaM2 / 1e6).toFixed(3)} km² in all): ${areas.areas.map((a) => a.code).join(', ')}.\n`);
+      const areas = await new AreaStore(deps).replace(pid, geojson, {
+        userId: null,
+        userLabel: 'command line',
+      });
+      print(
+        `Loaded ${areas.areas.length} areas (${(areas.boundary.areaM2 / 1e6).toFixed(3)} km² in all): ${areas.areas.map((a) => a.code).join(', ')}.\n`,
+      );
       print('Records imported earlier keep the areas they were given when imported.\n');
     } catch (err) {
       if (err instanceof BoundaryError) throw new CliError(err.message);

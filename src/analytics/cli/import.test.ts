@@ -20,7 +20,11 @@ async function run(...args: string[]): Promise<string> {
 }
 
 describe('asbhub import', () => {
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL, SQLITE_FILE: process.env.SQLITE_FILE };
+  const saved = {
+    DATA_DIR: process.env.DATA_DIR,
+    DATABASE_URL: process.env.DATABASE_URL,
+    SQLITE_FILE: process.env.SQLITE_FILE,
+  };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asbhub-import-cli-'));
   before(async () => {
     process.env.DATA_DIR = dir;
@@ -45,11 +49,21 @@ describe('asbhub import', () => {
 
   it('police-uk imports a folder; the same files again add nothing', async () => {
     const folder = requireDataset('policeuk/city-of-london');
-    const first = JSON.parse(await run('import', 'police-uk', path.join(folder, '2024-04-city-of-london-street.csv'), path.join(folder, '2024-05-city-of-london-street.csv'), '--json'));
+    const first = JSON.parse(
+      await run(
+        'import',
+        'police-uk',
+        path.join(folder, '2024-04-city-of-london-street.csv'),
+        path.join(folder, '2024-05-city-of-london-street.csv'),
+        '--json',
+      ),
+    );
     assert.equal(first.status, 'imported');
     assert.equal(first.summary.rowsRead, 926 + 944);
     assert.ok(first.summary.added > 1500);
-    const again = JSON.parse(await run('import', 'police-uk', path.join(folder, '2024-05-city-of-london-street.csv'), '--json'));
+    const again = JSON.parse(
+      await run('import', 'police-uk', path.join(folder, '2024-05-city-of-london-street.csv'), '--json'),
+    );
     assert.equal(again.summary.added, 0);
     const text = await run('import', 'police-uk', path.join(folder, '2024-04-city-of-london-street.csv'));
     assert.match(text, /Rows read 926; imported 0 \(781 already held from an earlier import\)/);
@@ -58,12 +72,23 @@ describe('asbhub import', () => {
   it('refuses a wrong file and a file with bad rows with exit code 2, naming the line', async () => {
     const wrong = path.join(dir, 'wrong.csv');
     fs.writeFileSync(wrong, 'a,b\n1,2\n');
-    await assert.rejects(run('import', 'police-uk', wrong), (err: CliError) => err instanceof CliError && err.code === 2 && /wrong\.csv is not a police\.uk street-level crime file/.test(err.message));
+    await assert.rejects(
+      run('import', 'police-uk', wrong),
+      (err: CliError) =>
+        err instanceof CliError &&
+        err.code === 2 &&
+        /wrong\.csv is not a police\.uk street-level crime file/.test(err.message),
+    );
     const bad = path.join(dir, 'bad.csv');
-    fs.writeFileSync(bad, 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\nx,2024-05,P,P,-0.09,51.51,On or near A,,,,,\n');
+    fs.writeFileSync(
+      bad,
+      'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\nx,2024-05,P,P,-0.09,51.51,On or near A,,,,,\n',
+    );
     let printed = '';
     await assert.rejects(async () => {
-      const program = new Command('asbhub').exitOverride().configureOutput({ writeOut: (t) => (printed += t) });
+      const program = new Command('asbhub')
+        .exitOverride()
+        .configureOutput({ writeOut: (t) => (printed += t) });
       registerAnalyticsCli(program);
       await program.parseAsync(['node', 'asbhub', 'import', 'police-uk', bad]);
     }, CliError);
@@ -73,10 +98,19 @@ describe('asbhub import', () => {
 
   it('partner imports with the columns guessed, then saved for the source', async () => {
     const noise = path.join(dir, 'noise.csv');
-    fs.writeFileSync(noise, 'Ref,Date received,Time,Complaint type,Lat,Lon\nN1,17/05/2024,22:40,Music,51.5155,-0.0922\n');
+    fs.writeFileSync(
+      noise,
+      'Ref,Date received,Time,Complaint type,Lat,Lon\nN1,17/05/2024,22:40,Music,51.5155,-0.0922\n',
+    );
     const out = await run('import', 'partner', noise, '--source', 'Noise complaints');
-    assert.match(out, /columns: id=Ref, date=Date received, time=Time, category=Complaint type, latitude=Lat, longitude=Lon/);
+    assert.match(
+      out,
+      /columns: id=Ref, date=Date received, time=Time, category=Complaint type, latitude=Lat, longitude=Lon/,
+    );
     assert.match(out, /imported 1/);
-    await assert.rejects(run('import', 'partner', noise, '--source', 'Lights', '--kind', 'streetlight', '--map', 'latitude=Lat'), /Choose both latitude and longitude/);
+    await assert.rejects(
+      run('import', 'partner', noise, '--source', 'Lights', '--kind', 'streetlight', '--map', 'latitude=Lat'),
+      /Choose both latitude and longitude/,
+    );
   });
 });

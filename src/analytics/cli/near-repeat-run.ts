@@ -20,7 +20,8 @@ export interface NearRepeatCliOptions {
 
 export async function runNearRepeat(opts: NearRepeatCliOptions, print: Print): Promise<void> {
   const metric = String(opts.metric);
-  if (metric !== 'manhattan' && metric !== 'euclidean') throw new CliError(`--metric must be manhattan or euclidean (got "${metric}")`);
+  if (metric !== 'manhattan' && metric !== 'euclidean')
+    throw new CliError(`--metric must be manhattan or euclidean (got "${metric}")`);
   const options = {
     distanceBand: numberOption(opts.distanceBand, '--distance-band', { exclusiveMin: 0 }),
     distanceBands: numberOption(opts.distanceBands, '--distance-bands', { integer: true, min: 1, max: 100 }),
@@ -33,7 +34,9 @@ export async function runNearRepeat(opts: NearRepeatCliOptions, print: Print): P
   } as const;
   let events;
   try {
-    events = parseEventsCsv(await readTextFile(opts.events, 'events file'), { monthFirst: Boolean(opts.monthFirst) });
+    events = parseEventsCsv(await readTextFile(opts.events, 'events file'), {
+      monthFirst: Boolean(opts.monthFirst),
+    });
   } catch (err) {
     if (err instanceof EventsFormatError) throw new CliError(`${opts.events}: ${err.message}`);
     throw err;
@@ -47,7 +50,10 @@ export function formatKnox(r: KnoxResult): string {
   const section = (title: string, table: number[][], digits: number) =>
     `${title}\n${textTable(
       ['', ...r.columnLabels],
-      table.map((row, i) => [r.rowLabels[i], ...row.map((v) => (Number.isFinite(v) ? v.toFixed(digits) : '-'))]),
+      table.map((row, i) => [
+        r.rowLabels[i],
+        ...row.map((v) => (Number.isFinite(v) ? v.toFixed(digits) : '-')),
+      ]),
     )}\n`;
   return [
     `${r.events} events, ${r.iterations} permutations of the dates\n`,

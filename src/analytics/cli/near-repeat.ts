@@ -4,7 +4,9 @@ import { printerFor } from './output.js';
 export function registerNearRepeatCommand(program: Command): void {
   program
     .command('near-repeat')
-    .description('Knox test for near repeats: observed pairs by distance and time band against date permutations')
+    .description(
+      'Knox test for near repeats: observed pairs by distance and time band against date permutations',
+    )
     .requiredOption('--events <file>', 'CSV of x, y, date (metres; header optional)')
     .requiredOption('--distance-band <m>', 'width of each distance band')
     .requiredOption('--distance-bands <n>', 'number of distance bands')

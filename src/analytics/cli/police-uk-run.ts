@@ -6,7 +6,11 @@ import { parsePoliceUkFile } from '../policeuk/parse.js';
 import { RowKeys } from '../policeuk/row.js';
 import { textTable, toJson } from './options.js';
 
-export async function runCheck(files: string[], opts: { boundary?: string; json?: boolean }, print: Print): Promise<void> {
+export async function runCheck(
+  files: string[],
+  opts: { boundary?: string; json?: boolean },
+  print: Print,
+): Promise<void> {
   let boundary: Boundary | undefined;
   if (opts.boundary) {
     boundary = await readBoundaryFile(opts.boundary).catch((err: unknown) => {
@@ -21,13 +25,21 @@ export async function runCheck(files: string[], opts: { boundary?: string; json?
       if (err.code === 'ENOENT') throw new CliError(`cannot read ${file}`);
       throw err;
     });
-    report.push({ file, summary: result.summary, rejected: result.rejected.map(({ line, column, reason }) => ({ line, column, reason })) });
+    report.push({
+      file,
+      summary: result.summary,
+      rejected: result.rejected.map(({ line, column, reason }) => ({ line, column, reason })),
+    });
   }
   if (opts.json) {
     print(`${toJson(report)}\n`);
     return;
   }
-  const rows = report.map((r) => [r.file, ...(['rows', 'imported', 'outside', 'noLocation', 'rejected'] as const).map((k) => String(r.summary[k]))]);
+  const rows = report.map((r) => [
+    r.file,
+    ...(['rows', 'imported', 'outside', 'noLocation', 'rejected'] as const).map((k) => String(r.summary[k])),
+  ]);
   print(`${textTable(['file', 'rows', 'imported', 'outside', 'no location', 'rejected'], rows)}\n`);
-  for (const r of report) for (const x of r.rejected) print(`${r.file}:${x.line}: ${x.column ?? 'row'}: ${x.reason}\n`);
+  for (const r of report)
+    for (const x of r.rejected) print(`${r.file}:${x.line}: ${x.column ?? 'row'}: ${x.reason}\n`);
 }

@@ -23,5 +23,7 @@ export function toWgs84(easting: number, northing: number): [number, number] {
 export const UK_BOUNDS = { minLon: -8.75, maxLon: 1.8, minLat: 49.8, maxLat: 60.9 } as const;
 
 export function isInUk(lon: number, lat: number): boolean {
-  return lon >= UK_BOUNDS.minLon && lon <= UK_BOUNDS.maxLon && lat >= UK_BOUNDS.minLat && lat <= UK_BOUNDS.maxLat;
+  return (
+    lon >= UK_BOUNDS.minLon && lon <= UK_BOUNDS.maxLon && lat >= UK_BOUNDS.minLat && lat <= UK_BOUNDS.maxLat
+  );
 }

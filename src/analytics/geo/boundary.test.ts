@@ -30,13 +30,20 @@ describe('British National Grid projection', () => {
     ]) {
       const [e, n] = toBng(lon, lat);
       const [lon2, lat2] = toWgs84(e, n);
-      assert.ok(Math.abs(lon2 - lon) < 1e-7 && Math.abs(lat2 - lat) < 1e-7, `${lon},${lat} -> ${lon2},${lat2}`);
+      assert.ok(
+        Math.abs(lon2 - lon) < 1e-7 && Math.abs(lat2 - lat) < 1e-7,
+        `${lon},${lat} -> ${lon2},${lat2}`,
+      );
     }
   });
 
   it('agrees with the published BNG boundary of the City to within a metre at every vertex', () => {
-    const wgs = JSON.parse(fs.readFileSync(requireDataset('geo/city-of-london-lsoa-2011.wgs84.geojson'), 'utf8'));
-    const bng = JSON.parse(fs.readFileSync(requireDataset('geo/city-of-london-lsoa-2011.bng.geojson'), 'utf8'));
+    const wgs = JSON.parse(
+      fs.readFileSync(requireDataset('geo/city-of-london-lsoa-2011.wgs84.geojson'), 'utf8'),
+    );
+    const bng = JSON.parse(
+      fs.readFileSync(requireDataset('geo/city-of-london-lsoa-2011.bng.geojson'), 'utf8'),
+    );
     const first = (g: any) => (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0][0]);
     let worst = 0;
     wgs.features.forEach((f: any, i: number) => {
@@ -70,7 +77,10 @@ describe('boundary', () => {
   });
 
   it('detects BNG from a crs member or from metre-sized coordinates, and WGS84 from degrees', () => {
-    assert.equal(boundaryFromGeoJson(square(530000, 180000, 1000, 'urn:ogc:def:crs:EPSG::27700')).sourceCrs, 'bng');
+    assert.equal(
+      boundaryFromGeoJson(square(530000, 180000, 1000, 'urn:ogc:def:crs:EPSG::27700')).sourceCrs,
+      'bng',
+    );
     assert.equal(boundaryFromGeoJson(square(530000, 180000, 1000)).sourceCrs, 'bng');
     assert.equal(boundaryFromGeoJson(square(-0.1, 51.5, 0.01)).sourceCrs, 'wgs84');
     const b = boundaryFromGeoJson(square(530000, 180000, 1000));
@@ -79,7 +89,10 @@ describe('boundary', () => {
 
   it('refuses what is not a usable boundary', () => {
     assert.throws(() => boundaryFromGeoJson({ type: 'FeatureCollection', features: [] }), BoundaryError);
-    assert.throws(() => boundaryFromGeoJson(square(530000, 180000, 1000, 'EPSG:3857')), /unsupported boundary crs/);
+    assert.throws(
+      () => boundaryFromGeoJson(square(530000, 180000, 1000, 'EPSG:3857')),
+      /unsupported boundary crs/,
+    );
     assert.throws(() => boundaryFromGeoJson(square(5e6, 5e6, 1000)), /neither WGS84/);
   });
 });

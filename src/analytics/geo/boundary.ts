@@ -44,10 +44,12 @@ export class BoundaryError extends Error {}
 /** Builds a boundary from a GeoJSON FeatureCollection, Feature or geometry (Polygon / MultiPolygon). */
 export function boundaryFromGeoJson(geojson: unknown): Boundary {
   const polygons = collectPolygons(geojson);
-  if (polygons.length === 0) throw new BoundaryError('the boundary GeoJSON has no Polygon or MultiPolygon geometry');
+  if (polygons.length === 0)
+    throw new BoundaryError('the boundary GeoJSON has no Polygon or MultiPolygon geometry');
   const crs = detectCrs(geojson, polygons);
   const polygonsBng = crs === 'bng' ? polygons : polygons.map((p) => mapRings(p, (x, y) => toBng(x, y)));
-  const polygonsWgs84 = crs === 'wgs84' ? polygons : polygons.map((p) => mapRings(p, (x, y) => toWgs84(x, y)));
+  const polygonsWgs84 =
+    crs === 'wgs84' ? polygons : polygons.map((p) => mapRings(p, (x, y) => toWgs84(x, y)));
   const indexedBng = polygonsBng.map(indexPolygon);
   const indexedWgs = polygonsWgs84.map(indexPolygon);
   return {
@@ -115,7 +117,8 @@ export function polygonArea(rings: PolygonRings): number {
 
 function ringSignedArea(ring: Ring): number {
   let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
   return s / 2;
 }
 
@@ -125,7 +128,13 @@ function mapRings(rings: PolygonRings, f: (x: number, y: number) => [number, num
 
 function collectPolygons(node: unknown): PolygonRings[] {
   if (!node || typeof node !== 'object') return [];
-  const g = node as { type?: string; features?: unknown[]; geometry?: unknown; geometries?: unknown[]; coordinates?: unknown };
+  const g = node as {
+    type?: string;
+    features?: unknown[];
+    geometry?: unknown;
+    geometries?: unknown[];
+    coordinates?: unknown;
+  };
   switch (g.type) {
     case 'FeatureCollection':
       return (g.features ?? []).flatMap(collectPolygons);
@@ -145,7 +154,8 @@ function collectPolygons(node: unknown): PolygonRings[] {
 function toRings(coords: unknown): PolygonRings {
   if (!Array.isArray(coords)) throw new BoundaryError('a polygon in the boundary has no coordinates');
   return coords.map((ring: unknown) => {
-    if (!Array.isArray(ring)) throw new BoundaryError('a polygon ring in the boundary is not a list of positions');
+    if (!Array.isArray(ring))
+      throw new BoundaryError('a polygon ring in the boundary is not a list of positions');
     return ring.map((pos: unknown) => {
       if (!Array.isArray(pos) || typeof pos[0] !== 'number' || typeof pos[1] !== 'number') {
         throw new BoundaryError('a position in the boundary is not [x, y]');
@@ -161,7 +171,9 @@ function detectCrs(geojson: unknown, polygons: PolygonRings[]): Crs {
   if (typeof name === 'string') {
     if (/27700/.test(name)) return 'bng';
     if (/4326|CRS84/i.test(name)) return 'wgs84';
-    throw new BoundaryError(`unsupported boundary crs ${name}: give WGS84 (EPSG:4326) or British National Grid (EPSG:27700)`);
+    throw new BoundaryError(
+      `unsupported boundary crs ${name}: give WGS84 (EPSG:4326) or British National Grid (EPSG:27700)`,
+    );
   }
   let lonLat = true;
   let bng = true;

@@ -1,4 +1,10 @@
-import { classifyCellsAcrossPeriods, classifyHotCold, isSignificant, type HotColdClass, type PeriodTrend } from './classify.js';
+import {
+  classifyCellsAcrossPeriods,
+  classifyHotCold,
+  isSignificant,
+  type HotColdClass,
+  type PeriodTrend,
+} from './classify.js';
 import { giStar } from './gistar.js';
 
 /** Cells with centres in metres (square grid cells, or H3 cells projected to BNG). */
@@ -21,7 +27,11 @@ export interface CellHotspots {
 }
 
 /** Gi* over the cells' counts with hot/cold classes at 90/95/99% (FDR-corrected by default). */
-export function cellHotspots(grid: CellCentres, counts: ArrayLike<number>, options: CellHotspotOptions): CellHotspots {
+export function cellHotspots(
+  grid: CellCentres,
+  counts: ArrayLike<number>,
+  options: CellHotspotOptions,
+): CellHotspots {
   const { z, p, q } = giStar(
     grid.cells.map((c) => c.x),
     grid.cells.map((c) => c.y),
@@ -42,7 +52,9 @@ export function cellHotspotTrends(
   options: CellHotspotOptions & { confidence?: 90 | 95 | 99; kind?: 'hot' | 'cold' },
 ): PeriodTrend[] {
   const hotByPeriod = countsByPeriod.map((counts) =>
-    cellHotspots(grid, counts, options).classes.map((c) => isSignificant(c, options.kind ?? 'hot', options.confidence ?? 95)),
+    cellHotspots(grid, counts, options).classes.map((c) =>
+      isSignificant(c, options.kind ?? 'hot', options.confidence ?? 95),
+    ),
   );
   return classifyCellsAcrossPeriods(hotByPeriod);
 }

@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyAcrossPeriods, classifyCellsAcrossPeriods, classifyHotCold, isSignificant } from './classify.js';
+import {
+  classifyAcrossPeriods,
+  classifyCellsAcrossPeriods,
+  classifyHotCold,
+  isSignificant,
+} from './classify.js';
 import { twoSidedP } from './stats.js';
 import { squareGrid } from './grid.js';
 import { cellHotspots, cellHotspotTrends } from './analyse.js';
@@ -9,7 +14,16 @@ describe('hot and cold spot classes', () => {
   it('classifies by sign and the strictest confidence reached', () => {
     const z = [3, 2.2, 1.7, 1.5, -1.7, -2.0, -2.7, 0];
     const classes = classifyHotCold(z, z.map(twoSidedP));
-    assert.deepEqual(classes, ['hot-99', 'hot-95', 'hot-90', 'not-significant', 'cold-90', 'cold-95', 'cold-99', 'not-significant']);
+    assert.deepEqual(classes, [
+      'hot-99',
+      'hot-95',
+      'hot-90',
+      'not-significant',
+      'cold-90',
+      'cold-95',
+      'cold-99',
+      'not-significant',
+    ]);
     assert.equal(isSignificant('hot-99', 'hot', 95), true);
     assert.equal(isSignificant('hot-90', 'hot', 95), false);
     assert.equal(isSignificant('cold-95', 'hot', 90), false);
@@ -19,7 +33,11 @@ describe('hot and cold spot classes', () => {
     const T = true;
     const F = false;
     assert.equal(classifyAcrossPeriods([T, T, T, T, T, T, T, T, T, T]), 'persistent');
-    assert.equal(classifyAcrossPeriods([F, T, T, T, T, T, T, T, T, T]), 'persistent', '9 of 10 including the latest');
+    assert.equal(
+      classifyAcrossPeriods([F, T, T, T, T, T, T, T, T, T]),
+      'persistent',
+      '9 of 10 including the latest',
+    );
     assert.equal(classifyAcrossPeriods([F, F, F, F, F, F, F, F, T, T]), 'emerging');
     assert.equal(classifyAcrossPeriods([F, F, F, T]), 'emerging', 'new');
     assert.equal(classifyAcrossPeriods([T, T, T, T, T, F]), 'former');

@@ -1,5 +1,6 @@
 /** Hot or cold at the strictest confidence level reached, or not significant. */
-export type HotColdClass = 'hot-99' | 'hot-95' | 'hot-90' | 'cold-99' | 'cold-95' | 'cold-90' | 'not-significant';
+export type HotColdClass =
+  'hot-99' | 'hot-95' | 'hot-90' | 'cold-99' | 'cold-95' | 'cold-90' | 'not-significant';
 
 const LEVELS: { confidence: 99 | 95 | 90; alpha: number }[] = [
   { confidence: 99, alpha: 0.01 },
@@ -16,7 +17,11 @@ export function classifyHotCold(z: ArrayLike<number>, p: ArrayLike<number>): Hot
   const out: HotColdClass[] = [];
   for (let i = 0; i < z.length; i++) {
     const level = LEVELS.find((l) => p[i] <= l.alpha);
-    out.push(!level || z[i] === 0 ? 'not-significant' : (`${z[i] > 0 ? 'hot' : 'cold'}-${level.confidence}` as HotColdClass));
+    out.push(
+      !level || z[i] === 0
+        ? 'not-significant'
+        : (`${z[i] > 0 ? 'hot' : 'cold'}-${level.confidence}` as HotColdClass),
+    );
   }
   return out;
 }

@@ -24,9 +24,15 @@ export interface GiStarResult {
  * with W_i = sum_j w_ij and S the population standard deviation of x. A point whose band holds
  * every point (zero variance) or constant values get z = 0.
  */
-export function giStar(xs: ArrayLike<number>, ys: ArrayLike<number>, values: ArrayLike<number>, options: GiStarOptions): GiStarResult {
+export function giStar(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  values: ArrayLike<number>,
+  options: GiStarOptions,
+): GiStarResult {
   const n = values.length;
-  if (xs.length !== n || ys.length !== n) throw new Error('giStar: xs, ys and values must have the same length');
+  if (xs.length !== n || ys.length !== n)
+    throw new Error('giStar: xs, ys and values must have the same length');
   const band = options.distanceBand;
   if (!(band >= 0)) throw new Error('giStar: the distance band must be a non-negative number');
   const z = new Float64Array(n);

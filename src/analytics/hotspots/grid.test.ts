@@ -36,7 +36,11 @@ describe('square grid', () => {
     const grid = squareGrid({ size: 100, boundary: triangle });
     const k = cellIndexAt(grid, 530050, 180050);
     assert.deepEqual([grid.cells[k].col, grid.cells[k].row], [0, 0]);
-    assert.equal(cellIndexAt(grid, 530950, 180950), -1, 'a cell wholly outside the triangle is no study cell');
+    assert.equal(
+      cellIndexAt(grid, 530950, 180950),
+      -1,
+      'a cell wholly outside the triangle is no study cell',
+    );
     assert.equal(cellIndexAt(grid, 529000, 180050), -1);
     const counts = countInCells(grid, [
       { x: 530050, y: 180050 },
@@ -44,7 +48,10 @@ describe('square grid', () => {
       { x: 530150, y: 180050 },
     ]);
     assert.equal(counts[k], 2);
-    assert.equal(counts.reduce((a, b) => a + b, 0), 3);
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      3,
+    );
   });
 
   it('covers every point clipped to the real City boundary', async () => {
@@ -52,12 +59,19 @@ describe('square grid', () => {
     const rng = mulberry32(3);
     const points = [];
     while (points.length < 2000) {
-      const p = { x: city.bboxBng.minX + rng() * (city.bboxBng.maxX - city.bboxBng.minX), y: city.bboxBng.minY + rng() * (city.bboxBng.maxY - city.bboxBng.minY) };
+      const p = {
+        x: city.bboxBng.minX + rng() * (city.bboxBng.maxX - city.bboxBng.minX),
+        y: city.bboxBng.minY + rng() * (city.bboxBng.maxY - city.bboxBng.minY),
+      };
       if (city.containsBng(p.x, p.y)) points.push(p);
     }
     for (const size of [50, 100, 250]) {
       const { grid, counts } = gridCells(points, size, city);
-      assert.equal(counts.reduce((a, b) => a + b, 0), points.length, `every point lies in a study cell at ${size} m`);
+      assert.equal(
+        counts.reduce((a, b) => a + b, 0),
+        points.length,
+        `every point lies in a study cell at ${size} m`,
+      );
       assert.ok(grid.areaM2 >= city.areaM2, 'the cells cover the boundary');
       assert.ok(grid.areaM2 < city.areaM2 * (size === 250 ? 2.5 : 1.7));
     }
@@ -104,20 +118,24 @@ describe('H3 hexagons', () => {
       return { lon, lat };
     });
     const counts = countInHexagons(points, 9);
-    assert.equal([...counts.values()].reduce((a, b) => a + b, 0), 200);
+    assert.equal(
+      [...counts.values()].reduce((a, b) => a + b, 0),
+      200,
+    );
     for (const h of counts.keys()) assert.ok(ids.has(h), `${h} is one of the covering hexagons`);
   });
 });
 
 describe('kernel density at any centres', () => {
-  it('matches the grid kernel density at the grid cells\' centres', () => {
+  it("matches the grid kernel density at the grid cells' centres", () => {
     const grid = squareGrid({ size: 50, extent: { minX: 0, minY: 0, maxX: 1000, maxY: 1000 } });
     const rng = mulberry32(3);
     const points = Array.from({ length: 200 }, () => ({ x: rng() * 1000, y: rng() * 1000 }));
     const onGrid = kernelDensity(grid, points, { bandwidth: 180 });
     const atCentres = kernelDensityAt(grid.cells, points, { bandwidth: 180 });
     assert.equal(atCentres.length, onGrid.length);
-    for (let i = 0; i < onGrid.length; i++) assert.ok(Math.abs(onGrid[i] - atCentres[i]) < 1e-15, `cell ${i}`);
+    for (let i = 0; i < onGrid.length; i++)
+      assert.ok(Math.abs(onGrid[i] - atCentres[i]) < 1e-15, `cell ${i}`);
     assert.ok(onGrid.some((v) => v > 0));
   });
 });

@@ -53,12 +53,14 @@ export function squareGrid(options: GridOptions): SquareGrid {
   const originY = Math.floor(extent.minY / size) * size;
   const cols = Math.max(1, Math.floor((extent.maxX - originX) / size) + 1);
   const rows = Math.max(1, Math.floor((extent.maxY - originY) / size) + 1);
-  if (cols * rows > 50_000_000) throw new Error(`squareGrid: ${cols} x ${rows} cells is too many; use larger cells`);
+  if (cols * rows > 50_000_000)
+    throw new Error(`squareGrid: ${cols} x ${rows} cells is too many; use larger cells`);
   const inside = new Uint8Array(cols * rows);
   if (boundary) {
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
-        if (boundary.containsBng(originX + (c + 0.5) * size, originY + (r + 0.5) * size)) inside[c + r * cols] = 1;
+        if (boundary.containsBng(originX + (c + 0.5) * size, originY + (r + 0.5) * size))
+          inside[c + r * cols] = 1;
       }
     }
     for (const polygon of boundary.polygonsBng) {
@@ -88,7 +90,11 @@ export function cellIndexAt(grid: SquareGrid, x: number, y: number): number {
 }
 
 /** Counts (or sums weights of) points per study cell; points in no study cell are ignored. */
-export function countInCells(grid: SquareGrid, points: readonly XY[], weights?: readonly number[]): Float64Array {
+export function countInCells(
+  grid: SquareGrid,
+  points: readonly XY[],
+  weights?: readonly number[],
+): Float64Array {
   const counts = new Float64Array(grid.cells.length);
   points.forEach((p, i) => {
     const k = cellIndexAt(grid, p.x, p.y);
@@ -98,7 +104,11 @@ export function countInCells(grid: SquareGrid, points: readonly XY[], weights?: 
 }
 
 /** Square cells over a boundary (or the points' extent) with the number of points in each. */
-export function gridCells(points: readonly XY[], size: number, boundary?: Boundary): { grid: SquareGrid; counts: Float64Array } {
+export function gridCells(
+  points: readonly XY[],
+  size: number,
+  boundary?: Boundary,
+): { grid: SquareGrid; counts: Float64Array } {
   const grid = squareGrid({ size, boundary, extent: boundary ? undefined : pointsBox(points) });
   return { grid, counts: countInCells(grid, points) };
 }
@@ -147,7 +157,16 @@ function markEdgeCells(ring: [number, number][], g: GridFrame, inside: Uint8Arra
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** Liang–Barsky: does the segment have a part of positive length inside the open box? */
-export function segmentCrossesBox(x0: number, y0: number, x1: number, y1: number, minX: number, minY: number, maxX: number, maxY: number): boolean {
+export function segmentCrossesBox(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+): boolean {
   const dx = x1 - x0;
   const dy = y1 - y0;
   let t0 = 0;

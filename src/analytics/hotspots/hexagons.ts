@@ -1,4 +1,10 @@
-import { cellToBoundary, cellToLatLng, latLngToCell, polygonToCellsExperimental, POLYGON_TO_CELLS_FLAGS } from 'h3-js';
+import {
+  cellToBoundary,
+  cellToLatLng,
+  latLngToCell,
+  polygonToCellsExperimental,
+  POLYGON_TO_CELLS_FLAGS,
+} from 'h3-js';
 import { toBng } from '../geo/bng.js';
 import type { Boundary } from '../geo/boundary.js';
 
@@ -25,7 +31,13 @@ export interface HexCell {
 export function hexCells(boundary: Boundary, resolution: number): HexCell[] {
   const ids = new Set<string>();
   for (const polygon of boundary.polygonsWgs84) {
-    for (const h of polygonToCellsExperimental(polygon, resolution, POLYGON_TO_CELLS_FLAGS.containmentOverlapping, true)) ids.add(h);
+    for (const h of polygonToCellsExperimental(
+      polygon,
+      resolution,
+      POLYGON_TO_CELLS_FLAGS.containmentOverlapping,
+      true,
+    ))
+      ids.add(h);
   }
   return [...ids].sort().map(describeHex);
 }

@@ -13,7 +13,11 @@ export interface KernelDensityOptions {
  *   K(d) = 3 / (pi h^2) * (1 - d^2 / h^2)^2  for d < h, else 0,
  * which integrates to 1, so the result is points per square metre; multiply by 1e6 for per km².
  */
-export function kernelDensity(grid: SquareGrid, points: readonly XY[], options: KernelDensityOptions): Float64Array {
+export function kernelDensity(
+  grid: SquareGrid,
+  points: readonly XY[],
+  options: KernelDensityOptions,
+): Float64Array {
   const h = options.bandwidth;
   if (!(h > 0)) throw new Error('kernelDensity: the bandwidth must be a positive number of metres');
   const out = new Float64Array(grid.cells.length);
@@ -47,7 +51,11 @@ export function kernelDensity(grid: SquareGrid, points: readonly XY[], options: 
  * The same quartic kernel density at any centres (e.g. H3 hexagon centres in BNG metres): each
  * point adds to the centres within the bandwidth, found with a KD-tree. Points per square metre.
  */
-export function kernelDensityAt(centres: readonly XY[], points: readonly XY[], options: KernelDensityOptions): Float64Array {
+export function kernelDensityAt(
+  centres: readonly XY[],
+  points: readonly XY[],
+  options: KernelDensityOptions,
+): Float64Array {
   const h = options.bandwidth;
   if (!(h > 0)) throw new Error('kernelDensityAt: the bandwidth must be a positive number of metres');
   const out = new Float64Array(centres.length);

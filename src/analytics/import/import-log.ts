@@ -36,7 +36,12 @@ export async function logImport(deps: AppDeps, trx: Transaction<Database>, e: Im
     outside: s.outside,
     no_location: s.noLocation,
     rejected: s.rejected,
-    details: JSON.stringify({ months: s.months, files: s.files, rejections: s.rejections, ...e.extraDetails }),
+    details: JSON.stringify({
+      months: s.months,
+      files: s.files,
+      rejections: s.rejections,
+      ...e.extraDetails,
+    }),
     user_id: e.actor.userId,
     user_label: e.actor.userLabel,
     started_at: e.startedAt,
@@ -59,7 +64,12 @@ export async function logImport(deps: AppDeps, trx: Transaction<Database>, e: Im
 }
 
 /** Audits a refused import (nothing else was written). */
-export async function logRefusal(deps: AppDeps, partnershipId: string, actor: ImportActor, details: Record<string, unknown>): Promise<void> {
+export async function logRefusal(
+  deps: AppDeps,
+  partnershipId: string,
+  actor: ImportActor,
+  details: Record<string, unknown>,
+): Promise<void> {
   await new AuditService(deps.db, deps.dialect, deps.clock).record({
     partnershipId,
     userId: actor.userId,

@@ -7,7 +7,19 @@ export const PARTNER_KINDS: Record<PartnerKind, string> = {
   streetlight: 'Street-light units',
 };
 
-export type PartnerField = 'id' | 'date' | 'time' | 'category' | 'latitude' | 'longitude' | 'easting' | 'northing' | 'location' | 'outcome' | 'label' | 'status';
+export type PartnerField =
+  | 'id'
+  | 'date'
+  | 'time'
+  | 'category'
+  | 'latitude'
+  | 'longitude'
+  | 'easting'
+  | 'northing'
+  | 'location'
+  | 'outcome'
+  | 'label'
+  | 'status';
 
 export interface FieldSpec {
   field: PartnerField;
@@ -18,25 +30,113 @@ export interface FieldSpec {
 }
 
 const ALL: Record<PartnerField, FieldSpec> = {
-  id: { field: 'id', label: 'Reference', hint: "The partner's own reference for the row; a re-import of the same reference adds nothing", guesses: ['id', 'ref', 'reference', 'job id', 'job number', 'case ref', 'complaint ref', 'asset id', 'unit id', 'camera id', 'unit number'] },
-  date: { field: 'date', label: 'Date (or date and time)', hint: 'For example 2024-05-17, 17/05/2024 or 17/05/2024 22:40', guesses: ['date', 'datetime', 'date time', 'received', 'date received', 'reported', 'created', 'visit date', 'occurred'] },
-  time: { field: 'time', label: 'Time', hint: 'When the date column has no time: for example 22:40', guesses: ['time', 'time received', 'visit time'] },
-  category: { field: 'category', label: 'Category', hint: 'The kind of event; without one, the source name is used', guesses: ['category', 'type', 'complaint type', 'job type', 'visit type', 'problem'] },
-  latitude: { field: 'latitude', label: 'Latitude', hint: 'WGS84 degrees, about 51.5 in London', guesses: ['latitude', 'lat', 'y_wgs84'] },
-  longitude: { field: 'longitude', label: 'Longitude', hint: 'WGS84 degrees, about -0.09 in the City', guesses: ['longitude', 'lon', 'lng', 'long', 'x_wgs84'] },
-  easting: { field: 'easting', label: 'Easting', hint: 'British National Grid metres, 6 digits', guesses: ['easting', 'east', 'x'] },
-  northing: { field: 'northing', label: 'Northing', hint: 'British National Grid metres, 6 digits', guesses: ['northing', 'north', 'y'] },
-  location: { field: 'location', label: 'Place', hint: 'A street or place name', guesses: ['location', 'address', 'street', 'place', 'site'] },
+  id: {
+    field: 'id',
+    label: 'Reference',
+    hint: "The partner's own reference for the row; a re-import of the same reference adds nothing",
+    guesses: [
+      'id',
+      'ref',
+      'reference',
+      'job id',
+      'job number',
+      'case ref',
+      'complaint ref',
+      'asset id',
+      'unit id',
+      'camera id',
+      'unit number',
+    ],
+  },
+  date: {
+    field: 'date',
+    label: 'Date (or date and time)',
+    hint: 'For example 2024-05-17, 17/05/2024 or 17/05/2024 22:40',
+    guesses: [
+      'date',
+      'datetime',
+      'date time',
+      'received',
+      'date received',
+      'reported',
+      'created',
+      'visit date',
+      'occurred',
+    ],
+  },
+  time: {
+    field: 'time',
+    label: 'Time',
+    hint: 'When the date column has no time: for example 22:40',
+    guesses: ['time', 'time received', 'visit time'],
+  },
+  category: {
+    field: 'category',
+    label: 'Category',
+    hint: 'The kind of event; without one, the source name is used',
+    guesses: ['category', 'type', 'complaint type', 'job type', 'visit type', 'problem'],
+  },
+  latitude: {
+    field: 'latitude',
+    label: 'Latitude',
+    hint: 'WGS84 degrees, about 51.5 in London',
+    guesses: ['latitude', 'lat', 'y_wgs84'],
+  },
+  longitude: {
+    field: 'longitude',
+    label: 'Longitude',
+    hint: 'WGS84 degrees, about -0.09 in the City',
+    guesses: ['longitude', 'lon', 'lng', 'long', 'x_wgs84'],
+  },
+  easting: {
+    field: 'easting',
+    label: 'Easting',
+    hint: 'British National Grid metres, 6 digits',
+    guesses: ['easting', 'east', 'x'],
+  },
+  northing: {
+    field: 'northing',
+    label: 'Northing',
+    hint: 'British National Grid metres, 6 digits',
+    guesses: ['northing', 'north', 'y'],
+  },
+  location: {
+    field: 'location',
+    label: 'Place',
+    hint: 'A street or place name',
+    guesses: ['location', 'address', 'street', 'place', 'site'],
+  },
   outcome: { field: 'outcome', label: 'Outcome', hint: 'Optional', guesses: ['outcome', 'result', 'status'] },
-  label: { field: 'label', label: 'Description', hint: 'Optional: for example the camera type', guesses: ['label', 'description', 'name', 'type'] },
-  status: { field: 'status', label: 'Status', hint: 'Optional: for example working or fault', guesses: ['status', 'condition', 'state'] },
+  label: {
+    field: 'label',
+    label: 'Description',
+    hint: 'Optional: for example the camera type',
+    guesses: ['label', 'description', 'name', 'type'],
+  },
+  status: {
+    field: 'status',
+    label: 'Status',
+    hint: 'Optional: for example working or fault',
+    guesses: ['status', 'condition', 'state'],
+  },
 };
 
 /** The fields asked for each kind, in the order the mapping form shows them. */
 export function fieldsFor(kind: PartnerKind): FieldSpec[] {
   const names: PartnerField[] =
     kind === 'events'
-      ? ['id', 'date', 'time', 'category', 'latitude', 'longitude', 'easting', 'northing', 'location', 'outcome']
+      ? [
+          'id',
+          'date',
+          'time',
+          'category',
+          'latitude',
+          'longitude',
+          'easting',
+          'northing',
+          'location',
+          'outcome',
+        ]
       : ['id', 'latitude', 'longitude', 'easting', 'northing', 'label', 'status', 'location'];
   return names.map((n) => ALL[n]);
 }
@@ -49,17 +149,25 @@ export interface PartnerMapping {
 }
 
 /** Problems with a mapping before any row is read (GOV.UK-worded, keyed by field). */
-export function mappingProblems(kind: PartnerKind, mapping: PartnerMapping, header: readonly string[]): Record<string, string> {
+export function mappingProblems(
+  kind: PartnerKind,
+  mapping: PartnerMapping,
+  header: readonly string[],
+): Record<string, string> {
   const errors: Record<string, string> = {};
   const has = (f: PartnerField) => !!mapping.columns[f];
   for (const [field, column] of Object.entries(mapping.columns)) {
-    if (column && !header.includes(column)) errors[field] = `The file has no column "${column}"; choose one of its columns`;
+    if (column && !header.includes(column))
+      errors[field] = `The file has no column "${column}"; choose one of its columns`;
   }
   const lonLat = has('latitude') || has('longitude');
   const bng = has('easting') || has('northing');
-  if (!lonLat && !bng) errors.latitude = 'Choose the columns with the location: latitude and longitude, or easting and northing';
-  else if (lonLat && !(has('latitude') && has('longitude'))) errors[has('latitude') ? 'longitude' : 'latitude'] = 'Choose both latitude and longitude';
-  else if (!lonLat && bng && !(has('easting') && has('northing'))) errors[has('easting') ? 'northing' : 'easting'] = 'Choose both easting and northing';
+  if (!lonLat && !bng)
+    errors.latitude = 'Choose the columns with the location: latitude and longitude, or easting and northing';
+  else if (lonLat && !(has('latitude') && has('longitude')))
+    errors[has('latitude') ? 'longitude' : 'latitude'] = 'Choose both latitude and longitude';
+  else if (!lonLat && bng && !(has('easting') && has('northing')))
+    errors[has('easting') ? 'northing' : 'easting'] = 'Choose both easting and northing';
   if (kind === 'events' && !has('date')) errors.date = 'Choose the column with the date';
   if (kind !== 'events' && !has('id')) errors.id = 'Choose the column with the asset reference';
   return errors;

@@ -7,10 +7,24 @@ import type { CsvSource } from '../policeuk/parse.js';
 import { RowKeys } from '../policeuk/row-keys.js';
 import { AnalyticsRepository } from '../repository.js';
 import type { AnalyticsAssetsTable, AnalyticsRecordsTable, AnalyticsSourcesTable } from '../tables.js';
-import { fieldsFor, mappingProblems, sourceCode, type PartnerField, type PartnerKind, type PartnerMapping } from './partner-fields.js';
+import {
+  fieldsFor,
+  mappingProblems,
+  sourceCode,
+  type PartnerField,
+  type PartnerKind,
+  type PartnerMapping,
+} from './partner-fields.js';
 import { classifyPartnerRow } from './partner-rows.js';
 import { logImport, logRefusal } from './import-log.js';
-import { emptySummary, ImportRefused, MAX_REPORTED_REJECTIONS, type FileFigures, type ImportActor, type ImportOutcome } from './summary.js';
+import {
+  emptySummary,
+  ImportRefused,
+  MAX_REPORTED_REJECTIONS,
+  type FileFigures,
+  type ImportActor,
+  type ImportOutcome,
+} from './summary.js';
 
 export interface PartnerSourceChoice {
   /** An existing source's code, or null to make one from `name`. */
@@ -24,7 +38,9 @@ async function* csvRecords(source: CsvSource): AsyncGenerator<CsvRecord[]> {
   const splitter = new CsvRecordSplitter();
   const decoder = new StringDecoder('utf8');
   const input: Iterable<Buffer | string> | AsyncIterable<Buffer | string> =
-    typeof source === 'string' || Buffer.isBuffer(source) ? [Buffer.from(source)] : (source as AsyncIterable<Buffer | string>);
+    typeof source === 'string' || Buffer.isBuffer(source)
+      ? [Buffer.from(source)]
+      : (source as AsyncIterable<Buffer | string>);
   for await (const chunk of input) {
     const recs = splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
     if (recs.length) yield recs;
@@ -34,7 +50,10 @@ async function* csvRecords(source: CsvSource): AsyncGenerator<CsvRecord[]> {
 }
 
 /** The header and the first rows of a CSV, for the mapping step. */
-export async function previewCsv(source: CsvSource, rows = 5): Promise<{ header: string[]; rows: string[][] }> {
+export async function previewCsv(
+  source: CsvSource,
+  rows = 5,
+): Promise<{ header: string[]; rows: string[][] }> {
   const out: string[][] = [];
   let header: string[] | null = null;
   for await (const batch of csvRecords(source)) {
@@ -59,14 +78,22 @@ export class PartnerImporter {
     this.repo = new AnalyticsRepository(deps.db);
   }
 
-  async resolveSource(partnershipId: string, choice: PartnerSourceChoice): Promise<{ code: string; name: string; kind: PartnerKind; saved: AnalyticsSourcesTable | undefined }> {
+  async resolveSource(
+    partnershipId: string,
+    choice: PartnerSourceChoice,
+  ): Promise<{ code: string; name: string; kind: PartnerKind; saved: AnalyticsSourcesTable | undefined }> {
     if (choice.code) {
       const saved = await this.repo.source(partnershipId, choice.code);
       if (saved) return { code: saved.code, name: saved.name, kind: saved.kind as PartnerKind, saved };
     }
     const code = sourceCode(choice.name);
     const saved = await this.repo.source(partnershipId, code);
-    return { code, name: saved?.name ?? choice.name, kind: (saved?.kind as PartnerKind) ?? choice.kind, saved };
+    return {
+      code,
+      name: saved?.name ?? choice.name,
+      kind: (saved?.kind as PartnerKind) ?? choice.kind,
+      saved,
+    };
   }
 
   async import(
@@ -75,17 +102,34 @@ export class PartnerImporter {
     file: { name: string; source: CsvSource },
     mapping: PartnerMapping,
     actor: ImportActor,
-    options: { skipRejected?: boolean; /** Called after each batch of rows with the rows read so far. */ onProgress?: (rowsRead: number) => void } = {},
+    options: {
+      skipRejected?: boolean;
+      /** Called after each batch of rows with the rows read so far. */ onProgress?: (
+        rowsRead: number,
+      ) => void;
+    } = {},
   ): Promise<ImportOutcome> {
     const source = await this.resolveSource(partnershipId, choice);
     if (source.code === 'police-uk' || source.code === 'asb-hub') {
-      return { status: 'refused', reason: 'wrong-file', message: `"${choice.name}" is a name ASB Hub uses for its own sources: choose another`, summary: emptySummary() };
+      return {
+        status: 'refused',
+        reason: 'wrong-file',
+        message: `"${choice.name}" is a name ASB Hub uses for its own sources: choose another`,
+        summary: emptySummary(),
+      };
     }
     const areas = await new AreaStore(this.deps).forPartnership(partnershipId);
     const summary = emptySummary();
     const importId = newId();
     const now = this.deps.clock.iso();
-    const figures: FileFigures = { file: file.name, rows: 0, inside: 0, outside: 0, noLocation: 0, rejected: 0 };
+    const figures: FileFigures = {
+      file: file.name,
+      rows: 0,
+      inside: 0,
+      outside: 0,
+      noLocation: 0,
+      rejected: 0,
+    };
     summary.files.push(figures);
     const months = new Set<string>();
     try {
@@ -121,7 +165,8 @@ export class PartnerImporter {
             const rec = classifyPartnerRow(fields, ctx!);
             if (rec.status === 'rejected') {
               figures.rejected++;
-              if (summary.rejections.length < MAX_REPORTED_REJECTIONS) summary.rejections.push({ file: file.name, line, column: rec.column, reason: rec.reason });
+              if (summary.rejections.length < MAX_REPORTED_REJECTIONS)
+                summary.rejections.push({ file: file.name, line, column: rec.column, reason: rec.reason });
               continue;
             }
             if (rec.status === 'noLocation') {
@@ -177,8 +222,21 @@ export class PartnerImporter {
             }
           }
         }
-        if (!header) throw new ImportRefused({ status: 'refused', reason: 'empty', message: `${file.name} is empty: expected a header row and data`, summary });
-        Object.assign(summary, { rowsRead: figures.rows, inside: figures.inside, outside: figures.outside, noLocation: figures.noLocation, rejected: figures.rejected, months: [...months].sort() });
+        if (!header)
+          throw new ImportRefused({
+            status: 'refused',
+            reason: 'empty',
+            message: `${file.name} is empty: expected a header row and data`,
+            summary,
+          });
+        Object.assign(summary, {
+          rowsRead: figures.rows,
+          inside: figures.inside,
+          outside: figures.outside,
+          noLocation: figures.noLocation,
+          rejected: figures.rejected,
+          months: [...months].sort(),
+        });
         if (figures.rejected > 0 && !options.skipRejected) {
           throw new ImportRefused({
             status: 'refused',
@@ -215,7 +273,11 @@ export class PartnerImporter {
       });
     } catch (err) {
       if (!(err instanceof ImportRefused)) throw err;
-      await logRefusal(this.deps, partnershipId, actor, { source: source.code, reason: err.outcome.reason, files: [file.name] });
+      await logRefusal(this.deps, partnershipId, actor, {
+        source: source.code,
+        reason: err.outcome.reason,
+        files: [file.name],
+      });
       return err.outcome;
     }
     return { status: 'imported', importId, summary };

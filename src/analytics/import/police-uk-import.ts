@@ -49,12 +49,23 @@ export class PoliceUkImporter {
     this.repo = new AnalyticsRepository(deps.db);
   }
 
-  async import(partnershipId: string, files: ImportFile[], actor: ImportActor, options: PoliceUkImportOptions = {}): Promise<ImportOutcome> {
+  async import(
+    partnershipId: string,
+    files: ImportFile[],
+    actor: ImportActor,
+    options: PoliceUkImportOptions = {},
+  ): Promise<ImportOutcome> {
     const areas = await new AreaStore(this.deps).forPartnership(partnershipId);
     const summary = emptySummary();
     const importId = newId();
     const startedAt = this.deps.clock.iso();
-    if (files.length === 0) return { status: 'refused', reason: 'empty', message: 'Choose at least one police.uk CSV file', summary };
+    if (files.length === 0)
+      return {
+        status: 'refused',
+        reason: 'empty',
+        message: 'Choose at least one police.uk CSV file',
+        summary,
+      };
     try {
       await this.deps.db.transaction().execute(async (trx) => {
         const keys = new RowKeys();
@@ -67,7 +78,14 @@ export class PoliceUkImporter {
           pending = [];
         };
         for (const [fileIndex, file] of files.entries()) {
-          const figures: FileFigures = { file: file.name, rows: 0, inside: 0, outside: 0, noLocation: 0, rejected: 0 };
+          const figures: FileFigures = {
+            file: file.name,
+            rows: 0,
+            inside: 0,
+            outside: 0,
+            noLocation: 0,
+            rejected: 0,
+          };
           summary.files.push(figures);
           const hash = createHash('sha256');
           const batches = readPoliceUkBatches(hashing(file.source, hash), {
@@ -75,7 +93,9 @@ export class PoliceUkImporter {
             keys,
             fileName: file.name,
             totalBytes: file.size,
-            onProgress: options.onProgress && ((p) => options.onProgress!({ ...p, file: file.name, fileIndex, files: files.length })),
+            onProgress:
+              options.onProgress &&
+              ((p) => options.onProgress!({ ...p, file: file.name, fileIndex, files: files.length })),
           });
           for await (const batch of batches) {
             for (const rec of batch) {
@@ -95,7 +115,9 @@ export class PoliceUkImporter {
                 figures.inside++;
                 // After a rejection nothing will be kept (unless skipping), so stop writing.
                 if (options.skipRejected || summary.rejected + figures.rejected === 0) {
-                  pending.push(recordRow(rec.crime, { partnershipId, importId, createdAt: startedAt, areas }));
+                  pending.push(
+                    recordRow(rec.crime, { partnershipId, importId, createdAt: startedAt, areas }),
+                  );
                 }
               }
             }
@@ -142,10 +164,21 @@ export class PoliceUkImporter {
         err instanceof ImportRefused
           ? err.outcome
           : err instanceof PoliceUkFormatError
-            ? ({ status: 'refused', reason: 'wrong-file', message: err.message, expected: err.expected, missing: err.missing, summary } as const)
+            ? ({
+                status: 'refused',
+                reason: 'wrong-file',
+                message: err.message,
+                expected: err.expected,
+                missing: err.missing,
+                summary,
+              } as const)
             : null;
       if (!refused) throw err;
-      await logRefusal(this.deps, partnershipId, actor, { source: POLICE_UK_SOURCE, reason: refused.reason, files: files.map((f) => f.name) });
+      await logRefusal(this.deps, partnershipId, actor, {
+        source: POLICE_UK_SOURCE,
+        reason: refused.reason,
+        files: files.map((f) => f.name),
+      });
       return refused;
     }
     return { status: 'imported', importId, summary };
@@ -154,7 +187,8 @@ export class PoliceUkImporter {
 
 /** Adds up the files' figures into the summary's totals. */
 function total(summary: ImportSummary, months: Set<string>): ImportSummary {
-  const sum = (k: 'rows' | 'inside' | 'outside' | 'noLocation' | 'rejected') => summary.files.reduce((a, f) => a + f[k], 0);
+  const sum = (k: 'rows' | 'inside' | 'outside' | 'noLocation' | 'rejected') =>
+    summary.files.reduce((a, f) => a + f[k], 0);
   summary.rowsRead = sum('rows');
   summary.inside = sum('inside');
   summary.outside = sum('outside');

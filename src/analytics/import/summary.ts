@@ -65,7 +65,18 @@ export interface ImportActor {
 }
 
 export function emptySummary(): ImportSummary {
-  return { files: [], rowsRead: 0, inside: 0, added: 0, alreadyHeld: 0, outside: 0, noLocation: 0, rejected: 0, rejections: [], months: [] };
+  return {
+    files: [],
+    rowsRead: 0,
+    inside: 0,
+    added: 0,
+    alreadyHeld: 0,
+    outside: 0,
+    noLocation: 0,
+    rejected: 0,
+    rejections: [],
+    months: [],
+  };
 }
 
 /** Thrown inside the import transaction to roll it back; carries the outcome to report. */
@@ -81,7 +92,9 @@ export function describeImport(outcome: ImportOutcome): string {
   const lines: string[] = [];
   if (outcome.status === 'refused') lines.push(`Import refused: ${outcome.message}`, 'Nothing was written.');
   for (const f of s.files) {
-    lines.push(`${f.file}: ${f.rows} rows read, ${f.inside} inside the area, ${f.outside} outside, ${f.noLocation} without location, ${f.rejected} rejected`);
+    lines.push(
+      `${f.file}: ${f.rows} rows read, ${f.inside} inside the area, ${f.outside} outside, ${f.noLocation} without location, ${f.rejected} rejected`,
+    );
   }
   if (outcome.status === 'imported') {
     lines.push(
@@ -89,7 +102,9 @@ export function describeImport(outcome: ImportOutcome): string {
     );
     if (s.months.length) lines.push(`Months: ${s.months[0]} to ${s.months[s.months.length - 1]}.`);
   }
-  for (const r of s.rejections) lines.push(`  ${r.file} line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`);
-  if (s.rejected > s.rejections.length) lines.push(`  ... and ${s.rejected - s.rejections.length} more rejected rows`);
+  for (const r of s.rejections)
+    lines.push(`  ${r.file} line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`);
+  if (s.rejected > s.rejections.length)
+    lines.push(`  ... and ${s.rejected - s.rejections.length} more rejected rows`);
   return lines.join('\n') + '\n';
 }

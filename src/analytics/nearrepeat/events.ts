@@ -47,31 +47,50 @@ export function parseDay(text: string, monthFirst = false): number | null {
  * columns are found by name (x / y / date, case-insensitive), otherwise they are the first three.
  */
 export function parseEventsCsv(text: string, options: EventsCsvOptions = {}): NearRepeatEvents {
-  const rows: string[][] = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  const rows: string[][] = parse(text, {
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+  });
   if (rows.length === 0) throw new EventsFormatError('the events file is empty: expected rows of x, y, date');
   let cols = { x: 0, y: 1, date: 2 };
   let start = 0;
   if (!Number.isFinite(Number(rows[0][0])) || rows[0][0] === '') {
     const header = rows[0].map((h) => h.toLowerCase());
     const find = (names: string[]) => header.findIndex((h) => names.includes(h));
-    cols = { x: find(['x', 'easting']), y: find(['y', 'northing']), date: find(['date', 'day', 'time', 'datetime']) };
+    cols = {
+      x: find(['x', 'easting']),
+      y: find(['y', 'northing']),
+      date: find(['date', 'day', 'time', 'datetime']),
+    };
     if (cols.x < 0 || cols.y < 0 || cols.date < 0) {
-      throw new EventsFormatError(`the events header must name columns x, y and date; found: ${rows[0].join(', ')}`);
+      throw new EventsFormatError(
+        `the events header must name columns x, y and date; found: ${rows[0].join(', ')}`,
+      );
     }
     start = 1;
   }
   const n = rows.length - start;
-  const events: NearRepeatEvents = { xs: new Float64Array(n), ys: new Float64Array(n), days: new Float64Array(n) };
+  const events: NearRepeatEvents = {
+    xs: new Float64Array(n),
+    ys: new Float64Array(n),
+    days: new Float64Array(n),
+  };
   for (let k = 0; k < n; k++) {
     const row = rows[k + start];
     const line = k + start + 1;
     const x = Number(row[cols.x]);
     const y = Number(row[cols.y]);
-    if (row[cols.x] === undefined || row[cols.x] === '' || !Number.isFinite(x)) throw new EventsFormatError(`line ${line}: x "${row[cols.x] ?? ''}" is not a number`);
-    if (row[cols.y] === undefined || row[cols.y] === '' || !Number.isFinite(y)) throw new EventsFormatError(`line ${line}: y "${row[cols.y] ?? ''}" is not a number`);
+    if (row[cols.x] === undefined || row[cols.x] === '' || !Number.isFinite(x))
+      throw new EventsFormatError(`line ${line}: x "${row[cols.x] ?? ''}" is not a number`);
+    if (row[cols.y] === undefined || row[cols.y] === '' || !Number.isFinite(y))
+      throw new EventsFormatError(`line ${line}: y "${row[cols.y] ?? ''}" is not a number`);
     const day = parseDay(row[cols.date] ?? '', options.monthFirst);
     if (day === null) {
-      throw new EventsFormatError(`line ${line}: date "${row[cols.date] ?? ''}" is not YYYY-MM-DD or ${options.monthFirst ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}`);
+      throw new EventsFormatError(
+        `line ${line}: date "${row[cols.date] ?? ''}" is not YYYY-MM-DD or ${options.monthFirst ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}`,
+      );
     }
     events.xs[k] = x;
     events.ys[k] = y;

@@ -26,7 +26,15 @@ function calculatorObserved(file: string): number[][] {
 describe('Knox test against the Near Repeat Calculator', () => {
   it('reproduces the burglary observed table exactly (Manhattan, 3 x 100 m, 3 x 7 days)', () => {
     const e = chicago('chicago_be_month1.csv');
-    const r = knoxTest(e.xs, e.ys, e.days, { distanceBand: 100, distanceBands: 3, timeBand: 7, timeBands: 3, metric: 'manhattan', iterations: 19, nrcBands: true });
+    const r = knoxTest(e.xs, e.ys, e.days, {
+      distanceBand: 100,
+      distanceBands: 3,
+      timeBand: 7,
+      timeBands: 3,
+      metric: 'manhattan',
+      iterations: 19,
+      nrcBands: true,
+    });
     const expected = [
       [28, 5, 5, 2],
       [44, 13, 8, 4],
@@ -46,7 +54,15 @@ describe('Knox test against the Near Repeat Calculator', () => {
 
   it('reproduces the arson observed table (Manhattan, 3 x 200 m, 3 x 1 day) within one pair per cell', () => {
     const e = chicago('chicago_arson.csv');
-    const r = knoxTest(e.xs, e.ys, e.days, { distanceBand: 200, distanceBands: 3, timeBand: 1, timeBands: 3, metric: 'manhattan', iterations: 99, nrcBands: true });
+    const r = knoxTest(e.xs, e.ys, e.days, {
+      distanceBand: 200,
+      distanceBands: 3,
+      timeBand: 1,
+      timeBands: 3,
+      metric: 'manhattan',
+      iterations: 99,
+      nrcBands: true,
+    });
     const expected = [
       [0, 2, 0, 8],
       [9, 1, 1, 45],
@@ -55,7 +71,11 @@ describe('Knox test against the Near Repeat Calculator', () => {
       [393, 710, 770, 133658],
     ];
     assert.deepEqual(expected, calculatorObserved('chicago_arson_NRverbose_2019-09-23_145637.csv'));
-    r.observed.forEach((row, i) => row.forEach((v, j) => assert.ok(Math.abs(v - expected[i][j]) <= 1, `cell ${i},${j}: ${v} vs ${expected[i][j]}`)));
+    r.observed.forEach((row, i) =>
+      row.forEach((v, j) =>
+        assert.ok(Math.abs(v - expected[i][j]) <= 1, `cell ${i},${j}: ${v} vs ${expected[i][j]}`),
+      ),
+    );
   });
 });
 
@@ -65,7 +85,15 @@ describe('Knox test', () => {
   const xs = Array.from({ length: n }, () => Math.round(rng() * 3000));
   const ys = Array.from({ length: n }, () => Math.round(rng() * 3000));
   const days = Array.from({ length: n }, () => Math.floor(rng() * 120));
-  const options: KnoxOptions = { distanceBand: 150, distanceBands: 4, timeBand: 5, timeBands: 3, metric: 'euclidean', iterations: 30, seed: 9 };
+  const options: KnoxOptions = {
+    distanceBand: 150,
+    distanceBands: 4,
+    timeBand: 5,
+    timeBands: 3,
+    metric: 'euclidean',
+    iterations: 30,
+    seed: 9,
+  };
 
   for (const nrcBands of [false, true]) {
     it(`counts every pair in its cell as a direct double loop does (nrcBands ${nrcBands})`, () => {
@@ -100,7 +128,8 @@ describe('Knox test', () => {
         const p = a.pValue[i][j];
         assert.ok(p >= 1 / 31 && p <= 1);
         assert.ok(Number.isInteger(Math.round(p * 31 * 1e9) / 1e9), 'p = (1 + k) / (1 + K)');
-        if (a.expected[i][j] > 0) assert.ok(Math.abs(a.ratio[i][j] - a.observed[i][j] / a.expected[i][j]) < 1e-12);
+        if (a.expected[i][j] > 0)
+          assert.ok(Math.abs(a.ratio[i][j] - a.observed[i][j] / a.expected[i][j]) < 1e-12);
       }
     }
   });
@@ -124,10 +153,22 @@ describe('Knox test', () => {
 
   it('labels and bands as documented', () => {
     const o = { distanceBand: 100, distanceBands: 3, timeBand: 7, timeBands: 3 };
-    assert.deepEqual([0, 0.5, 99.9, 100, 100.1, 300, 301].map((d) => distanceRow(d, o)), [0, 1, 1, 1, 2, 3, 4]);
-    assert.deepEqual([0, 0.5, 99.9, 100, 100.1, 300, 301].map((d) => distanceRow(d, { ...o, nrcBands: true })), [0, 1, 1, 2, 2, 4, 4]);
-    assert.deepEqual([0, 7, 8, 14, 21, 22].map((t) => timeColumn(t, o)), [0, 0, 1, 1, 2, 3]);
-    assert.deepEqual([0, 6, 7, 13, 14, 20, 21].map((t) => timeColumn(t, { ...o, nrcBands: true })), [0, 0, 1, 1, 2, 2, 3]);
+    assert.deepEqual(
+      [0, 0.5, 99.9, 100, 100.1, 300, 301].map((d) => distanceRow(d, o)),
+      [0, 1, 1, 1, 2, 3, 4],
+    );
+    assert.deepEqual(
+      [0, 0.5, 99.9, 100, 100.1, 300, 301].map((d) => distanceRow(d, { ...o, nrcBands: true })),
+      [0, 1, 1, 2, 2, 4, 4],
+    );
+    assert.deepEqual(
+      [0, 7, 8, 14, 21, 22].map((t) => timeColumn(t, o)),
+      [0, 0, 1, 1, 2, 3],
+    );
+    assert.deepEqual(
+      [0, 6, 7, 13, 14, 20, 21].map((t) => timeColumn(t, { ...o, nrcBands: true })),
+      [0, 0, 1, 1, 2, 2, 3],
+    );
     assert.throws(() => knoxTest([0], [0], [0], { ...options, timeBands: 0 }), /time bands/);
   });
 });
@@ -135,7 +176,10 @@ describe('Knox test', () => {
 describe('near-repeat events CSV', () => {
   it('reads x, y, date with or without a header, in ISO or slashed dates', () => {
     const plain = parseEventsCsv('1,2,2024-03-01\n3,4,2024-03-05\n');
-    assert.deepEqual(Array.from(plain.days, (d) => d - plain.days[0]), [0, 4]);
+    assert.deepEqual(
+      Array.from(plain.days, (d) => d - plain.days[0]),
+      [0, 4],
+    );
     const headed = parseEventsCsv('date,X,Y\n01/03/2024,1,2\n05/03/2024,3,4\n');
     assert.deepEqual(Array.from(headed.xs), [1, 3]);
     assert.deepEqual(Array.from(headed.days), Array.from(plain.days));

@@ -51,15 +51,23 @@ export interface KnoxResult {
  * a permutation of the dates (it depends only on the multiset of dates), so the "beyond" row is
  * that total less the close pairs. Each permutation therefore only re-bins the close pairs.
  */
-export function knoxTest(xs: ArrayLike<number>, ys: ArrayLike<number>, days: ArrayLike<number>, options: KnoxOptions): KnoxResult {
+export function knoxTest(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  days: ArrayLike<number>,
+  options: KnoxOptions,
+): KnoxResult {
   validate(options);
   const n = days.length;
-  if (xs.length !== n || ys.length !== n) throw new Error('knoxTest: xs, ys and days must have the same length');
+  if (xs.length !== n || ys.length !== n)
+    throw new Error('knoxTest: xs, ys and days must have the same length');
   const D = options.distanceBands;
   const T = options.timeBands;
   const rows = D + 2;
   const cols = T + 1;
-  const pairs = options.nrcBands ? closePairs(Float32Array.from(xs), Float32Array.from(ys), options) : closePairs(xs, ys, options);
+  const pairs = options.nrcBands
+    ? closePairs(Float32Array.from(xs), Float32Array.from(ys), options)
+    : closePairs(xs, ys, options);
   const columnOf = timeColumnTable(days, options);
   const totals = pairsPerTimeColumn(days, options);
   const { a, b } = pairs;
@@ -96,7 +104,8 @@ export function knoxTest(xs: ArrayLike<number>, ys: ArrayLike<number>, days: Arr
     }
   }
   const K = options.iterations;
-  const table = (f: (k: number) => number) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(r * cols + c)));
+  const table = (f: (k: number) => number) =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(r * cols + c)));
   const expected = table((k) => (K > 0 ? sum[k] / K : NaN));
   return {
     ...labels(options),
@@ -120,14 +129,20 @@ function validate(o: KnoxOptions): void {
     [o.distanceBands, 'the number of distance bands'],
     [o.timeBands, 'the number of time bands'],
   ] as const) {
-    if (!Number.isInteger(v) || v < 1 || v > 100) throw new Error(`knoxTest: ${name} must be a whole number from 1 to 100`);
+    if (!Number.isInteger(v) || v < 1 || v > 100)
+      throw new Error(`knoxTest: ${name} must be a whole number from 1 to 100`);
   }
-  if (!Number.isInteger(o.iterations) || o.iterations < 0) throw new Error('knoxTest: iterations must be a whole number >= 0');
-  if (o.metric !== 'manhattan' && o.metric !== 'euclidean') throw new Error('knoxTest: the metric must be manhattan or euclidean');
+  if (!Number.isInteger(o.iterations) || o.iterations < 0)
+    throw new Error('knoxTest: iterations must be a whole number >= 0');
+  if (o.metric !== 'manhattan' && o.metric !== 'euclidean')
+    throw new Error('knoxTest: the metric must be manhattan or euclidean');
 }
 
 /** Row of a distance: 0 same location, 1..D the bands, D+1 beyond. */
-export function distanceRow(d: number, o: Pick<KnoxOptions, 'distanceBand' | 'distanceBands' | 'nrcBands'>): number {
+export function distanceRow(
+  d: number,
+  o: Pick<KnoxOptions, 'distanceBand' | 'distanceBands' | 'nrcBands'>,
+): number {
   const D = o.distanceBands;
   if (d === 0) return 0;
   if (o.nrcBands) return Math.min(D + 1, Math.floor(d / o.distanceBand) + 1);

@@ -28,7 +28,11 @@ export class PoliceUkFormatError extends Error {
   }
 }
 
-const normalise = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase();
+const normalise = (name: string) =>
+  name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 
 /** Other files police.uk publishes, recognised so the message can say what was given instead. */
 const OTHER_KINDS: { column: string; kind: string }[] = [

@@ -71,7 +71,11 @@ export class CsvRecordSplitter {
  * Parses one record starting at `start` that holds a quote. Returns null when the text ends
  * inside it (more input needed), unless `final`.
  */
-function quotedRecord(text: string, start: number, final: boolean): { fields: string[]; next: number; lines: number } | null {
+function quotedRecord(
+  text: string,
+  start: number,
+  final: boolean,
+): { fields: string[]; next: number; lines: number } | null {
   const fields: string[] = [];
   let field = '';
   let lines = 1;

@@ -1,5 +1,10 @@
 import type { Boundary } from '../geo/boundary.js';
-import { listCsvFiles, parsePoliceUkFile, type PoliceUkParseOptions, type PoliceUkParseSummary } from './parse.js';
+import {
+  listCsvFiles,
+  parsePoliceUkFile,
+  type PoliceUkParseOptions,
+  type PoliceUkParseSummary,
+} from './parse.js';
 import { RowKeys, type PoliceUkCrime, type PoliceUkRejection } from './row.js';
 
 export interface PoliceUkFolderResult {
@@ -10,7 +15,10 @@ export interface PoliceUkFolderResult {
 }
 
 /** Parses every police.uk CSV in a folder (one key counter across them). */
-export async function parsePoliceUkFolder(dir: string, options: { boundary?: Boundary; onProgress?: PoliceUkParseOptions['onProgress'] } = {}): Promise<PoliceUkFolderResult> {
+export async function parsePoliceUkFolder(
+  dir: string,
+  options: { boundary?: Boundary; onProgress?: PoliceUkParseOptions['onProgress'] } = {},
+): Promise<PoliceUkFolderResult> {
   const files = await listCsvFiles(dir);
   const keys = new RowKeys();
   const out: PoliceUkFolderResult = { files: [], imported: [], rejected: [] };

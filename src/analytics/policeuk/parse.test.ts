@@ -11,7 +11,9 @@ import { RowKeys } from './row.js';
 
 const HEADER = POLICE_UK_COLUMNS.join(',');
 const row = (fields: Partial<Record<(typeof POLICE_UK_COLUMNS)[number], string>>) =>
-  POLICE_UK_COLUMNS.map((c) => fields[c] ?? (c === 'Month' ? '2024-03' : c === 'Crime type' ? 'Theft from the person' : '')).join(',');
+  POLICE_UK_COLUMNS.map(
+    (c) => fields[c] ?? (c === 'Month' ? '2024-03' : c === 'Crime type' ? 'Theft from the person' : ''),
+  ).join(',');
 const bank = { Longitude: '-0.088600', Latitude: '51.513300' };
 const asb = { ...bank, 'Crime type': 'Anti-social behaviour', Location: 'On or near Bank' };
 
@@ -60,16 +62,34 @@ describe('police.uk CSV parsing', () => {
     assert.match(result.rejected[3].reason, /outside the UK/);
     assert.match(result.rejected[4].reason, /swapped/);
     assert.match(result.rejected[5].reason, /expected 12 fields, found 3/);
-    assert.deepEqual(result.summary, { rows: 10, imported: 1, outside: 1, noLocation: 1, rejected: 7, months: ['2024-03'] });
+    assert.deepEqual(result.summary, {
+      rows: 10,
+      imported: 1,
+      outside: 1,
+      noLocation: 1,
+      rejected: 7,
+      months: ['2024-03'],
+    });
     const crime = result.imported[0];
     assert.equal(crime.crimeId, 'abc1');
     assert.equal(crime.key, 'abc1');
     assert.equal(crime.longitude, -0.0886);
-    assert.ok(crime.easting! > 530000 && crime.easting! < 535000 && crime.northing! > 180000 && crime.northing! < 183000);
+    assert.ok(
+      crime.easting! > 530000 &&
+        crime.easting! < 535000 &&
+        crime.northing! > 180000 &&
+        crime.northing! < 183000,
+    );
   });
 
   it('keys rows without a Crime ID by content: duplicates stay distinct and a re-import gives the same keys', async () => {
-    const text = [HEADER, row(asb), row(asb), row({ ...asb, Location: 'On or near Cheapside' }), row({ ...asb, Month: '2024-04' })].join('\n');
+    const text = [
+      HEADER,
+      row(asb),
+      row(asb),
+      row({ ...asb, Location: 'On or near Cheapside' }),
+      row({ ...asb, Month: '2024-04' }),
+    ].join('\n');
     const first = await parsePoliceUkCsv(text);
     const again = await parsePoliceUkCsv(text);
     const keys = first.imported.map((c) => c.key);
@@ -80,12 +100,18 @@ describe('police.uk CSV parsing', () => {
     );
     assert.ok(keys.every((k) => k.startsWith('h:')));
     // The outcome is left out of the content key: police.uk updates it between downloads.
-    const updated = await parsePoliceUkCsv([HEADER, row({ ...asb, 'Last outcome category': 'Under investigation' })].join('\n'));
+    const updated = await parsePoliceUkCsv(
+      [HEADER, row({ ...asb, 'Last outcome category': 'Under investigation' })].join('\n'),
+    );
     assert.equal(updated.imported[0].key, keys[0]);
   });
 
   it('gives a repeated Crime ID a numbered key so no record is lost', async () => {
-    const text = [HEADER, row({ 'Crime ID': 'dup', ...bank }), row({ 'Crime ID': 'dup', ...bank, Location: 'On or near Cornhill' })].join('\n');
+    const text = [
+      HEADER,
+      row({ 'Crime ID': 'dup', ...bank }),
+      row({ 'Crime ID': 'dup', ...bank, Location: 'On or near Cornhill' }),
+    ].join('\n');
     const result = await parsePoliceUkCsv(text);
     assert.deepEqual(
       result.imported.map((c) => c.key),
@@ -104,13 +130,25 @@ describe('police.uk CSV parsing', () => {
     const cols = [...POLICE_UK_COLUMNS].reverse();
     const lines = ['\uFEFF' + cols.map((c) => `"${c}"`).join(',')];
     for (let i = 0; i < 25; i++) {
-      const values: Record<string, string> = { 'Crime ID': `id${i}`, Month: '2024-03', 'Crime type': 'Robbery', Location: '"On or near Lombard Street, EC3"', ...bank };
+      const values: Record<string, string> = {
+        'Crime ID': `id${i}`,
+        Month: '2024-03',
+        'Crime type': 'Robbery',
+        Location: '"On or near Lombard Street, EC3"',
+        ...bank,
+      };
       lines.push(cols.map((c) => values[c] ?? '').join(','));
     }
     const bytes = Buffer.from(lines.join('\r\n'));
-    const chunks = Array.from({ length: Math.ceil(bytes.length / 150) }, (_, i) => bytes.subarray(i * 150, (i + 1) * 150));
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 150) }, (_, i) =>
+      bytes.subarray(i * 150, (i + 1) * 150),
+    );
     const progress: PoliceUkProgress[] = [];
-    const result = await parsePoliceUkCsv(Readable.from(chunks), { onProgress: (p) => progress.push(p), progressEvery: 10, totalBytes: bytes.length });
+    const result = await parsePoliceUkCsv(Readable.from(chunks), {
+      onProgress: (p) => progress.push(p),
+      progressEvery: 10,
+      totalBytes: bytes.length,
+    });
     assert.equal(result.imported.length, 25);
     assert.equal(result.imported[3].location, 'On or near Lombard Street, EC3');
     assert.equal(result.imported[3].crimeType, 'Robbery');
@@ -125,11 +163,15 @@ describe('police.uk CSV parsing', () => {
   });
 
   it('refuses a file that is not police.uk street-level crime, naming the expected columns', async () => {
-    const outcomes = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\n';
+    const outcomes =
+      'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\n';
     await assert.rejects(parsePoliceUkCsv(outcomes, { fileName: 'outcomes.csv' }), (err: unknown) => {
       assert.ok(err instanceof PoliceUkFormatError);
       assert.deepEqual(err.missing, ['Crime type', 'Last outcome category', 'Context']);
-      assert.match(err.message, /outcomes\.csv is not a police\.uk street-level crime file \(it looks like a police\.uk outcomes file\)/);
+      assert.match(
+        err.message,
+        /outcomes\.csv is not a police\.uk street-level crime file \(it looks like a police\.uk outcomes file\)/,
+      );
       assert.match(err.message, /Expected the columns: Crime ID, Month, Reported by/);
       return true;
     });
@@ -146,7 +188,11 @@ describe('police.uk CSV parsing', () => {
     let noLocation = 0;
     for (const file of files) {
       const result = await parsePoliceUkFile(file, { boundary });
-      const dataLines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).length - 1;
+      const dataLines =
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim()).length - 1;
       const s = result.summary;
       assert.equal(s.rows, dataLines, path.basename(file));
       assert.equal(s.imported + s.outside + s.noLocation + s.rejected, s.rows);
@@ -155,7 +201,9 @@ describe('police.uk CSV parsing', () => {
       assert.ok(s.outside > 0, 'the force records some crimes outside the City');
       for (const c of result.imported) assert.ok(boundary.containsBng(c.easting!, c.northing!));
       for (const c of result.outside) assert.ok(!boundary.containsLonLat(c.longitude!, c.latitude!));
-      const asb = [...result.imported, ...result.outside, ...result.noLocation].filter((c) => c.crimeType === 'Anti-social behaviour');
+      const asb = [...result.imported, ...result.outside, ...result.noLocation].filter(
+        (c) => c.crimeType === 'Anti-social behaviour',
+      );
       assert.ok(asb.every((c) => c.crimeId === null && c.key.startsWith('h:')));
       const keys = [...result.imported, ...result.outside, ...result.noLocation].map((c) => c.key);
       assert.equal(new Set(keys).size, keys.length, 'keys are unique within a month');
@@ -163,6 +211,9 @@ describe('police.uk CSV parsing', () => {
       noLocation += s.noLocation;
     }
     assert.equal(rows, 10_536);
-    assert.ok(noLocation / rows > 0.05 && noLocation / rows < 0.15, `share without location ${noLocation / rows}`);
+    assert.ok(
+      noLocation / rows > 0.05 && noLocation / rows < 0.15,
+      `share without location ${noLocation / rows}`,
+    );
   });
 });

@@ -5,7 +5,14 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Boundary } from '../geo/boundary.js';
 import { mapPoliceUkHeader, PoliceUkFormatError } from './columns.js';
 import { CsvRecordSplitter, type CsvRecord } from './csv-records.js';
-import { classifyRow, RowKeys, type ClassifyContext, type PoliceUkCrime, type PoliceUkRecord, type PoliceUkRejection } from './row.js';
+import {
+  classifyRow,
+  RowKeys,
+  type ClassifyContext,
+  type PoliceUkCrime,
+  type PoliceUkRecord,
+  type PoliceUkRejection,
+} from './row.js';
 
 export interface PoliceUkProgress {
   /** Data rows read so far. */
@@ -59,13 +66,24 @@ export type CsvSource = string | Buffer | NodeJS.ReadableStream;
  * PoliceUkFormatError before the first batch when the header is not police.uk's. Memory stays
  * flat, so a DB import can insert batch by batch.
  */
-export async function* readPoliceUkBatches(source: CsvSource, options: PoliceUkParseOptions = {}): AsyncGenerator<PoliceUkRecord[]> {
+export async function* readPoliceUkBatches(
+  source: CsvSource,
+  options: PoliceUkParseOptions = {},
+): AsyncGenerator<PoliceUkRecord[]> {
   const input: Iterable<Buffer | string> | AsyncIterable<Buffer | string> =
-    typeof source === 'string' || Buffer.isBuffer(source) ? [Buffer.from(source)] : (source as AsyncIterable<Buffer | string>);
+    typeof source === 'string' || Buffer.isBuffer(source)
+      ? [Buffer.from(source)]
+      : (source as AsyncIterable<Buffer | string>);
   const progress: PoliceUkProgress = {
     rows: 0,
     bytes: 0,
-    totalBytes: options.totalBytes ?? (typeof source === 'string' ? Buffer.byteLength(source) : Buffer.isBuffer(source) ? source.length : null),
+    totalBytes:
+      options.totalBytes ??
+      (typeof source === 'string'
+        ? Buffer.byteLength(source)
+        : Buffer.isBuffer(source)
+          ? source.length
+          : null),
   };
   const every = Math.max(1, options.progressEvery ?? 10_000);
   const keys = options.keys ?? new RowKeys();
@@ -102,17 +120,29 @@ export async function* readPoliceUkBatches(source: CsvSource, options: PoliceUkP
   } finally {
     if (input instanceof Readable) input.destroy();
   }
-  if (!ctx) throw new PoliceUkFormatError(`${options.fileName ?? 'the file'} is empty: expected a police.uk header row`, [], [], []);
+  if (!ctx)
+    throw new PoliceUkFormatError(
+      `${options.fileName ?? 'the file'} is empty: expected a police.uk header row`,
+      [],
+      [],
+      [],
+    );
   options.onProgress?.({ ...progress, bytes: progress.totalBytes ?? progress.bytes });
 }
 
 /** The same rows one at a time. */
-export async function* readPoliceUkRows(source: CsvSource, options: PoliceUkParseOptions = {}): AsyncGenerator<PoliceUkRecord> {
+export async function* readPoliceUkRows(
+  source: CsvSource,
+  options: PoliceUkParseOptions = {},
+): AsyncGenerator<PoliceUkRecord> {
   for await (const batch of readPoliceUkBatches(source, options)) yield* batch;
 }
 
 /** Reads a whole police.uk CSV into classified lists and a summary. */
-export async function parsePoliceUkCsv(source: CsvSource, options: PoliceUkParseOptions = {}): Promise<PoliceUkParseResult> {
+export async function parsePoliceUkCsv(
+  source: CsvSource,
+  options: PoliceUkParseOptions = {},
+): Promise<PoliceUkParseResult> {
   const result: PoliceUkParseResult = {
     imported: [],
     outside: [],
@@ -138,9 +168,16 @@ export async function parsePoliceUkCsv(source: CsvSource, options: PoliceUkParse
 }
 
 /** Opens a file and parses it, with its size for progress. */
-export async function parsePoliceUkFile(file: string, options: PoliceUkParseOptions = {}): Promise<PoliceUkParseResult> {
+export async function parsePoliceUkFile(
+  file: string,
+  options: PoliceUkParseOptions = {},
+): Promise<PoliceUkParseResult> {
   const { size } = await fs.promises.stat(file);
-  return parsePoliceUkCsv(fs.createReadStream(file), { fileName: path.basename(file), totalBytes: size, ...options });
+  return parsePoliceUkCsv(fs.createReadStream(file), {
+    fileName: path.basename(file),
+    totalBytes: size,
+    ...options,
+  });
 }
 
 /** The police.uk CSV files in a folder (sorted by name, so by month for police.uk downloads). */

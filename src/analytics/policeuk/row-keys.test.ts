@@ -21,9 +21,18 @@ describe('row keys', () => {
 
   it('counts per month', () => {
     const keys = new RowKeys();
-    assert.equal(keys.keyFor('id1', '2024-01', () => []), 'id1');
-    assert.equal(keys.keyFor('id1', '2024-01', () => []), 'id1~2');
-    assert.equal(keys.keyFor('id1', '2024-02', () => []), 'id1');
+    assert.equal(
+      keys.keyFor('id1', '2024-01', () => []),
+      'id1',
+    );
+    assert.equal(
+      keys.keyFor('id1', '2024-01', () => []),
+      'id1~2',
+    );
+    assert.equal(
+      keys.keyFor('id1', '2024-02', () => []),
+      'id1',
+    );
     const a = keys.keyFor(null, '2024-01', () => ['x']);
     const b = keys.keyFor(null, '2024-01', () => ['x']);
     assert.match(a, /^h:[0-9a-f]{40}:1$/);

@@ -40,8 +40,7 @@ export interface PoliceUkRejection {
 }
 
 export type PoliceUkRecord =
-  | { status: LocatedStatus; crime: PoliceUkCrime }
-  | { status: 'rejected'; rejection: PoliceUkRejection };
+  { status: LocatedStatus; crime: PoliceUkCrime } | { status: 'rejected'; rejection: PoliceUkRejection };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
@@ -52,9 +51,15 @@ export interface ClassifyContext {
   boundary?: Boundary;
 }
 
-const cell = (fields: string[], ctx: ClassifyContext, column: PoliceUkColumn): string => (fields[ctx.index[column]] ?? '').trim();
+const cell = (fields: string[], ctx: ClassifyContext, column: PoliceUkColumn): string =>
+  (fields[ctx.index[column]] ?? '').trim();
 
-const rejection = (fields: string[], line: number, column: PoliceUkColumn | null, reason: string): PoliceUkRecord => ({
+const rejection = (
+  fields: string[],
+  line: number,
+  column: PoliceUkColumn | null,
+  reason: string,
+): PoliceUkRecord => ({
   status: 'rejected',
   rejection: { line, column, reason, fields },
 });
@@ -64,7 +69,12 @@ const KEY_COLUMNS = POLICE_UK_COLUMNS.filter((c) => c !== 'Last outcome category
 /** Validates and classifies one data row. Pure apart from the key counter in `ctx.keys`. */
 export function classifyRow(fields: string[], line: number, ctx: ClassifyContext): PoliceUkRecord {
   if (fields.length !== POLICE_UK_COLUMNS.length) {
-    return rejection(fields, line, null, `expected ${POLICE_UK_COLUMNS.length} fields, found ${fields.length}`);
+    return rejection(
+      fields,
+      line,
+      null,
+      `expected ${POLICE_UK_COLUMNS.length} fields, found ${fields.length}`,
+    );
   }
   const month = cell(fields, ctx, 'Month');
   if (!MONTH.test(month)) return rejection(fields, line, 'Month', `month "${month}" is not YYYY-MM`);
@@ -78,12 +88,20 @@ export function classifyRow(fields: string[], line: number, ctx: ClassifyContext
   if (lonText || latText) {
     if (!lonText) return rejection(fields, line, 'Longitude', 'longitude is empty but latitude is given');
     if (!latText) return rejection(fields, line, 'Latitude', 'latitude is empty but longitude is given');
-    if (!NUMBER.test(lonText)) return rejection(fields, line, 'Longitude', `longitude "${lonText}" is not a number`);
-    if (!NUMBER.test(latText)) return rejection(fields, line, 'Latitude', `latitude "${latText}" is not a number`);
+    if (!NUMBER.test(lonText))
+      return rejection(fields, line, 'Longitude', `longitude "${lonText}" is not a number`);
+    if (!NUMBER.test(latText))
+      return rejection(fields, line, 'Latitude', `latitude "${latText}" is not a number`);
     lon = Number(lonText);
     lat = Number(latText);
     if (!isInUk(lon, lat)) {
-      if (isInUk(lat, lon)) return rejection(fields, line, 'Latitude', `latitude ${latText} and longitude ${lonText} appear swapped`);
+      if (isInUk(lat, lon))
+        return rejection(
+          fields,
+          line,
+          'Latitude',
+          `latitude ${latText} and longitude ${lonText} appear swapped`,
+        );
       return rejection(fields, line, 'Longitude', `coordinates ${lonText}, ${latText} are outside the UK`);
     }
   }

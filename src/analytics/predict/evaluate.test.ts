@@ -77,11 +77,26 @@ describe('prediction scoring', () => {
     const counts = [month(), month(), month()];
     const context = counts.map((m) => m.map((v) => v + Math.floor(rng() * 3)));
     const earlier = [month(), month()];
-    const a = PREDICTION_METHODS[DEFAULT_METHOD]({ grid, counts, context, history: counts, contextHistory: context });
-    const b = PREDICTION_METHODS[DEFAULT_METHOD]({ grid, counts, context, history: [...earlier, ...counts], contextHistory: [...earlier, ...context] });
+    const a = PREDICTION_METHODS[DEFAULT_METHOD]({
+      grid,
+      counts,
+      context,
+      history: counts,
+      contextHistory: context,
+    });
+    const b = PREDICTION_METHODS[DEFAULT_METHOD]({
+      grid,
+      counts,
+      context,
+      history: [...earlier, ...counts],
+      contextHistory: [...earlier, ...context],
+    });
     assert.deepEqual(a, b);
     // Without context it is prior counts.
-    assert.deepEqual(PREDICTION_METHODS[DEFAULT_METHOD]({ grid, counts, history: counts }), PREDICTION_METHODS['prior-counts']({ grid, counts, history: counts }));
+    assert.deepEqual(
+      PREDICTION_METHODS[DEFAULT_METHOD]({ grid, counts, history: counts }),
+      PREDICTION_METHODS['prior-counts']({ grid, counts, history: counts }),
+    );
   });
 
   it('beats prior counts with the default method on the City data, and is not worse in general', async () => {
@@ -92,15 +107,27 @@ describe('prediction scoring', () => {
     const best = evaluateCrimePredictions(imported, target);
     assert.equal(best.method, 'shrunk-counts');
     assert.equal(prior.months.length, 10);
-    assert.ok(best.meanPai! > prior.meanPai!, `shrunk-counts ${best.meanPai} vs prior-counts ${prior.meanPai}`);
+    assert.ok(
+      best.meanPai! > prior.meanPai!,
+      `shrunk-counts ${best.meanPai} vs prior-counts ${prior.meanPai}`,
+    );
     assert.ok(best.meanHitRate! > prior.meanHitRate!);
     // Across other crime types and cell sizes, the geometric mean PAI ratio stays above 1.
     let logRatio = 0;
     let runs = 0;
-    for (const crimeType of ['Other theft', 'Violence and sexual offences', 'Shoplifting', 'Anti-social behaviour', 'Drugs']) {
+    for (const crimeType of [
+      'Other theft',
+      'Violence and sexual offences',
+      'Shoplifting',
+      'Anti-social behaviour',
+      'Drugs',
+    ]) {
       for (const cellSize of [50, 200]) {
         const o = { ...target, crimeType, cellSize };
-        logRatio += Math.log(evaluateCrimePredictions(imported, o).meanPai! / evaluateCrimePredictions(imported, { ...o, method: 'prior-counts' }).meanPai!);
+        logRatio += Math.log(
+          evaluateCrimePredictions(imported, o).meanPai! /
+            evaluateCrimePredictions(imported, { ...o, method: 'prior-counts' }).meanPai!,
+        );
         runs++;
       }
     }

@@ -57,13 +57,19 @@ export interface EvaluationResult {
  * least one) is flagged, and the month is scored on where its crimes fell. No method sees the
  * scored month or any later one.
  */
-export function evaluatePredictions(points: readonly MonthlyPoint[], options: EvaluateOptions): EvaluationResult {
+export function evaluatePredictions(
+  points: readonly MonthlyPoint[],
+  options: EvaluateOptions,
+): EvaluationResult {
   const { grid, coverage, train } = options;
   if (!(coverage > 0 && coverage <= 1)) throw new Error('coverage must be a fraction in (0, 1]');
   if (!Number.isInteger(train) || train < 1) throw new Error('train must be a whole number of months >= 1');
   const { name, score: method } =
-    typeof options.method === 'string' ? { name: options.method, score: PREDICTION_METHODS[options.method] } : options.method;
-  if (!method) throw new Error(`unknown method ${name}; known: ${Object.keys(PREDICTION_METHODS).join(', ')}`);
+    typeof options.method === 'string'
+      ? { name: options.method, score: PREDICTION_METHODS[options.method] }
+      : options.method;
+  if (!method)
+    throw new Error(`unknown method ${name}; known: ${Object.keys(PREDICTION_METHODS).join(', ')}`);
   const months = options.months ?? monthRange(points.map((p) => p.month));
   const counts = monthlyCellCounts(points, grid, months);
   const contextCounts = options.context ? monthlyCellCounts(options.context, grid, months) : undefined;
@@ -82,7 +88,8 @@ export function evaluatePredictions(points: readonly MonthlyPoint[], options: Ev
     scores.push(scoreMonth(months[t], counts[t], flagged, cells));
   }
   const scored = scores.filter((s) => s.crimes > 0);
-  const mean = (f: (s: MonthScore) => number | null) => (scored.length ? scored.reduce((a, s) => a + (f(s) ?? 0), 0) / scored.length : null);
+  const mean = (f: (s: MonthScore) => number | null) =>
+    scored.length ? scored.reduce((a, s) => a + (f(s) ?? 0), 0) / scored.length : null;
   return {
     method: name,
     cells,
@@ -101,7 +108,12 @@ export function topCells(score: ArrayLike<number>, k: number): number[] {
     .slice(0, k);
 }
 
-export function scoreMonth(month: string, actual: Float64Array, flagged: number[], cells: number): MonthScore {
+export function scoreMonth(
+  month: string,
+  actual: Float64Array,
+  flagged: number[],
+  cells: number,
+): MonthScore {
   let crimes = 0;
   for (const c of actual) crimes += c;
   const hits = flagged.reduce((s, i) => s + actual[i], 0);
@@ -123,7 +135,11 @@ export function scoreMonth(month: string, actual: Float64Array, flagged: number[
 }
 
 /** Counts per study cell for each month (points in no study cell are left out). */
-export function monthlyCellCounts(points: readonly MonthlyPoint[], grid: SquareGrid, months: string[]): Float64Array[] {
+export function monthlyCellCounts(
+  points: readonly MonthlyPoint[],
+  grid: SquareGrid,
+  months: string[],
+): Float64Array[] {
   const at = new Map(months.map((m, i) => [m, i]));
   const out = months.map(() => new Float64Array(grid.cells.length));
   for (const p of points) {

@@ -18,10 +18,23 @@ export interface CrimePredictionOptions {
  * Scores hot spot predictions for one crime type over located crimes (e.g. the imported rows of
  * police.uk files), on square cells over the boundary. All crime types give the method context.
  */
-export function evaluateCrimePredictions(crimes: readonly PoliceUkCrime[], options: CrimePredictionOptions): EvaluationResult {
+export function evaluateCrimePredictions(
+  crimes: readonly PoliceUkCrime[],
+  options: CrimePredictionOptions,
+): EvaluationResult {
   const located = crimes
-    .filter((c) => c.longitude !== null && c.latitude !== null && options.boundary.containsLonLat(c.longitude, c.latitude))
-    .map((c) => ({ month: c.month, x: c.easting as number, y: c.northing as number, type: c.crimeType.toLowerCase() }));
+    .filter(
+      (c) =>
+        c.longitude !== null &&
+        c.latitude !== null &&
+        options.boundary.containsLonLat(c.longitude, c.latitude),
+    )
+    .map((c) => ({
+      month: c.month,
+      x: c.easting as number,
+      y: c.northing as number,
+      type: c.crimeType.toLowerCase(),
+    }));
   const wanted = options.crimeType.trim().toLowerCase();
   const grid = squareGrid({ size: options.cellSize, boundary: options.boundary });
   return evaluatePredictions(

@@ -19,7 +19,11 @@ export interface FilterContext extends ResolvedQuery {
 }
 
 /** The service for one request and the filter form read from the query string. */
-export async function filterContext(deps: AppDeps, req: FastifyRequest, defaults: { monthsBack?: number } = {}): Promise<FilterContext> {
+export async function filterContext(
+  deps: AppDeps,
+  req: FastifyRequest,
+  defaults: { monthsBack?: number } = {},
+): Promise<FilterContext> {
   const service = new AnalyticsService(deps);
   const pid = req.user!.partnershipId;
   const [sources, areas] = await Promise.all([service.sources(pid), service.areas(pid)]);
@@ -36,5 +40,14 @@ export async function filterContext(deps: AppDeps, req: FastifyRequest, defaults
 
 /** What every analysis page passes to the filter macro. */
 export function filterView(f: FilterContext, action: string, showArea = false) {
-  return { action, sources: f.sources, chosenSource: f.chosenSource, values: f.values, errors: f.errors, monthItems: f.monthItems, areaList: f.areaList, showArea };
+  return {
+    action,
+    sources: f.sources,
+    chosenSource: f.chosenSource,
+    values: f.values,
+    errors: f.errors,
+    monthItems: f.monthItems,
+    areaList: f.areaList,
+    showArea,
+  };
 }

@@ -15,7 +15,11 @@ const actorOf = (req: FastifyRequest) => ({ userId: req.user!.id, userLabel: req
 export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void {
   const repo = new AnalyticsRepository(deps.db);
 
-  const importsPage = async (req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
+  const importsPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) => {
     const imports = await repo.listImports(req.user!.partnershipId, 100);
     return reply.render('analytics/imports.njk', {
       title: 'Imports',
@@ -36,11 +40,19 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
     const values = { skipRejected: fields.skipRejected === 'yes' ? ['yes'] : [] };
     if (tooLarge) {
       reply.code(413);
-      return importsPage(req, reply, { errors: { files: `Each file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, and at most ${MAX_UPLOAD_FILES} files at once` }, values });
+      return importsPage(req, reply, {
+        errors: {
+          files: `Each file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, and at most ${MAX_UPLOAD_FILES} files at once`,
+        },
+        values,
+      });
     }
     if (files.length === 0) {
       reply.code(400);
-      return importsPage(req, reply, { errors: { files: 'Select one or more police.uk street-level CSV files' }, values });
+      return importsPage(req, reply, {
+        errors: { files: 'Select one or more police.uk street-level CSV files' },
+        values,
+      });
     }
     const outcome: ImportOutcome = await new PoliceUkImporter(deps).import(
       req.user!.partnershipId,
@@ -52,7 +64,10 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
       reply.code(400);
       return importsPage(req, reply, { errors: { files: outcome.message }, refused: outcome, values });
     }
-    await req.flash('success', `Imported ${outcome.summary.added} new records (${outcome.summary.alreadyHeld} were already held)`);
+    await req.flash(
+      'success',
+      `Imported ${outcome.summary.added} new records (${outcome.summary.alreadyHeld} were already held)`,
+    );
     return done(req, reply, `/analysis/imports/${outcome.importId}`);
   });
 
@@ -68,11 +83,21 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
     try {
       geojson = JSON.parse(files[0].contents.toString('utf8').replace(/^\uFEFF/, ''));
     } catch {
-      return refuse(400, `${files[0].name} is not JSON: the file must be a GeoJSON FeatureCollection of the areas`);
+      return refuse(
+        400,
+        `${files[0].name} is not JSON: the file must be a GeoJSON FeatureCollection of the areas`,
+      );
     }
     try {
-      const areas = await new AnalyticsService(deps).replaceAreas(req.user!.partnershipId, geojson, actorOf(req));
-      await req.flash('success', `Loaded ${areas.areas.length} areas (${(areas.boundary.areaM2 / 1e6).toFixed(2)} km² in all). Records imported earlier keep the areas they were given when imported.`);
+      const areas = await new AnalyticsService(deps).replaceAreas(
+        req.user!.partnershipId,
+        geojson,
+        actorOf(req),
+      );
+      await req.flash(
+        'success',
+        `Loaded ${areas.areas.length} areas (${(areas.boundary.areaM2 / 1e6).toFixed(2)} km² in all). Records imported earlier keep the areas they were given when imported.`,
+      );
     } catch (err) {
       if (err instanceof BoundaryError) return refuse(400, `${files[0].name}: ${err.message}`);
       throw err;
@@ -83,7 +108,17 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
   app.get('/analysis/imports/:id', { config: READ }, async (req, reply) => {
     const row = await repo.getImport(req.user!.partnershipId, (req.params as { id: string }).id);
     if (!row) throw notFound('Import');
-    const details = JSON.parse(row.details) as { months?: string[]; files?: unknown[]; rejections?: unknown[] };
-    return reply.render('analytics/import.njk', { title: 'Import summary', tab: 'imports', imp: row, details, fileList: JSON.parse(row.files) });
+    const details = JSON.parse(row.details) as {
+      months?: string[];
+      files?: unknown[];
+      rejections?: unknown[];
+    };
+    return reply.render('analytics/import.njk', {
+      title: 'Import summary',
+      tab: 'imports',
+      imp: row,
+      details,
+      fileList: JSON.parse(row.files),
+    });
   });
 }

@@ -7,7 +7,12 @@ export function registerOverviewRoutes(app: FastifyInstance, deps: AppDeps): voi
   app.get('/analysis', { config: READ }, async (req, reply) => {
     const service = new AnalyticsService(deps);
     const pid = req.user!.partnershipId;
-    const [sources, areas, assets, imports] = await Promise.all([service.sources(pid), service.areas(pid), service.repo.assetCounts(pid), service.repo.listImports(pid, 5)]);
+    const [sources, areas, assets, imports] = await Promise.all([
+      service.sources(pid),
+      service.areas(pid),
+      service.repo.assetCounts(pid),
+      service.repo.listImports(pid, 5),
+    ]);
     return reply.render('analytics/overview.njk', {
       title: 'Analysis',
       tab: 'overview',

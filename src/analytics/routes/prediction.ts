@@ -3,11 +3,18 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/module.js';
 import { squareGrid } from '../hotspots/grid.js';
 import { evaluatePredictions, monthRange } from '../predict/evaluate.js';
-import { DEFAULT_METHOD, PREDICTION_METHOD_NAMES, type PredictionMethodName } from '../predict/method-names.js';
+import {
+  DEFAULT_METHOD,
+  PREDICTION_METHOD_NAMES,
+  type PredictionMethodName,
+} from '../predict/method-names.js';
 import { filterContext, filterView, READ } from './context.js';
 
 const num = (min: number, max: number, message: string) =>
-  z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number({ message }).min(min, message).max(max, message).optional());
+  z.preprocess(
+    (v) => (v === '' || v === undefined ? undefined : Number(v)),
+    z.number({ message }).min(min, message).max(max, message).optional(),
+  );
 
 const schema = z.object({
   cell: num(25, 1000, 'Enter a cell size from 25 to 1,000 metres'),
@@ -30,15 +37,32 @@ export function registerPredictionRoutes(app: FastifyInstance, deps: AppDeps): v
   app.get('/analysis/prediction', { config: READ }, async (req, reply) => {
     const f = await filterContext(deps, req, { monthsBack: 120 });
     const raw = (req.query ?? {}) as Record<string, string>;
-    const parsed = schema.safeParse({ cell: raw.cell || undefined, coverage: raw.coverage || undefined, train: raw.train || undefined, method: raw.method || undefined });
-    if (!parsed.success) for (const issue of parsed.error.issues) f.errors[String(issue.path[0])] ??= issue.message;
+    const parsed = schema.safeParse({
+      cell: raw.cell || undefined,
+      coverage: raw.coverage || undefined,
+      train: raw.train || undefined,
+      method: raw.method || undefined,
+    });
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) f.errors[String(issue.path[0])] ??= issue.message;
     const o = parsed.success ? parsed.data : {};
-    const options = { cell: o.cell ?? 100, coverage: o.coverage ?? 5, train: o.train ?? 3, method: o.method ?? DEFAULT_METHOD };
+    const options = {
+      cell: o.cell ?? 100,
+      coverage: o.coverage ?? 5,
+      train: o.train ?? 3,
+      method: o.method ?? DEFAULT_METHOD,
+    };
     let result = null;
     if (f.query && parsed.success) {
       const q = f.query;
-      const all = await f.service.records(req.user!.partnershipId, { source: q.source.code, monthFrom: q.from, monthTo: q.to });
-      const points = all.filter((r) => !q.category || r.category === q.category).map((r) => ({ month: r.month, x: r.x, y: r.y }));
+      const all = await f.service.records(req.user!.partnershipId, {
+        source: q.source.code,
+        monthFrom: q.from,
+        monthTo: q.to,
+      });
+      const points = all
+        .filter((r) => !q.category || r.category === q.category)
+        .map((r) => ({ month: r.month, x: r.x, y: r.y }));
       const months = monthRange([q.from, q.to]);
       if (months.length > options.train) {
         result = evaluatePredictions(points, {
@@ -49,14 +73,21 @@ export function registerPredictionRoutes(app: FastifyInstance, deps: AppDeps): v
           months,
           context: all.map((r) => ({ month: r.month, x: r.x, y: r.y })),
         });
-      } else f.errors.train = `The period has ${months.length} month${months.length === 1 ? '' : 's'}: choose fewer training months or a longer period`;
+      } else
+        f.errors.train = `The period has ${months.length} month${months.length === 1 ? '' : 's'}: choose fewer training months or a longer period`;
     }
     reply.code(Object.keys(f.errors).length ? 400 : 200);
     return reply.render('analytics/prediction.njk', {
       title: 'Prediction',
       tab: 'prediction',
       filters: filterView(f, '/analysis/prediction'),
-      values: { ...f.values, cell: String(options.cell), coverage: String(options.coverage), train: String(options.train), method: options.method },
+      values: {
+        ...f.values,
+        cell: String(options.cell),
+        coverage: String(options.coverage),
+        train: String(options.train),
+        method: options.method,
+      },
       errors: f.errors,
       query: f.query,
       result,

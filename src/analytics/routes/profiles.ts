@@ -15,10 +15,20 @@ export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps): void
 
   app.get('/analysis/profiles', { config: READ }, async (req, reply) => {
     const list = await profiles.list(req.user!.partnershipId);
-    return reply.render('analytics/profiles.njk', { title: 'Problem profiles', tab: 'profiles', profiles: list, canWrite: can(req.user!.role, 'analytics.import') });
+    return reply.render('analytics/profiles.njk', {
+      title: 'Problem profiles',
+      tab: 'profiles',
+      profiles: list,
+      canWrite: can(req.user!.role, 'analytics.import'),
+    });
   });
 
-  const newPage = async (req: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, title = '') => {
+  const newPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Record<string, string> = {},
+    title = '',
+  ) => {
     const f = await filterContext(deps, req);
     return reply.render('analytics/profile-new.njk', {
       title: 'Start a problem profile',
@@ -45,7 +55,12 @@ export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   const profilePage = async (req: Req, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
-    const { profile, model, areasBoundary } = await profiles.view(req.user!, req.params.id, meta(req), 'page');
+    const { profile, model, areasBoundary } = await profiles.view(
+      req.user!,
+      req.params.id,
+      meta(req),
+      'page',
+    );
     const what = `${model.scope.category || 'All categories'}, ${model.scope.source.name}`;
     return reply.render('analytics/profile.njk', {
       title: profile.title,
@@ -54,8 +69,17 @@ export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps): void
       model,
       what,
       classLabels: CLASS_LABELS,
-      chart: trendChartSvg(model.trend.points, 'profile-trend', `Records a month, ${what}, ${profile.month_from} to ${profile.month_to}; the table gives the figures`),
-      cellMap: cellMapSvg(areasBoundary.boundary, model.cells, 'profile-map', `Hot spot map: ${model.hotspotSummary.cellSize} m cells coloured by Gi* class; the table of hot spots gives the figures`),
+      chart: trendChartSvg(
+        model.trend.points,
+        'profile-trend',
+        `Records a month, ${what}, ${profile.month_from} to ${profile.month_to}; the table gives the figures`,
+      ),
+      cellMap: cellMapSvg(
+        areasBoundary.boundary,
+        model.cells,
+        'profile-map',
+        `Hot spot map: ${model.hotspotSummary.cellSize} m cells coloured by Gi* class; the table of hot spots gives the figures`,
+      ),
       canWrite: can(req.user!.role, 'analytics.import'),
       values: { findings: profile.findings, recommendations: profile.recommendations },
       ...extra,
@@ -80,7 +104,12 @@ export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps): void
     const r = req as Req;
     const { profile, model, areasBoundary } = await profiles.view(req.user!, r.params.id, meta(req), 'pdf');
     const pdf = await profilePdf(profile, model, areasBoundary.boundary);
-    const name = `${profile.title.replace(/[^A-Za-z0-9 _-]+/g, '').trim().replace(/\s+/g, '-') || 'problem-profile'}.pdf`;
+    const name = `${
+      profile.title
+        .replace(/[^A-Za-z0-9 _-]+/g, '')
+        .trim()
+        .replace(/\s+/g, '-') || 'problem-profile'
+    }.pdf`;
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="${name}"`)

@@ -12,12 +12,26 @@ export function registerRepeatRoutes(app: FastifyInstance, deps: AppDeps): void 
       const q = f.query;
       const pid = req.user!.partnershipId;
       const [records, premises] = await Promise.all([
-        f.service.records(pid, { source: q.source.code, category: q.category, monthFrom: previousPeriod(q.from, q.to).from, monthTo: q.to, areaCode: q.areaCode || undefined }),
+        f.service.records(pid, {
+          source: q.source.code,
+          category: q.category,
+          monthFrom: previousPeriod(q.from, q.to).from,
+          monthTo: q.to,
+          areaCode: q.areaCode || undefined,
+        }),
         f.service.premises(pid),
       ]);
       model = repeatModel(records, q.from, q.to, premises);
     }
     reply.code(Object.keys(f.errors).length ? 400 : 200);
-    return reply.render('analytics/repeats.njk', { title: 'Repeat locations', tab: 'repeats', filters: filterView(f, '/analysis/repeats', true), values: f.values, errors: f.errors, query: f.query, model });
+    return reply.render('analytics/repeats.njk', {
+      title: 'Repeat locations',
+      tab: 'repeats',
+      filters: filterView(f, '/analysis/repeats', true),
+      values: f.values,
+      errors: f.errors,
+      query: f.query,
+      model,
+    });
   });
 }

@@ -24,11 +24,23 @@ export function registerTimeRoutes(app: FastifyInstance, deps: AppDeps): void {
       view = {
         trend,
         hourWeekday: source.hasTimes ? hourWeekdayView(inPeriod) : null,
-        chart: trendChartSvg(trend.points, 'trend-chart', `Records a month, ${what}, ${q.from} to ${q.to}; the table below gives the figures`),
+        chart: trendChartSvg(
+          trend.points,
+          'trend-chart',
+          `Records a month, ${what}, ${q.from} to ${q.to}; the table below gives the figures`,
+        ),
         what,
       };
     }
     reply.code(Object.keys(f.errors).length ? 400 : 200);
-    return reply.render('analytics/time.njk', { title: 'Time', tab: 'time', filters: filterView(f, '/analysis/time', true), values: f.values, errors: f.errors, query: f.query, view });
+    return reply.render('analytics/time.njk', {
+      title: 'Time',
+      tab: 'time',
+      filters: filterView(f, '/analysis/time', true),
+      values: f.values,
+      errors: f.errors,
+      query: f.query,
+      view,
+    });
   });
 }

@@ -10,7 +10,9 @@ export interface Uploaded {
 }
 
 /** Reads a multipart form: its files (those with a name) and its other fields. Throws 'too-large'. */
-export async function readUploads(req: FastifyRequest): Promise<{ files: Uploaded[]; fields: Record<string, string>; tooLarge: boolean }> {
+export async function readUploads(
+  req: FastifyRequest,
+): Promise<{ files: Uploaded[]; fields: Record<string, string>; tooLarge: boolean }> {
   const files: Uploaded[] = [];
   const fields: Record<string, string> = {};
   if (!req.isMultipart()) return { files, fields, tooLarge: false };
@@ -29,7 +31,8 @@ export async function readUploads(req: FastifyRequest): Promise<{ files: Uploade
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') return { files, fields, tooLarge: true };
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT')
+      return { files, fields, tooLarge: true };
     throw err;
   }
   return { files, fields, tooLarge: false };

@@ -13,7 +13,11 @@ import type { AnalysisRecord } from './record.js';
  * location are not included. When ReportService gains a period listing this file is the only
  * thing to change.
  */
-export async function loadAsbHubReports(deps: AppDeps, partnershipId: string, areas: PartnershipAreas): Promise<ReportSummaryRow[]> {
+export async function loadAsbHubReports(
+  deps: AppDeps,
+  partnershipId: string,
+  areas: PartnershipAreas,
+): Promise<ReportSummaryRow[]> {
   const service = new ReportService(deps);
   const box = areas.boundary.bboxWgs84;
   const seen = new Map<string, ReportSummaryRow>();
@@ -43,12 +47,17 @@ export async function loadAsbHubReports(deps: AppDeps, partnershipId: string, ar
     }
     for (const r of found) seen.set(r.id, r);
   };
-  for (let c = 0; c < cols; c++) for (let r = 0; r < rows; r++) await visit(box.minX + c * dLon, box.minY + r * dLat, dLon, dLat, 0);
+  for (let c = 0; c < cols; c++)
+    for (let r = 0; r < rows; r++) await visit(box.minX + c * dLon, box.minY + r * dLat, dLon, dLat, 0);
   return [...seen.values()];
 }
 
 /** Reports as records: located inside the boundary, month and time from when it happened (else when it was reported). */
-export function reportRecords(reports: readonly ReportSummaryRow[], areas: PartnershipAreas, categoryName: (code: string) => string): AnalysisRecord[] {
+export function reportRecords(
+  reports: readonly ReportSummaryRow[],
+  areas: PartnershipAreas,
+  categoryName: (code: string) => string,
+): AnalysisRecord[] {
   const out: AnalysisRecord[] = [];
   for (const r of reports) {
     if (r.lat == null || r.lng == null || !areas.boundary.containsLonLat(r.lng, r.lat)) continue;
@@ -64,14 +73,19 @@ export function reportRecords(reports: readonly ReportSummaryRow[], areas: Partn
       x,
       y,
       location: r.location_text,
-      areaCode: areas.areas.find((a) => a.boundary.containsLonLat(r.lng as number, r.lat as number))?.code ?? null,
+      areaCode:
+        areas.areas.find((a) => a.boundary.containsLonLat(r.lng as number, r.lat as number))?.code ?? null,
       victimId: r.reporter_kind === 'victim' ? r.reporter_person_id : null,
     });
   }
   return out;
 }
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
+const monthFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+});
 
 /** YYYY-MM of an instant in London. */
 export function londonMonth(iso: string): string {

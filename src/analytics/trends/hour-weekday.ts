@@ -1,6 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const WEEKDAYS = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
 
 export interface HourWeekdayMatrix {
   /** counts[weekday][hour], weekday 0 = Monday, hour 0-23 in the given time zone. */
@@ -18,7 +26,10 @@ const DATE_ONLY = /^\d{4}-\d{2}(-\d{2})?$/;
  * month only). An instant is a Date, epoch milliseconds or an ISO-8601 string with a time;
  * date-only strings are skipped rather than counted at midnight.
  */
-export function hourWeekdayMatrix(instants: Iterable<Date | number | string | null | undefined>, timeZone = 'Europe/London'): HourWeekdayMatrix {
+export function hourWeekdayMatrix(
+  instants: Iterable<Date | number | string | null | undefined>,
+  timeZone = 'Europe/London',
+): HourWeekdayMatrix {
   const counts = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   let counted = 0;
   let skipped = 0;

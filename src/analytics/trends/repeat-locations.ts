@@ -27,7 +27,8 @@ export interface RepeatLocationRanking {
   byFall: RepeatLocation[];
 }
 
-const inPeriod = (when: string, p: Period) => when.slice(0, p.from.length) >= p.from && when.slice(0, p.to.length) <= p.to;
+const inPeriod = (when: string, p: Period) =>
+  when.slice(0, p.from.length) >= p.from && when.slice(0, p.to.length) <= p.to;
 
 /**
  * Repeat locations: counts per place in the current period and the one before, ranked by count
@@ -51,7 +52,8 @@ export function rankRepeatLocations(
     else if (inPeriod(r.when, periods.previous)) entry(r.location).previous++;
   }
   const all = [...tally.values()].map((e) => ({ ...e, change: e.count - e.previous }));
-  const byName = (a: RepeatLocation, b: RepeatLocation) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0);
+  const byName = (a: RepeatLocation, b: RepeatLocation) =>
+    a.location < b.location ? -1 : a.location > b.location ? 1 : 0;
   return {
     byCount: all
       .filter((e) => e.count >= minCount)

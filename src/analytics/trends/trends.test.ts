@@ -21,12 +21,16 @@ describe('hour x weekday', () => {
     assert.equal(m.counts[0][23], 1);
     assert.equal(m.counts[5][12], 1);
     assert.equal(m.counts[6][9], 1);
-    assert.equal(m.counts.flat().reduce((a, b) => a + b, 0), 4);
+    assert.equal(
+      m.counts.flat().reduce((a, b) => a + b, 0),
+      4,
+    );
   });
 });
 
 describe('monthly trend', () => {
-  const months = (counts: Record<string, number>) => Object.entries(counts).flatMap(([m, n]) => Array<string>(n).fill(m));
+  const months = (counts: Record<string, number>) =>
+    Object.entries(counts).flatMap(([m, n]) => Array<string>(n).fill(m));
 
   it('alerts on a month well above its recent history, and gives year-on-year change', () => {
     const counts: Record<string, number> = {};
@@ -79,7 +83,8 @@ describe('monthly trend', () => {
 
 describe('repeat locations', () => {
   it('ranks places by count and by change between periods', () => {
-    const rec = (location: string, when: string, n: number) => Array.from({ length: n }, () => ({ location, when }));
+    const rec = (location: string, when: string, n: number) =>
+      Array.from({ length: n }, () => ({ location, when }));
     const records = [
       ...rec('Station', '2024-04', 5),
       ...rec('Station', '2024-01', 5),
@@ -90,7 +95,10 @@ describe('repeat locations', () => {
       ...rec('Alley', '2024-04', 3),
       ...rec('Park', '2023-01', 9),
     ];
-    const r = rankRepeatLocations(records, { current: { from: '2024-04', to: '2024-06' }, previous: { from: '2024-01', to: '2024-03' } });
+    const r = rankRepeatLocations(records, {
+      current: { from: '2024-04', to: '2024-06' },
+      previous: { from: '2024-01', to: '2024-03' },
+    });
     assert.deepEqual(
       r.byCount.map((e) => [e.location, e.count]),
       [

@@ -20,4 +20,5 @@ export async function done(req: FastifyRequest, reply: FastifyReply, to: string,
   return reply.redirect(to, 303);
 }
 
-export const str = (b: Record<string, unknown>, k: string) => (typeof b[k] === 'string' ? (b[k] as string).trim() : '');
+export const str = (b: Record<string, unknown>, k: string) =>
+  typeof b[k] === 'string' ? (b[k] as string).trim() : '';

@@ -18,7 +18,8 @@ function periodOf(req: FastifyRequest, s: CaseReviewService) {
   const errors: Record<string, string> = {};
   if (from.error) errors.from = from.error;
   if (to.error) errors.to = to.error;
-  if (from.value && to.value && from.value > to.value) errors.to = 'The end of the period must be the same as or after the start';
+  if (from.value && to.value && from.value > to.value)
+    errors.to = 'The end of the period must be the same as or after the start';
   const values: Record<string, unknown> = { ...q };
   splitDate(values, 'from', typeof q.from === 'string' ? q.from : null);
   splitDate(values, 'to', typeof q.to === 'string' ? q.to : null);
@@ -36,7 +37,12 @@ export function registerPublicRoutes(app: FastifyInstance, s: CaseReviewService)
   app.get('/case-review/statistics', { config: PUBLIC }, async (req, reply) => {
     const { period, errors, values } = periodOf(req, s);
     if (!period) {
-      return page(reply, 'public/statistics', { title: 'ASB Case Review figures', errors, values, years: financialYears(s.deps.clock.now()) }, 400);
+      return page(
+        reply,
+        'public/statistics',
+        { title: 'ASB Case Review figures', errors, values, years: financialYears(s.deps.clock.now()) },
+        400,
+      );
     }
     const figures = published(await statisticsFor(s.deps, req.partnershipId, period));
     if (!Object.keys(values).length) {
@@ -44,7 +50,13 @@ export function registerPublicRoutes(app: FastifyInstance, s: CaseReviewService)
       splitDate(values, 'to', period.to);
     }
     const qs = `from=${period.from}&to=${period.to}`;
-    return page(reply, 'public/statistics', { title: 'ASB Case Review figures', figures, values, qs, years: financialYears(s.deps.clock.now()) });
+    return page(reply, 'public/statistics', {
+      title: 'ASB Case Review figures',
+      figures,
+      values,
+      qs,
+      years: financialYears(s.deps.clock.now()),
+    });
   });
 
   app.get('/case-review/statistics.json', { config: PUBLIC }, async (req, reply) => {
@@ -58,12 +70,22 @@ export function registerPublicRoutes(app: FastifyInstance, s: CaseReviewService)
     if (!period) return reply.code(400).type('text/plain').send(Object.values(errors).join('\n'));
     const f = published(await statisticsFor(s.deps, req.partnershipId, period));
     const csv = stringify([
-      ['period_from', 'period_to', 'applications_received', 'threshold_not_met', 'reviews_carried_out', 'reviews_with_recommendations'],
+      [
+        'period_from',
+        'period_to',
+        'applications_received',
+        'threshold_not_met',
+        'reviews_carried_out',
+        'reviews_with_recommendations',
+      ],
       [f.from, f.to, f.applications, f.thresholdNotMet, f.reviewsCarriedOut, f.reviewsWithRecommendations],
     ]);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="asb-case-review-figures-${f.from}-to-${f.to}.csv"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="asb-case-review-figures-${f.from}-to-${f.to}.csv"`,
+      )
       .send(csv);
   });
 }

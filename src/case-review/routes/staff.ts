@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { CaseReviewService } from '../service.js';
 import { checkStaffApplication, DESCRIPTION_MAX } from '../schemas.js';
-import { AGENCIES, APPLICANT_KINDS, CHANNELS, CONTACT_METHODS, SUPPORT_NEEDS, VICTIM_TYPES, itemsOf } from '../labels.js';
+import {
+  AGENCIES,
+  APPLICANT_KINDS,
+  CHANNELS,
+  CONTACT_METHODS,
+  SUPPORT_NEEDS,
+  VICTIM_TYPES,
+  itemsOf,
+} from '../labels.js';
 import { splitDate } from '../form-dates.js';
 import { reportedText } from '../summary.js';
 import { actorOf, body, done, MANAGE, page, params, query, str } from './helpers.js';
@@ -52,7 +60,10 @@ export function registerStaffRoutes(app: FastifyInstance, s: CaseReviewService):
     const q = query(req);
     const status = (['open', 'closed', 'all'] as const).find((x) => x === q.status) ?? 'open';
     const actor = actorOf(req);
-    const [{ rows, today }, due] = await Promise.all([s.list(actor, { status, text: q.q }), s.dueItems(actor)]);
+    const [{ rows, today }, due] = await Promise.all([
+      s.list(actor, { status, text: q.q }),
+      s.dueItems(actor),
+    ]);
     return page(reply, 'staff/list', {
       title: 'ASB Case Reviews',
       rows,
@@ -82,7 +93,12 @@ export function registerStaffRoutes(app: FastifyInstance, s: CaseReviewService):
       created.heldForConsent ? 'held until the victim’s written consent is received' : null,
       created.duplicateOf ? `linked as a duplicate of ${created.duplicateOf}` : null,
     ].filter(Boolean);
-    return done(req, reply, `/case-reviews/${created.id}`, `Application ${created.reference} entered${notes.length ? `: ${notes.join('; ')}` : ''}`);
+    return done(
+      req,
+      reply,
+      `/case-reviews/${created.id}`,
+      `Application ${created.reference} entered${notes.length ? `: ${notes.join('; ')}` : ''}`,
+    );
   });
 
   app.get('/case-reviews/:id', { config: MANAGE }, async (req, reply) => {
@@ -102,14 +118,23 @@ export function registerStaffRoutes(app: FastifyInstance, s: CaseReviewService):
       ...v,
       tab: 'application',
       reported: v.agencyReports.map((a) =>
-        reportedText({ agencyName: a.agency_name, firstReported: a.first_reported, lastReported: a.last_reported, references: a.reference_numbers }),
+        reportedText({
+          agencyName: a.agency_name,
+          firstReported: a.first_reported,
+          lastReported: a.last_reported,
+          references: a.reference_numbers,
+        }),
       ),
     });
   });
 
   app.get('/case-reviews/:id/history', { config: MANAGE }, async (req, reply) => {
     const v = await s.view(actorOf(req), params(req).id, 'history');
-    return page(reply, 'staff/history', { title: `${v.r.reference}: history and letters`, ...v, tab: 'history' });
+    return page(reply, 'staff/history', {
+      title: `${v.r.reference}: history and letters`,
+      ...v,
+      tab: 'history',
+    });
   });
 
   app.get('/case-reviews/:id/files/:fileId', { config: MANAGE }, async (req, reply) => {
@@ -124,7 +149,11 @@ export function registerStaffRoutes(app: FastifyInstance, s: CaseReviewService):
   // ---- duplicate link
   app.get('/case-reviews/:id/duplicate', { config: MANAGE }, async (req, reply) => {
     const v = await s.view(actorOf(req), params(req).id, 'duplicate');
-    return page(reply, 'staff/duplicate', { title: 'Link to an earlier application', ...v, values: { reference: v.duplicateOf?.reference ?? '' } });
+    return page(reply, 'staff/duplicate', {
+      title: 'Link to an earlier application',
+      ...v,
+      values: { reference: v.duplicateOf?.reference ?? '' },
+    });
   });
   app.post('/case-reviews/:id/duplicate', { config: MANAGE }, async (req, reply) => {
     const id = params(req).id;
@@ -132,17 +161,34 @@ export function registerStaffRoutes(app: FastifyInstance, s: CaseReviewService):
     const errors: Record<string, string> = {};
     const unlink = b.unlink === 'yes';
     if (!unlink && !str(b, 'reference')) errors.reference = 'Enter the reference of the earlier application';
-    if (!str(b, 'reason')) errors.reason = unlink ? 'Enter why the link is removed' : 'Enter why this is the same victim and problem';
-    const result = Object.keys(errors).length ? { ok: false as const, errors } : await s.setDuplicate(actorOf(req), id, { reference: unlink ? null : str(b, 'reference'), reason: str(b, 'reason') });
+    if (!str(b, 'reason'))
+      errors.reason = unlink
+        ? 'Enter why the link is removed'
+        : 'Enter why this is the same victim and problem';
+    const result = Object.keys(errors).length
+      ? { ok: false as const, errors }
+      : await s.setDuplicate(actorOf(req), id, {
+          reference: unlink ? null : str(b, 'reference'),
+          reason: str(b, 'reason'),
+        });
     if (!result.ok) {
       const v = await s.view(actorOf(req), id, 'duplicate');
-      return page(reply, 'staff/duplicate', { title: 'Link to an earlier application', ...v, values: b, errors: result.errors }, 400);
+      return page(
+        reply,
+        'staff/duplicate',
+        { title: 'Link to an earlier application', ...v, values: b, errors: result.errors },
+        400,
+      );
     }
     return done(req, reply, `/case-reviews/${id}`, result.banner);
   });
 
   // ---- settings
-  const settingsForm = (values: Record<string, unknown>, errors?: Record<string, string>) => ({ title: 'ASB Case Review settings', values, errors });
+  const settingsForm = (values: Record<string, unknown>, errors?: Record<string, string>) => ({
+    title: 'ASB Case Review settings',
+    values,
+    errors,
+  });
   const flatten = (st: Awaited<ReturnType<CaseReviewService['settings']>>) => ({
     ...Object.fromEntries(Object.entries(st.threshold).map(([k, v]) => [k, v === null ? '' : String(v)])),
     ...Object.fromEntries(Object.entries(st.deadlines).map(([k, v]) => [k, String(v)])),
@@ -190,12 +236,16 @@ export function registerStaffRoutes(app: FastifyInstance, s: CaseReviewService):
         informationWorkingDays: num('informationWorkingDays', 'The time agencies are given'),
       },
     };
-    const result = Object.keys(errors).length ? { ok: false as const, errors } : await s.saveSettings(actorOf(req), input);
+    const result = Object.keys(errors).length
+      ? { ok: false as const, errors }
+      : await s.saveSettings(actorOf(req), input);
     if (!result.ok) {
       // The timescales must not shrink from one step to the next: say so with the page's own words.
       for (const [k, m] of Object.entries(result.errors)) {
         const order = /^(\w+) \((\d+)\) cannot be sooner than (\w+) \((\d+)\)$/.exec(m);
-        if (order) result.errors[k] = `${SETTING_WORDS[order[1]] ?? order[1]} (${order[2]}) must be the same as or more than ${(SETTING_WORDS[order[3]] ?? order[3]).toLowerCase()} (${order[4]})`;
+        if (order)
+          result.errors[k] =
+            `${SETTING_WORDS[order[1]] ?? order[1]} (${order[2]}) must be the same as or more than ${(SETTING_WORDS[order[3]] ?? order[3]).toLowerCase()} (${order[4]})`;
       }
       return page(reply, 'staff/settings', settingsForm(b, result.errors), 400);
     }

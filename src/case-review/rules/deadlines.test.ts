@@ -46,7 +46,12 @@ describe('ASB Case Review deadlines', () => {
     // Friday 1 May 2026, then Monday 4 May is the early May bank holiday: 5, 6 May.
     assert.equal(due(caseReviewDeadlines({ receivedOn: '2026-05-01' })).acknowledge, '2026-05-06');
     // Friday 28 August 2026, then Monday 31 August is the summer bank holiday: 1, 2 September.
-    const d = due(caseReviewDeadlines({ receivedOn: '2026-08-28' }, { acknowledgeWorkingDays: 2, appealRequestWorkingDays: 10 }));
+    const d = due(
+      caseReviewDeadlines(
+        { receivedOn: '2026-08-28' },
+        { acknowledgeWorkingDays: 2, appealRequestWorkingDays: 10 },
+      ),
+    );
     assert.equal(d.acknowledge, '2026-09-02');
   });
 

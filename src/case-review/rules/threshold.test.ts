@@ -360,9 +360,17 @@ describe('ASB Case Review threshold: complaints by other people about the place'
   });
 
   it('says why another person’s report does not count towards the community rule', () => {
-    const late = complaint({ complainantId: 'B', victimComplaint: false, complainedOn: '2026-01-02', behaviourOn: '2026-01-01' });
+    const late = complaint({
+      complainantId: 'B',
+      victimComplaint: false,
+      complainedOn: '2026-01-02',
+      behaviourOn: '2026-01-01',
+    });
     const anonymous = complaint({ complainantId: null, victimComplaint: false });
-    const again = [complaint({ complainantId: 'C', victimComplaint: false }), complaint({ complainantId: 'C', victimComplaint: false })];
+    const again = [
+      complaint({ complainantId: 'C', victimComplaint: false }),
+      complaint({ complainantId: 'C', victimComplaint: false }),
+    ];
     const r = assess([late, anonymous, ...again]);
     assert.match(verdict(r, late.id).reason, /more than 6 months before the application/);
     assert.match(verdict(r, anonymous.id).reason, /no named complainant/);

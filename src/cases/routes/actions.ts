@@ -11,10 +11,18 @@ import { page } from './render.js';
 
 export function registerActionRoutes(app: FastifyInstance, s: CaseServices): void {
   const ownerItems = async (partnershipId: string) => {
-    const [teams, staff] = await Promise.all([s.cases.repo.partnershipTeams(partnershipId), s.cases.repo.staff(partnershipId)]);
+    const [teams, staff] = await Promise.all([
+      s.cases.repo.partnershipTeams(partnershipId),
+      s.cases.repo.staff(partnershipId),
+    ]);
     return [
       ...teams.map((t) => ({ value: `team:${t.id}`, text: `Team: ${t.agency_code} ${t.name}` })),
-      ...staff.filter((u) => u.role !== 'auditor').map((u) => ({ value: `user:${u.id}`, text: `Officer: ${u.name}${u.team_name ? ` (${u.team_name})` : ''}` })),
+      ...staff
+        .filter((u) => u.role !== 'auditor')
+        .map((u) => ({
+          value: `user:${u.id}`,
+          text: `Officer: ${u.name}${u.team_name ? ` (${u.team_name})` : ''}`,
+        })),
     ];
   };
 
@@ -23,9 +31,22 @@ export function registerActionRoutes(app: FastifyInstance, s: CaseServices): voi
     return page(reply, 'actions', { title: `Actions – ${v.c.reference}`, ...v });
   });
 
-  const newPage = async (req: any, reply: any, values: Record<string, unknown>, errors?: Record<string, string>) => {
+  const newPage = async (
+    req: any,
+    reply: any,
+    values: Record<string, unknown>,
+    errors?: Record<string, string>,
+  ) => {
     const { c, access } = await s.cases.header(actorOf(req), params(req).id, 'manage');
-    return page(errors ? reply.code(400) : reply, 'action-new', { title: 'Add an action', c, access, values, errors, ownerItems: await ownerItems(c.partnership_id), ragItems: itemsOf(RAG) });
+    return page(errors ? reply.code(400) : reply, 'action-new', {
+      title: 'Add an action',
+      c,
+      access,
+      values,
+      errors,
+      ownerItems: await ownerItems(c.partnership_id),
+      ragItems: itemsOf(RAG),
+    });
   };
 
   app.get('/cases/:id/actions/new', { config: MANAGE }, async (req, reply) => {
@@ -37,16 +58,27 @@ export function registerActionRoutes(app: FastifyInstance, s: CaseServices): voi
   app.post('/cases/:id/actions/new', { config: MANAGE }, async (req, reply) => {
     const id = params(req).id;
     const form = parseForm(actionSchema, bodyWithDates(req, ['dueOn']));
-    const result = form.ok ? await s.actions.add(actorOf(req), id, form.value!) : { ok: false as const, errors: form.errors };
+    const result = form.ok
+      ? await s.actions.add(actorOf(req), id, form.value!)
+      : { ok: false as const, errors: form.errors };
     if (!result.ok) return newPage(req, reply, form.values, result.errors);
     return done(req, reply, `/cases/${id}/actions`, 'Action added');
   });
 
-  const actionPage = async (req: any, reply: any, values?: Record<string, unknown>, errors?: Record<string, string>) => {
+  const actionPage = async (
+    req: any,
+    reply: any,
+    values?: Record<string, unknown>,
+    errors?: Record<string, string>,
+  ) => {
     const { id, actionId } = params(req);
     const { c, access, action } = await s.actions.get(actorOf(req), id, actionId, 'read');
     if (!values) {
-      values = { status: action.status, rag: action.rag, owner: action.owner_user_id ? `user:${action.owner_user_id}` : `team:${action.owner_team_id}` };
+      values = {
+        status: action.status,
+        rag: action.rag,
+        owner: action.owner_user_id ? `user:${action.owner_user_id}` : `team:${action.owner_team_id}`,
+      };
       splitDate(values, 'dueOn', action.due_on);
     }
     return page(errors ? reply.code(400) : reply, 'action', {
@@ -67,7 +99,9 @@ export function registerActionRoutes(app: FastifyInstance, s: CaseServices): voi
   app.post('/cases/:id/actions/:actionId', { config: MANAGE }, async (req, reply) => {
     const { id, actionId } = params(req);
     const form = parseForm(actionUpdateSchema, bodyWithDates(req, ['dueOn']));
-    const result = form.ok ? await s.actions.update(actorOf(req), id, actionId, form.value!) : { ok: false as const, errors: form.errors };
+    const result = form.ok
+      ? await s.actions.update(actorOf(req), id, actionId, form.value!)
+      : { ok: false as const, errors: form.errors };
     if (!result.ok) return actionPage(req, reply, form.values, result.errors);
     return done(req, reply, `/cases/${id}/actions`, 'Action updated');
   });
@@ -87,7 +121,10 @@ export function registerActionRoutes(app: FastifyInstance, s: CaseServices): voi
       title: 'Overdue actions',
       rows,
       teamId,
-      teamItems: [{ value: '', text: 'Every team' }, ...teams.map((t) => ({ value: t.id, text: `${t.agency_code}: ${t.name}` }))],
+      teamItems: [
+        { value: '', text: 'Every team' },
+        ...teams.map((t) => ({ value: t.id, text: `${t.agency_code}: ${t.name}` })),
+      ],
     });
   });
 }

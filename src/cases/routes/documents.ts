@@ -10,9 +10,22 @@ import { actorOf, done, MANAGE, params, READ } from './helpers.js';
 import { page } from './render.js';
 
 export function registerDocumentRoutes(app: FastifyInstance, s: CaseServices): void {
-  const documentsPage = async (req: any, reply: any, values: Record<string, unknown> = {}, errors?: Record<string, string>, status = 400) => {
+  const documentsPage = async (
+    req: any,
+    reply: any,
+    values: Record<string, unknown> = {},
+    errors?: Record<string, string>,
+    status = 400,
+  ) => {
     const v = await s.documents.list(actorOf(req), params(req).id);
-    return page(errors ? reply.code(status) : reply, 'documents', { title: `Documents – ${v.c.reference}`, ...v, values, errors, categoryItems: itemsOf(DOCUMENT_CATEGORIES), accepted: ACCEPTED_LABELS });
+    return page(errors ? reply.code(status) : reply, 'documents', {
+      title: `Documents – ${v.c.reference}`,
+      ...v,
+      values,
+      errors,
+      categoryItems: itemsOf(DOCUMENT_CATEGORIES),
+      accepted: ACCEPTED_LABELS,
+    });
   };
 
   app.get('/cases/:id/documents', { config: READ }, (req, reply) => documentsPage(req, reply));
@@ -39,7 +52,8 @@ export function registerDocumentRoutes(app: FastifyInstance, s: CaseServices): v
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') tooLarge = true;
       else throw err;
     }
-    if (tooLarge) return documentsPage(req, reply, fields, { file: 'The file must be smaller than 10 MB' }, 413);
+    if (tooLarge)
+      return documentsPage(req, reply, fields, { file: 'The file must be smaller than 10 MB' }, 413);
     const form = parseForm(documentSchema, fields);
     if (!form.ok) return documentsPage(req, reply, fields, form.errors);
     const result = await s.documents.upload(actorOf(req), id, file, form.value!);
@@ -53,7 +67,10 @@ export function registerDocumentRoutes(app: FastifyInstance, s: CaseServices): v
     return reply
       .header('content-type', doc.mime)
       .header('content-length', String(doc.size))
-      .header('content-disposition', `attachment; filename="${doc.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${doc.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+      )
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'no-store')
       .send(stream);
@@ -61,7 +78,12 @@ export function registerDocumentRoutes(app: FastifyInstance, s: CaseServices): v
 
   app.post('/cases/:id/documents/:documentId/remove', { config: MANAGE }, async (req, reply) => {
     const { id, documentId } = params(req);
-    const result = await s.documents.remove(actorOf(req), id, documentId, String((req.body as any)?.reason ?? ''));
+    const result = await s.documents.remove(
+      actorOf(req),
+      id,
+      documentId,
+      String((req.body as any)?.reason ?? ''),
+    );
     if (!result.ok) return documentsPage(req, reply, {}, result.errors);
     return done(req, reply, `/cases/${id}/documents`, 'Document removed');
   });

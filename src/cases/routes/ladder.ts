@@ -18,14 +18,23 @@ export function registerLadderRoutes(app: FastifyInstance, s: CaseServices): voi
     return page(reply, 'powers', { title: `Powers – ${v.c.reference}`, ...v });
   });
 
-  const newPage = async (req: any, reply: any, values: Record<string, unknown>, errors?: Record<string, string>, warnings: StepIssue[] = []) => {
+  const newPage = async (
+    req: any,
+    reply: any,
+    values: Record<string, unknown>,
+    errors?: Record<string, string>,
+    warnings: StepIssue[] = [],
+  ) => {
     const id = params(req).id;
     const { c, access } = await s.cases.header(actorOf(req), id, 'manage');
     const settings = await s.ladder.settings(c.partnership_id);
     const [parties, places] = await Promise.all([s.cases.repo.parties(id), s.cases.repo.places(id)]);
     const subjectItems = [
       { value: '', text: 'Choose a person or premises' },
-      ...parties.map((p) => ({ value: `party:${p.id}`, text: `${p.display_name} (${PARTY_ROLES[p.role as keyof typeof PARTY_ROLES] ?? p.role})` })),
+      ...parties.map((p) => ({
+        value: `party:${p.id}`,
+        text: `${p.display_name} (${PARTY_ROLES[p.role as keyof typeof PARTY_ROLES] ?? p.role})`,
+      })),
       ...places.map((pl) => ({ value: `place:${pl.id}`, text: `${pl.label} (${pl.kind})` })),
     ];
     const powers = POWER_KEYS.map((k) => powerInfo(k, settings));
@@ -37,7 +46,10 @@ export function registerLadderRoutes(app: FastifyInstance, s: CaseServices): voi
       errors,
       warnings,
       subjectItems,
-      powerItems: [{ value: '', text: 'Choose a step or power' }, ...powers.map((p) => ({ value: p.key, text: p.name }))],
+      powerItems: [
+        { value: '', text: 'Choose a step or power' },
+        ...powers.map((p) => ({ value: p.key, text: p.name })),
+      ],
       powers,
     });
   };
@@ -52,18 +64,39 @@ export function registerLadderRoutes(app: FastifyInstance, s: CaseServices): voi
   app.post('/cases/:id/powers/new', { config: MANAGE }, async (req, reply) => {
     const id = params(req).id;
     const form = parseForm(ladderStepSchema, bodyWithDates(req, STEP_DATES));
-    const result = form.ok ? await s.ladder.record(actorOf(req), id, form.value!) : { ok: false as const, errors: form.errors, warnings: [] };
+    const result = form.ok
+      ? await s.ladder.record(actorOf(req), id, form.value!)
+      : { ok: false as const, errors: form.errors, warnings: [] };
     if (!result.ok) return newPage(req, reply, form.values, result.errors, result.warnings);
     const info = powerInfo(form.value!.power);
-    return done(req, reply, `/cases/${id}/powers/${result.value.id}`, `${info.name} recorded` + (result.warnings.length ? ` with ${result.warnings.length} warning${result.warnings.length > 1 ? 's' : ''}` : ''));
+    return done(
+      req,
+      reply,
+      `/cases/${id}/powers/${result.value.id}`,
+      `${info.name} recorded` +
+        (result.warnings.length
+          ? ` with ${result.warnings.length} warning${result.warnings.length > 1 ? 's' : ''}`
+          : ''),
+    );
   });
 
-  const stepPage = async (req: any, reply: any, values: Record<string, unknown> = {}, errors?: Record<string, string>) => {
+  const stepPage = async (
+    req: any,
+    reply: any,
+    values: Record<string, unknown> = {},
+    errors?: Record<string, string>,
+  ) => {
     const { id, stepId } = params(req);
     const v = await s.ladder.step(actorOf(req), id, stepId);
     if (!values['breachedOn-day']) splitDate(values, 'breachedOn', s.cases.ctx.today());
     if (!values['outcomeOn-day']) splitDate(values, 'outcomeOn', s.cases.ctx.today());
-    return page(errors ? reply.code(400) : reply, 'power-step', { title: v.step.info.name, ...v, values, errors, outcomeItems: itemsOf(STEP_OUTCOMES) });
+    return page(errors ? reply.code(400) : reply, 'power-step', {
+      title: v.step.info.name,
+      ...v,
+      values,
+      errors,
+      outcomeItems: itemsOf(STEP_OUTCOMES),
+    });
   };
 
   app.get('/cases/:id/powers/:stepId', { config: READ }, (req, reply) => stepPage(req, reply));
@@ -71,7 +104,9 @@ export function registerLadderRoutes(app: FastifyInstance, s: CaseServices): voi
   app.post('/cases/:id/powers/:stepId/breaches', { config: MANAGE }, async (req, reply) => {
     const { id, stepId } = params(req);
     const form = parseForm(breachSchema, bodyWithDates(req, ['breachedOn']));
-    const result = form.ok ? await s.ladder.addBreach(actorOf(req), id, stepId, form.value!) : { ok: false as const, errors: form.errors };
+    const result = form.ok
+      ? await s.ladder.addBreach(actorOf(req), id, stepId, form.value!)
+      : { ok: false as const, errors: form.errors };
     if (!result.ok) return stepPage(req, reply, form.values, result.errors);
     return done(req, reply, `/cases/${id}/powers/${stepId}`, 'Breach recorded');
   });
@@ -79,7 +114,9 @@ export function registerLadderRoutes(app: FastifyInstance, s: CaseServices): voi
   app.post('/cases/:id/powers/:stepId/outcome', { config: MANAGE }, async (req, reply) => {
     const { id, stepId } = params(req);
     const form = parseForm(stepOutcomeSchema, bodyWithDates(req, ['outcomeOn']));
-    const result = form.ok ? await s.ladder.recordOutcome(actorOf(req), id, stepId, form.value!) : { ok: false as const, errors: form.errors };
+    const result = form.ok
+      ? await s.ladder.recordOutcome(actorOf(req), id, stepId, form.value!)
+      : { ok: false as const, errors: form.errors };
     if (!result.ok) return stepPage(req, reply, form.values, result.errors);
     return done(req, reply, `/cases/${id}/powers/${stepId}`, 'Outcome recorded');
   });

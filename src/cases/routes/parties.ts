@@ -10,9 +10,21 @@ import { actorOf, bodyWithDates, done, MANAGE, params, READ } from './helpers.js
 import { page } from './render.js';
 
 export function registerPartyRoutes(app: FastifyInstance, s: CaseServices): void {
-  const newPartyPage = async (req: any, reply: any, values: Record<string, unknown>, errors?: Record<string, string>) => {
+  const newPartyPage = async (
+    req: any,
+    reply: any,
+    values: Record<string, unknown>,
+    errors?: Record<string, string>,
+  ) => {
     const { c, access } = await s.cases.header(actorOf(req), params(req).id, 'manage');
-    return page(errors ? reply.code(400) : reply, 'party-new', { title: 'Add a person to the case', c, access, values, errors, roleItems: itemsOf(PARTY_ROLES) });
+    return page(errors ? reply.code(400) : reply, 'party-new', {
+      title: 'Add a person to the case',
+      c,
+      access,
+      values,
+      errors,
+      roleItems: itemsOf(PARTY_ROLES),
+    });
   };
 
   app.get('/cases/:id/parties/new', { config: MANAGE }, (req, reply) => newPartyPage(req, reply, {}));
@@ -20,24 +32,38 @@ export function registerPartyRoutes(app: FastifyInstance, s: CaseServices): void
   app.post('/cases/:id/parties/new', { config: MANAGE }, async (req, reply) => {
     const id = params(req).id;
     const form = parseForm(partySchema, bodyWithDates(req, ['dob']));
-    const result = form.ok ? await s.parties.add(actorOf(req), id, form.value!) : { ok: false as const, errors: form.errors };
+    const result = form.ok
+      ? await s.parties.add(actorOf(req), id, form.value!)
+      : { ok: false as const, errors: form.errors };
     if (!result.ok) return newPartyPage(req, reply, form.values, result.errors);
     return done(req, reply, `/cases/${id}`, `${PARTY_ROLES[form.value!.role]} added to the case`);
   });
 
-  const partyPage = async (req: any, reply: any, values?: Record<string, unknown>, errors?: Record<string, string>) => {
+  const partyPage = async (
+    req: any,
+    reply: any,
+    values?: Record<string, unknown>,
+    errors?: Record<string, string>,
+  ) => {
     const { id, partyId } = params(req);
     const actor = actorOf(req);
     const { c, access, party } = await s.parties.get(actor, id, partyId);
     const history = access.sensitive ? await s.cases.casesForPerson(c.partnership_id, party.person_id) : [];
     const visibleHistory = [];
-    for (const h of history) if (h.case_id !== id && (await s.cases.canSee(actor, h.case_id))) visibleHistory.push(h);
-    await s.cases.ctx.record(actor, 'case.party-viewed', { type: 'case', id }, { partyId, mode: access.mode });
+    for (const h of history)
+      if (h.case_id !== id && (await s.cases.canSee(actor, h.case_id))) visibleHistory.push(h);
+    await s.cases.ctx.record(
+      actor,
+      'case.party-viewed',
+      { type: 'case', id },
+      { partyId, mode: access.mode },
+    );
     if (!values) {
       values = {
         contactFrequency: frequencyOf(party.contact_every, party.contact_unit) ?? '',
         preferredChannel: party.preferred_channel ?? '',
-        consentToShare: party.consent_to_share === 1 ? 'yes' : party.consent_to_share === 0 ? 'no' : 'not-asked',
+        consentToShare:
+          party.consent_to_share === 1 ? 'yes' : party.consent_to_share === 0 ? 'no' : 'not-asked',
         sharingPreferences: party.sharing_preferences ?? '',
       };
       splitDate(values, 'consentRecordedOn', party.consent_recorded_on);
@@ -60,7 +86,9 @@ export function registerPartyRoutes(app: FastifyInstance, s: CaseServices): void
   app.post('/cases/:id/parties/:partyId/preferences', { config: MANAGE }, async (req, reply) => {
     const { id, partyId } = params(req);
     const form = parseForm(preferencesSchema, bodyWithDates(req, ['consentRecordedOn']));
-    const result = form.ok ? await s.parties.setPreferences(actorOf(req), id, partyId, form.value!) : { ok: false as const, errors: form.errors };
+    const result = form.ok
+      ? await s.parties.setPreferences(actorOf(req), id, partyId, form.value!)
+      : { ok: false as const, errors: form.errors };
     if (!result.ok) return partyPage(req, reply, form.values, result.errors);
     return done(req, reply, `/cases/${id}/parties/${partyId}`, 'Contact and sharing preferences saved');
   });
@@ -73,17 +101,32 @@ export function registerPartyRoutes(app: FastifyInstance, s: CaseServices): void
     return done(req, reply, `/cases/${id}`, 'Person removed from the case');
   });
 
-  const placePage = async (req: any, reply: any, values: Record<string, unknown>, errors?: Record<string, string>) => {
+  const placePage = async (
+    req: any,
+    reply: any,
+    values: Record<string, unknown>,
+    errors?: Record<string, string>,
+  ) => {
     const { c, access } = await s.cases.header(actorOf(req), params(req).id, 'manage');
-    return page(errors ? reply.code(400) : reply, 'place-new', { title: 'Link a place or premises', c, access, values, errors });
+    return page(errors ? reply.code(400) : reply, 'place-new', {
+      title: 'Link a place or premises',
+      c,
+      access,
+      values,
+      errors,
+    });
   };
 
-  app.get('/cases/:id/places/new', { config: MANAGE }, (req, reply) => placePage(req, reply, { kind: 'place' }));
+  app.get('/cases/:id/places/new', { config: MANAGE }, (req, reply) =>
+    placePage(req, reply, { kind: 'place' }),
+  );
 
   app.post('/cases/:id/places/new', { config: MANAGE }, async (req, reply) => {
     const id = params(req).id;
     const form = parseForm(placeSchema, req.body);
-    const result = form.ok ? await s.parties.addPlace(actorOf(req), id, form.value!) : { ok: false as const, errors: form.errors };
+    const result = form.ok
+      ? await s.parties.addPlace(actorOf(req), id, form.value!)
+      : { ok: false as const, errors: form.errors };
     if (!result.ok) return placePage(req, reply, form.values, result.errors);
     return done(req, reply, `/cases/${id}`, `${form.value!.label} linked to the case`);
   });

@@ -7,7 +7,12 @@ import { actorOf, done, params, READ, SHARE } from './helpers.js';
 import { page } from './render.js';
 
 export function registerSharingRoutes(app: FastifyInstance, s: CaseServices): void {
-  const sharingPage = async (req: any, reply: any, values: Record<string, unknown> = {}, errors?: Record<string, string>) => {
+  const sharingPage = async (
+    req: any,
+    reply: any,
+    values: Record<string, unknown> = {},
+    errors?: Record<string, string>,
+  ) => {
     const v = await s.sharing.list(actorOf(req), params(req).id);
     const leadAgency = (await s.cases.repo.team(v.c.lead_team_id))?.agency_id;
     return page(errors ? reply.code(400) : reply, 'sharing', {
@@ -15,7 +20,10 @@ export function registerSharingRoutes(app: FastifyInstance, s: CaseServices): vo
       ...v,
       values,
       errors,
-      agencyItems: [{ value: '', text: 'Choose an agency' }, ...v.agencies.filter((a) => a.id !== leadAgency).map((a) => ({ value: a.id, text: a.name }))],
+      agencyItems: [
+        { value: '', text: 'Choose an agency' },
+        ...v.agencies.filter((a) => a.id !== leadAgency).map((a) => ({ value: a.id, text: a.name })),
+      ],
     });
   };
 
@@ -24,7 +32,9 @@ export function registerSharingRoutes(app: FastifyInstance, s: CaseServices): vo
   app.post('/cases/:id/sharing', { config: SHARE }, async (req, reply) => {
     const id = params(req).id;
     const form = parseForm(shareSchema, req.body);
-    const result = form.ok ? await s.sharing.share(actorOf(req), id, form.value!) : { ok: false as const, errors: form.errors };
+    const result = form.ok
+      ? await s.sharing.share(actorOf(req), id, form.value!)
+      : { ok: false as const, errors: form.errors };
     if (!result.ok) return sharingPage(req, reply, form.values, result.errors);
     return done(req, reply, `/cases/${id}/sharing`, `Case shared with ${result.value.agencyName}`);
   });

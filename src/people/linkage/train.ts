@@ -92,8 +92,7 @@ if (Math.max(...LEVEL_COUNTS) >= PATTERN_BASE || PATTERN_BASE ** K > Number.MAX_
 /** A pair's levels as one number (one base-16 digit each, level + 1; `skip` comparisons as missing). */
 export function patternKey(levels: Int8Array, offset: number, skip: readonly number[]): number {
   let key = 0;
-  for (let k = 0; k < K; k++)
-    key = key * PATTERN_BASE + (skip.includes(k) ? 0 : levels[offset + k] + 1);
+  for (let k = 0; k < K; k++) key = key * PATTERN_BASE + (skip.includes(k) ? 0 : levels[offset + k] + 1);
   return key;
 }
 

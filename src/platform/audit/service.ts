@@ -111,7 +111,9 @@ export class AuditService {
   }
 
   /** Walks the whole chain; returns the first entry whose hash or link is wrong. */
-  async verify(): Promise<{ ok: true; entries: number } | { ok: false; entries: number; brokenSeq: number; reason: string }> {
+  async verify(): Promise<
+    { ok: true; entries: number } | { ok: false; entries: number; brokenSeq: number; reason: string }
+  > {
     let prev = GENESIS_HASH;
     let expectedSeq = 1;
     let count = 0;
@@ -125,10 +127,28 @@ export class AuditService {
         .limit(pageSize)
         .execute();
       for (const r of rows) {
-        if (r.seq !== expectedSeq) return { ok: false, entries: count, brokenSeq: expectedSeq, reason: `entry ${expectedSeq} is missing` };
-        if (r.prev_hash !== prev) return { ok: false, entries: count, brokenSeq: r.seq, reason: 'its link to the previous entry does not match' };
+        if (r.seq !== expectedSeq)
+          return {
+            ok: false,
+            entries: count,
+            brokenSeq: expectedSeq,
+            reason: `entry ${expectedSeq} is missing`,
+          };
+        if (r.prev_hash !== prev)
+          return {
+            ok: false,
+            entries: count,
+            brokenSeq: r.seq,
+            reason: 'its link to the previous entry does not match',
+          };
         const { hash, ...rest } = r;
-        if (hashEntry(rest) !== hash) return { ok: false, entries: count, brokenSeq: r.seq, reason: 'its contents do not match its hash' };
+        if (hashEntry(rest) !== hash)
+          return {
+            ok: false,
+            entries: count,
+            brokenSeq: r.seq,
+            reason: 'its contents do not match its hash',
+          };
         prev = hash;
         expectedSeq++;
         count++;

@@ -71,7 +71,10 @@ export function registerOidc(app: FastifyInstance, deps: AppDeps, auth: AuthServ
       claims = tokens.claims();
       // In the code flow a conforming provider gives the email scope's claims from UserInfo, not in the ID token.
       if (claims && typeof claims.email !== 'string') {
-        claims = { ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)), sub: claims.sub };
+        claims = {
+          ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)),
+          sub: claims.sub,
+        };
       }
     } catch (err) {
       req.log.warn({ err: (err as Error).message }, 'single sign-on refused');
@@ -83,7 +86,8 @@ export function registerOidc(app: FastifyInstance, deps: AppDeps, auth: AuthServ
       user = await auth.users.findByEmail(claims.email);
       if (user) await auth.users.update(user.id, { oidc_subject: String(claims.sub) });
     }
-    if (!user || user.disabled) return refuse('There is no ASB Hub account for you. Ask your administrator to add you.');
+    if (!user || user.disabled)
+      return refuse('There is no ASB Hub account for you. Ask your administrator to add you.');
     await auth.users.update(user.id, { last_sign_in_at: deps.clock.iso(), failed_attempts: 0 });
     await audit.record({
       partnershipId: user.partnership_id,

@@ -20,7 +20,8 @@ export async function verifyPassword(hash: string | null, password: string): Pro
 
 /** A GOV.UK-style message when the password is not acceptable, otherwise null. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Password must be ${MIN_PASSWORD_LENGTH} characters or more`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `Password must be ${MIN_PASSWORD_LENGTH} characters or more`;
   if (password.length > 200) return 'Password must be 200 characters or fewer';
   return null;
 }

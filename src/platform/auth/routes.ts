@@ -8,7 +8,11 @@ import { endSession, rotateSession } from '../web/plugin.js';
 import { registerOidc } from './oidc.js';
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').email('Enter an email address in the correct format, like name@example.com'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .email('Enter an email address in the correct format, like name@example.com'),
   password: z.string().min(1, 'Enter your password'),
 });
 const codeSchema = z.object({
@@ -22,7 +26,9 @@ const passwordSchema = z.object({
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 /** Only same-site paths are followed after sign-in. */
 const safeNext = (next: unknown) =>
-  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/staff';
+  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+    ? next
+    : '/staff';
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const auth = new AuthService(deps);
@@ -65,22 +71,30 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.render('platform/two-factor.njk', { title: 'Enter your security code', values: {} });
   });
 
-  app.post('/sign-in/two-factor', { config: { access: 'public', rateLimit: signInLimit } }, async (req, reply) => {
-    const session = req.session;
-    if (session?.stage !== 'password-ok' || !session.userId) return reply.redirect('/sign-in');
-    const form = parseForm(codeSchema, req.body);
-    const ok = form.ok && (await auth.checkSecondFactor(session.userId, form.value!.code, meta(req)));
-    if (!ok) {
-      return reply.code(400).render('platform/two-factor.njk', {
-        title: 'Enter your security code',
-        errors: form.ok ? { code: 'The security code is not correct or has expired. Enter the latest code from your app.' } : form.errors,
-        values: {},
-      });
-    }
-    const next = safeNext(session.data.next);
-    await rotateSession(req, deps, session.userId, 'signed-in');
-    return reply.redirect(next);
-  });
+  app.post(
+    '/sign-in/two-factor',
+    { config: { access: 'public', rateLimit: signInLimit } },
+    async (req, reply) => {
+      const session = req.session;
+      if (session?.stage !== 'password-ok' || !session.userId) return reply.redirect('/sign-in');
+      const form = parseForm(codeSchema, req.body);
+      const ok = form.ok && (await auth.checkSecondFactor(session.userId, form.value!.code, meta(req)));
+      if (!ok) {
+        return reply.code(400).render('platform/two-factor.njk', {
+          title: 'Enter your security code',
+          errors: form.ok
+            ? {
+                code: 'The security code is not correct or has expired. Enter the latest code from your app.',
+              }
+            : form.errors,
+          values: {},
+        });
+      }
+      const next = safeNext(session.data.next);
+      await rotateSession(req, deps, session.userId, 'signed-in');
+      return reply.redirect(next);
+    },
+  );
 
   app.get('/sign-in/set-up-two-factor', { config: { access: 'public' } }, async (req, reply) => {
     const session = req.session;
@@ -95,25 +109,33 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
-  app.post('/sign-in/set-up-two-factor', { config: { access: 'public', rateLimit: signInLimit } }, async (req, reply) => {
-    const session = req.session;
-    if (session?.stage !== 'enrol-totp' || !session.userId) return reply.redirect('/sign-in');
-    const form = parseForm(codeSchema, req.body);
-    const codes = form.ok ? await auth.completeEnrolment(session.userId, session.data.enrolSecret, form.value!.code, meta(req)) : null;
-    if (!codes) {
-      const user = await auth.users.findById(session.userId);
-      return reply.code(400).render('platform/set-up-two-factor.njk', {
-        title: 'Set up your security code',
-        qr: await totpQrCode(session.data.enrolSecret, user!.email),
-        secret: session.data.enrolSecret,
-        errors: form.ok ? { code: 'The security code is not correct. Enter the code your app shows now.' } : form.errors,
-        values: {},
-      });
-    }
-    const next = safeNext(session.data.next);
-    await rotateSession(req, deps, session.userId, 'signed-in', { recoveryCodes: codes, next });
-    return reply.redirect('/sign-in/recovery-codes');
-  });
+  app.post(
+    '/sign-in/set-up-two-factor',
+    { config: { access: 'public', rateLimit: signInLimit } },
+    async (req, reply) => {
+      const session = req.session;
+      if (session?.stage !== 'enrol-totp' || !session.userId) return reply.redirect('/sign-in');
+      const form = parseForm(codeSchema, req.body);
+      const codes = form.ok
+        ? await auth.completeEnrolment(session.userId, session.data.enrolSecret, form.value!.code, meta(req))
+        : null;
+      if (!codes) {
+        const user = await auth.users.findById(session.userId);
+        return reply.code(400).render('platform/set-up-two-factor.njk', {
+          title: 'Set up your security code',
+          qr: await totpQrCode(session.data.enrolSecret, user!.email),
+          secret: session.data.enrolSecret,
+          errors: form.ok
+            ? { code: 'The security code is not correct. Enter the code your app shows now.' }
+            : form.errors,
+          values: {},
+        });
+      }
+      const next = safeNext(session.data.next);
+      await rotateSession(req, deps, session.userId, 'signed-in', { recoveryCodes: codes, next });
+      return reply.redirect('/sign-in/recovery-codes');
+    },
+  );
 
   app.get('/sign-in/recovery-codes', { config: { access: 'staff.home' } }, async (req, reply) => {
     const codes = req.session?.data.recoveryCodes;
@@ -133,17 +155,26 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     reply.render('platform/account.njk', { title: 'Your account', values: {} }),
   );
 
-  app.post('/account/password', { config: { access: 'staff.home', rateLimit: signInLimit } }, async (req, reply) => {
-    const form = parseForm(passwordSchema, req.body);
-    const errors = form.ok
-      ? await auth.changePassword(req.user!.id, form.value!.currentPassword, form.value!.newPassword, meta(req))
-      : form.errors;
-    if (Object.keys(errors).length) {
-      return reply.code(400).render('platform/account.njk', { title: 'Your account', errors, values: {} });
-    }
-    await req.flash('success', 'Your password has been changed');
-    return reply.redirect('/account');
-  });
+  app.post(
+    '/account/password',
+    { config: { access: 'staff.home', rateLimit: signInLimit } },
+    async (req, reply) => {
+      const form = parseForm(passwordSchema, req.body);
+      const errors = form.ok
+        ? await auth.changePassword(
+            req.user!.id,
+            form.value!.currentPassword,
+            form.value!.newPassword,
+            meta(req),
+          )
+        : form.errors;
+      if (Object.keys(errors).length) {
+        return reply.code(400).render('platform/account.njk', { title: 'Your account', errors, values: {} });
+      }
+      await req.flash('success', 'Your password has been changed');
+      return reply.redirect('/account');
+    },
+  );
 
   registerOidc(app, deps, auth);
 }

@@ -5,7 +5,8 @@ import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './pass
 import { newRecoveryCodes, newTotpSecret, useRecoveryCode, verifyTotp } from './totp.js';
 import type { UsersTable } from '../tables.js';
 
-export const SIGN_IN_ERROR = 'Enter a correct email address and password. After 5 wrong tries, wait 15 minutes.';
+export const SIGN_IN_ERROR =
+  'Enter a correct email address and password. After 5 wrong tries, wait 15 minutes.';
 
 export interface RequestMeta {
   ip: string | null;
@@ -38,7 +39,13 @@ export class AuthService {
       action: refused ? 'sign-in.failed' : 'sign-in.password-ok',
       subjectType: 'user',
       subjectId: user.id,
-      reason: refused ? (user.disabled ? 'account disabled' : this.users.isLocked(user) ? 'account locked' : 'wrong password') : null,
+      reason: refused
+        ? user.disabled
+          ? 'account disabled'
+          : this.users.isLocked(user)
+            ? 'account locked'
+            : 'wrong password'
+        : null,
       ...meta,
     });
     if (refused) {
@@ -63,7 +70,12 @@ export class AuthService {
       }
     }
     if (!ok) await this.users.recordFailure(user);
-    else await this.users.update(user.id, { failed_attempts: 0, locked_until: null, last_sign_in_at: this.deps.clock.iso() });
+    else
+      await this.users.update(user.id, {
+        failed_attempts: 0,
+        locked_until: null,
+        last_sign_in_at: this.deps.clock.iso(),
+      });
     await this.audit.record({
       partnershipId: user.partnership_id,
       userId: user.id,
@@ -82,7 +94,12 @@ export class AuthService {
   }
 
   /** Finishes enrolment when the code matches the new secret; returns the recovery codes to show once. */
-  async completeEnrolment(userId: string, secret: string, code: string, meta: RequestMeta): Promise<string[] | null> {
+  async completeEnrolment(
+    userId: string,
+    secret: string,
+    code: string,
+    meta: RequestMeta,
+  ): Promise<string[] | null> {
     if (!verifyTotp(secret, code, this.deps.clock.now().getTime())) return null;
     const user = await this.users.findById(userId);
     if (!user) return null;
@@ -106,10 +123,16 @@ export class AuthService {
     return codes;
   }
 
-  async changePassword(userId: string, current: string, next: string, meta: RequestMeta): Promise<Record<string, string>> {
+  async changePassword(
+    userId: string,
+    current: string,
+    next: string,
+    meta: RequestMeta,
+  ): Promise<Record<string, string>> {
     const user = await this.users.findById(userId);
     if (!user) return { currentPassword: 'Enter your current password' };
-    if (!(await verifyPassword(user.password_hash, current))) return { currentPassword: 'Your current password is not correct' };
+    if (!(await verifyPassword(user.password_hash, current)))
+      return { currentPassword: 'Your current password is not correct' };
     const problem = passwordProblem(next);
     if (problem) return { newPassword: problem };
     await this.users.update(userId, { password_hash: await hashPassword(next), must_change_password: 0 });

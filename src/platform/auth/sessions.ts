@@ -30,7 +30,11 @@ export class SessionStore {
 
   async load(token: string | undefined): Promise<Session | null> {
     if (!token || token.length > 100) return null;
-    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', hashToken(token)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', hashToken(token))
+      .executeTakeFirst();
     if (!row) return null;
     const now = this.clock.now().getTime();
     if (new Date(row.expires_at).getTime() < now || new Date(row.last_seen_at).getTime() + IDLE_MS < now) {
@@ -87,13 +91,22 @@ export class SessionStore {
   async save(session: Session): Promise<void> {
     await this.db
       .updateTable('sessions')
-      .set({ data: JSON.stringify(session.data), stage: session.stage, user_id: session.userId, last_seen_at: this.clock.iso() })
+      .set({
+        data: JSON.stringify(session.data),
+        stage: session.stage,
+        user_id: session.userId,
+        last_seen_at: this.clock.iso(),
+      })
       .where('id', '=', session.id)
       .execute();
   }
 
   async touch(session: Session): Promise<void> {
-    await this.db.updateTable('sessions').set({ last_seen_at: this.clock.iso() }).where('id', '=', session.id).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: this.clock.iso() })
+      .where('id', '=', session.id)
+      .execute();
   }
 
   async destroy(sessionId: string): Promise<void> {

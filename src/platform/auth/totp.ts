@@ -35,7 +35,8 @@ export async function totpQrCode(secret: string, email: string): Promise<{ uri: 
   return { uri, dataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
 }
 
-const hashCode = (c: string) => createHash('sha256').update(c.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+const hashCode = (c: string) =>
+  createHash('sha256').update(c.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
 
 /** Ten one-time recovery codes: the plain codes to show once, and their hashes to store. */
 export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {

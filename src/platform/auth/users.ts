@@ -43,7 +43,11 @@ export class UserRepository {
   ) {}
 
   findByEmail(email: string): Promise<UsersTable | undefined> {
-    return this.db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email.trim().toLowerCase())
+      .executeTakeFirst();
   }
 
   findById(id: string): Promise<UsersTable | undefined> {
@@ -119,7 +123,10 @@ export class UserRepository {
     return id;
   }
 
-  async update(id: string, fields: Partial<Omit<UsersTable, 'id' | 'partnership_id' | 'created_at'>>): Promise<void> {
+  async update(
+    id: string,
+    fields: Partial<Omit<UsersTable, 'id' | 'partnership_id' | 'created_at'>>,
+  ): Promise<void> {
     await this.db
       .updateTable('users')
       .set({ ...fields, updated_at: this.clock.iso() })

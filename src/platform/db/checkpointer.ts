@@ -10,7 +10,9 @@ const BACKSTOP_PAGES = 10_000;
  * answers requests. Returns a stop function.
  */
 export function startCheckpointer(sqlite: SQLite.Database, file: string, everyMs = 500): () => Promise<void> {
-  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file, everyMs } });
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+    workerData: { file, everyMs },
+  });
   worker.unref();
   sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   // If the worker stops for any reason, the request thread checkpoints as SQLite normally does.

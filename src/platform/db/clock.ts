@@ -9,7 +9,9 @@ export const systemClock: Clock = {
   iso: () => new Date().toISOString(),
 };
 
-export function fixedClock(start: string | Date): Clock & { set(t: string | Date): void; advance(ms: number): void } {
+export function fixedClock(
+  start: string | Date,
+): Clock & { set(t: string | Date): void; advance(ms: number): void } {
   let t = new Date(start).getTime();
   return {
     now: () => new Date(t),

@@ -11,7 +11,12 @@ export async function nextSequence(db: Executor, partnershipId: string, name: st
 }
 
 /** A reference like ASB-2026-000123: prefix, year, six-digit counter per prefix and year. */
-export async function nextReference(db: Executor, partnershipId: string, prefix: string, year: number): Promise<string> {
+export async function nextReference(
+  db: Executor,
+  partnershipId: string,
+  prefix: string,
+  year: number,
+): Promise<string> {
   const n = await nextSequence(db, partnershipId, `${prefix}-${year}`);
   return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 }

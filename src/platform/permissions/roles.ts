@@ -49,7 +49,14 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const staffCore: Permission[] = ['staff.home', 'reports.read', 'people.read', 'cases.read', 'shared.read', 'premises.read'];
+const staffCore: Permission[] = [
+  'staff.home',
+  'reports.read',
+  'people.read',
+  'cases.read',
+  'shared.read',
+  'premises.read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: [
@@ -94,7 +101,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'premises.manage',
   ],
   call_handler: ['staff.home', 'reports.intake', 'reports.read', 'people.read'],
-  analyst: ['staff.home', 'reports.read', 'people.read', 'analytics.read', 'analytics.import', 'premises.read', 'premises.manage'],
+  analyst: [
+    'staff.home',
+    'reports.read',
+    'people.read',
+    'analytics.read',
+    'analytics.import',
+    'premises.read',
+    'premises.manage',
+  ],
   coordinator: [
     ...staffCore,
     'marac.coordinate',

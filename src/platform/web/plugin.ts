@@ -27,7 +27,8 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
   // Default deny: a route that does not say who may use it is a programming error, caught at start-up.
   app.addHook('onRoute', (route) => {
     // Static files (the design system's assets and our own) are public.
-    if (!route.config?.access && route.url.startsWith('/assets/')) route.config = { ...route.config, access: 'public' };
+    if (!route.config?.access && route.url.startsWith('/assets/'))
+      route.config = { ...route.config, access: 'public' };
     const access = route.config?.access;
     if (!access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
@@ -72,7 +73,8 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
         request.session = null;
       } else await sessions.touch(session);
     }
-    request.partnershipId = request.user?.partnershipId ?? session?.partnershipId ?? (await opts.defaultPartnership()).id;
+    request.partnershipId =
+      request.user?.partnershipId ?? session?.partnershipId ?? (await opts.defaultPartnership()).id;
   });
 
   // Set the cookie of a session made during this request.
@@ -113,35 +115,46 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
       });
       throw new HttpError(403, 'You do not have permission to see this page');
     }
-    if (STATE_CHANGING.has(request.method) && access !== 'apikey' && request.routeOptions.config.csrf !== false) {
+    if (
+      STATE_CHANGING.has(request.method) &&
+      access !== 'apikey' &&
+      request.routeOptions.config.csrf !== false
+    ) {
       await new Promise<void>((resolve, reject) => {
-        app.csrfProtection(request, reply, (err?: Error) => (err ? reject(new HttpError(403, 'This form has expired. Go back, refresh the page and try again.')) : resolve()));
+        app.csrfProtection(request, reply, (err?: Error) =>
+          err
+            ? reject(new HttpError(403, 'This form has expired. Go back, refresh the page and try again.'))
+            : resolve(),
+        );
       });
     }
   });
 
-  app.decorateReply('render', async function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
-    const request = this.request;
-    const session = request.session;
-    let flash: unknown = null;
-    if (session?.data.flash) {
-      flash = session.data.flash;
-      delete session.data.flash;
-      await sessions.save(session);
-    }
-    const user = request.user;
-    const html = opts.views.render(template, {
-      serviceName: 'ASB Hub',
-      user,
-      nav: user ? topNavigation(opts.nav, user.role) : [],
-      currentPath: request.url.split('?')[0],
-      csrfToken: this.generateCsrf(),
-      cspNonce: (this as any).cspNonce?.script,
-      flash,
-      ...context,
-    });
-    return this.type('text/html; charset=utf-8').send(html);
-  });
+  app.decorateReply(
+    'render',
+    async function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+      const request = this.request;
+      const session = request.session;
+      let flash: unknown = null;
+      if (session?.data.flash) {
+        flash = session.data.flash;
+        delete session.data.flash;
+        await sessions.save(session);
+      }
+      const user = request.user;
+      const html = opts.views.render(template, {
+        serviceName: 'ASB Hub',
+        user,
+        nav: user ? topNavigation(opts.nav, user.role) : [],
+        currentPath: request.url.split('?')[0],
+        csrfToken: this.generateCsrf(),
+        cspNonce: (this as any).cspNonce?.script,
+        flash,
+        ...context,
+      });
+      return this.type('text/html; charset=utf-8').send(html);
+    },
+  );
 }
 
 /** Replaces the request's session with a new one (new token), e.g. after each sign-in step. */
@@ -155,8 +168,9 @@ export async function rotateSession(
   const store = new SessionStore(deps.db, deps.clock);
   if (request.session) await store.destroy(request.session.id);
   const partnershipId = userId
-    ? ((await deps.db.selectFrom('users').select('partnership_id').where('id', '=', userId).executeTakeFirst())?.partnership_id ??
-      request.partnershipId)
+    ? ((
+        await deps.db.selectFrom('users').select('partnership_id').where('id', '=', userId).executeTakeFirst()
+      )?.partnership_id ?? request.partnershipId)
     : request.partnershipId;
   const { token, session } = await store.create(partnershipId, userId, stage, data, request.ip);
   request.session = session;
@@ -174,6 +188,7 @@ export async function endSession(request: FastifyRequest, reply: FastifyReply, d
 function topNavigation(items: NavItem[], role: Role): NavItem[] {
   const allowed = items.filter((n) => can(role, n.permission));
   const top = allowed.filter((n) => !n.admin);
-  if (allowed.some((n) => n.admin)) top.push({ label: 'Administration', href: '/admin', permission: 'staff.home' });
+  if (allowed.some((n) => n.admin))
+    top.push({ label: 'Administration', href: '/admin', permission: 'staff.home' });
   return top;
 }

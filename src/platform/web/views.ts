@@ -37,12 +37,18 @@ export function createViewEnvironment(viewsDir = path.resolve('views')): nunjuck
   env.addFilter('shortDate', (iso: string) => londonTime(iso, 'd MMM yyyy'));
   // The MoJ components' date filters, in Europe/London (their own use the server's zone).
   env.addFilter('mojDate', (iso: string, type: string) =>
-    type === 'datetime' ? londonTime(iso, "d MMMM yyyy 'at' h:mmaaa") : type === 'shortdate' ? londonTime(iso, 'd MMM yyyy') : londonTime(iso, 'd MMMM yyyy'),
+    type === 'datetime'
+      ? londonTime(iso, "d MMMM yyyy 'at' h:mmaaa")
+      : type === 'shortdate'
+        ? londonTime(iso, 'd MMM yyyy')
+        : londonTime(iso, 'd MMMM yyyy'),
   );
   env.addFilter('date', (iso: string) => londonTime(iso, 'd MMMM yyyy'));
   env.addFilter('json', (v: unknown) => JSON.stringify(v));
   env.addFilter('number', (v: number, digits = 0) =>
-    typeof v === 'number' ? v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : v,
+    typeof v === 'number'
+      ? v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+      : v,
   );
   // Turns {field: message} into the items the GOV.UK error summary expects.
   env.addFilter('errorList', (errors: Record<string, string> | undefined) =>
@@ -52,12 +58,14 @@ export function createViewEnvironment(viewsDir = path.resolve('views')): nunjuck
     errors?.[field] ? { text: errors[field] } : undefined,
   );
   // Items for radios/checkboxes/selects from [{value,text}] with the chosen value(s) marked.
-  env.addFilter('withChosen', (items: { value: string; text: string }[], chosen: string | string[] | undefined) =>
-    items.map((i) => ({
-      ...i,
-      checked: Array.isArray(chosen) ? chosen.includes(i.value) : chosen === i.value,
-      selected: Array.isArray(chosen) ? chosen.includes(i.value) : chosen === i.value,
-    })),
+  env.addFilter(
+    'withChosen',
+    (items: { value: string; text: string }[], chosen: string | string[] | undefined) =>
+      items.map((i) => ({
+        ...i,
+        checked: Array.isArray(chosen) ? chosen.includes(i.value) : chosen === i.value,
+        selected: Array.isArray(chosen) ? chosen.includes(i.value) : chosen === i.value,
+      })),
   );
   return env;
 }

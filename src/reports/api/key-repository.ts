@@ -15,7 +15,12 @@ export class ApiKeyRepository {
   }
 
   list(partnershipId: string): Promise<PartnerApiKeysTable[]> {
-    return this.db.selectFrom('partner_api_keys').selectAll().where('partnership_id', '=', partnershipId).orderBy('created_at', 'desc').execute();
+    return this.db
+      .selectFrom('partner_api_keys')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('created_at', 'desc')
+      .execute();
   }
 
   async revoke(partnershipId: string, id: string, at: string): Promise<PartnerApiKeysTable | undefined> {

@@ -68,7 +68,12 @@ export class ApiKeyService {
     return c;
   }
 
-  async create(user: CurrentUser, name: string, ratePerMinute: number, meta: { ip: string | null; requestId: string | null }): Promise<{ id: string; key: string }> {
+  async create(
+    user: CurrentUser,
+    name: string,
+    ratePerMinute: number,
+    meta: { ip: string | null; requestId: string | null },
+  ): Promise<{ id: string; key: string }> {
     const prefix = randomBytes(4).toString('hex');
     const key = `asbh_${prefix}_${randomBytes(24).toString('base64url')}`;
     const id = newId();
@@ -156,7 +161,11 @@ export class ApiKeyService {
     return this.repo.list(user.partnershipId);
   }
 
-  async revoke(user: CurrentUser, id: string, meta: { ip: string | null; requestId: string | null }): Promise<void> {
+  async revoke(
+    user: CurrentUser,
+    id: string,
+    meta: { ip: string | null; requestId: string | null },
+  ): Promise<void> {
     const key = await this.repo.revoke(user.partnershipId, id, this.deps.clock.iso());
     if (!key || key.partnership_id !== user.partnershipId) throw notFound('API key');
     this.cache().clear();

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { apiErrorSchema, apiReportCreatedSchema, apiReportSchema, apiReportSchemaOut } from './schemas.js';
 
-const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => z.toJSONSchema(schema, { io, target: 'openapi-3.0' });
+const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') =>
+  z.toJSONSchema(schema, { io, target: 'openapi-3.0' });
 
 let cached: Record<string, any> | null = null;
 
 /** The OpenAPI 3 description of the reports API, built from the same zod schemas the API validates with. */
 export function openApiDocument(baseUrl: string): Record<string, any> {
   if (cached && cached.servers[0].url === baseUrl) return cached;
-  const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+  const error = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  });
   const keyed = [{ apiKey: [] }];
   cached = {
     openapi: '3.0.3',
@@ -32,11 +36,18 @@ export function openApiDocument(baseUrl: string): Record<string, any> {
       '/api/v1/reports': {
         post: {
           summary: 'Send a report',
-          description: 'Routes the report through the service map to the responsible teams and returns its reference. Rate limited per key.',
+          description:
+            'Routes the report through the service map to the responsible teams and returns its reference. Rate limited per key.',
           security: keyed,
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewReport' } } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/NewReport' } } },
+          },
           responses: {
-            '201': { description: 'Report created', content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportCreated' } } } },
+            '201': {
+              description: 'Report created',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportCreated' } } },
+            },
             '400': error('The report is not valid; fields names each problem'),
             '401': error('No API key'),
             '403': error('The API key is not valid or has been revoked'),
@@ -49,12 +60,25 @@ export function openApiDocument(baseUrl: string): Record<string, any> {
           parameters: [
             { name: 'since', in: 'query', schema: { type: 'string', format: 'date-time' } },
             { name: 'state', in: 'query', schema: { type: 'string', enum: ['open', 'closed'] } },
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+            {
+              name: 'limit',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+            },
           ],
           responses: {
             '200': {
               description: 'Reports, newest first',
-              content: { 'application/json': { schema: { type: 'object', properties: { reports: { type: 'array', items: { $ref: '#/components/schemas/Report' } } } } } },
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      reports: { type: 'array', items: { $ref: '#/components/schemas/Report' } },
+                    },
+                  },
+                },
+              },
             },
             '400': error('A filter is not valid'),
             '401': error('No API key'),
@@ -66,9 +90,19 @@ export function openApiDocument(baseUrl: string): Record<string, any> {
         get: {
           summary: 'One report this key sent, with its public updates',
           security: keyed,
-          parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string', example: 'ASB-2026-000123' } }],
+          parameters: [
+            {
+              name: 'reference',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', example: 'ASB-2026-000123' },
+            },
+          ],
           responses: {
-            '200': { description: 'The report', content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } } } },
+            '200': {
+              description: 'The report',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } } },
+            },
             '404': error('No report with this reference was sent with this key'),
           },
         },
@@ -76,7 +110,8 @@ export function openApiDocument(baseUrl: string): Record<string, any> {
       '/api/v1/categories': {
         get: {
           summary: 'Categories and place contexts',
-          description: 'The categories reports can be sent under, with their service-level targets, and the place context codes.',
+          description:
+            'The categories reports can be sent under, with their service-level targets, and the place context codes.',
           responses: { '200': { description: 'Categories and place contexts' } },
         },
       },

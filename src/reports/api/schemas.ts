@@ -5,16 +5,32 @@ import { DESCRIPTION_MAX, LOCATION_MAX, NAME_MAX, PHONE_MESSAGE, ukPhone } from 
 export const apiReportSchema = z
   .object({
     category: z.string().min(1).max(60).describe('A category code from GET /api/v1/categories'),
-    description: z.string().trim().min(1, 'description is required').max(DESCRIPTION_MAX, `description must be ${DESCRIPTION_MAX} characters or fewer`),
+    description: z
+      .string()
+      .trim()
+      .min(1, 'description is required')
+      .max(DESCRIPTION_MAX, `description must be ${DESCRIPTION_MAX} characters or fewer`),
     location: z
       .object({
         lat: z.number().min(-90).max(90).optional(),
         lng: z.number().min(-180).max(180).optional(),
-        text: z.string().trim().max(LOCATION_MAX).optional().describe('A street, landmark or postcode in the partnership area'),
+        text: z
+          .string()
+          .trim()
+          .max(LOCATION_MAX)
+          .optional()
+          .describe('A street, landmark or postcode in the partnership area'),
       })
-      .refine((l) => (l.lat !== undefined && l.lng !== undefined) || !!l.text, 'location needs lat and lng, or text'),
+      .refine(
+        (l) => (l.lat !== undefined && l.lng !== undefined) || !!l.text,
+        'location needs lat and lng, or text',
+      ),
     hateIncident: z.boolean().default(false),
-    placeContexts: z.array(z.string().max(60)).max(10).default([]).describe('Place context codes, e.g. barbican-estate, licensed-premises, walkway'),
+    placeContexts: z
+      .array(z.string().max(60))
+      .max(10)
+      .default([])
+      .describe('Place context codes, e.g. barbican-estate, licensed-premises, walkway'),
     occurred: z
       .object({
         kind: z.enum(['at', 'ongoing', 'regular']),
@@ -56,7 +72,12 @@ export const apiReportSchemaOut = z.object({
   category: z.string(),
   hateIncident: z.boolean(),
   description: z.string(),
-  location: z.object({ text: z.string().nullable(), lat: z.number().nullable(), lng: z.number().nullable(), postcode: z.string().nullable() }),
+  location: z.object({
+    text: z.string().nullable(),
+    lat: z.number().nullable(),
+    lng: z.number().nullable(),
+    postcode: z.string().nullable(),
+  }),
   state: z.object({ code: z.string(), label: z.string(), kind: z.enum(['open', 'closed']) }),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -66,4 +87,7 @@ export const apiReportSchemaOut = z.object({
   updates: z.array(z.object({ at: z.string(), state: z.string(), text: z.string().nullable() })),
 });
 
-export const apiErrorSchema = z.object({ error: z.string(), fields: z.record(z.string(), z.string()).optional() });
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+});

@@ -3,12 +3,21 @@ import assert from 'node:assert/strict';
 import { buildDashboard, type JobFacts } from './dashboard.js';
 import { nextJobState } from './jobs.js';
 
-const job = (category: string, raised: string, hoursToClear: number | null, targetHours: number, state = hoursToClear === null ? 'raised' : 'cleared'): JobFacts => ({
+const job = (
+  category: string,
+  raised: string,
+  hoursToClear: number | null,
+  targetHours: number,
+  state = hoursToClear === null ? 'raised' : 'cleared',
+): JobFacts => ({
   category_code: category,
   state,
   raised_at: raised,
   target_at: new Date(new Date(raised).getTime() + targetHours * 3_600_000).toISOString(),
-  cleared_at: hoursToClear === null ? null : new Date(new Date(raised).getTime() + hoursToClear * 3_600_000).toISOString(),
+  cleared_at:
+    hoursToClear === null
+      ? null
+      : new Date(new Date(raised).getTime() + hoursToClear * 3_600_000).toISOString(),
 });
 
 describe('environmental dashboard', () => {
@@ -27,7 +36,13 @@ describe('environmental dashboard', () => {
       ['2026-05', '2026-06'],
     );
     const g = d.rows.find((r) => r.category === 'graffiti')!;
-    assert.deepEqual(g.months[0], { raised: 3, cleared: 3, clearedInTarget: 2, medianHoursToClear: 20, percentInTarget: 67 });
+    assert.deepEqual(g.months[0], {
+      raised: 3,
+      cleared: 3,
+      clearedInTarget: 2,
+      medianHoursToClear: 20,
+      percentInTarget: 67,
+    });
     assert.equal(g.months[1].raised, 2);
     assert.equal(g.months[1].cleared, 1);
     assert.equal(g.open, 1);

@@ -12,7 +12,10 @@ export const JOB_STATE_LABELS: Record<JobState, string> = {
 };
 
 /** The job lifecycle as a table: from each state, the actions allowed and the state each leads to. */
-export const JOB_TRANSITIONS: Record<JobState, Partial<Record<'schedule' | 'start' | 'clear' | 'cancel' | 'reopen', JobState>>> = {
+export const JOB_TRANSITIONS: Record<
+  JobState,
+  Partial<Record<'schedule' | 'start' | 'clear' | 'cancel' | 'reopen', JobState>>
+> = {
   raised: { schedule: 'scheduled', start: 'in-progress', clear: 'cleared', cancel: 'cancelled' },
   scheduled: { schedule: 'scheduled', start: 'in-progress', clear: 'cleared', cancel: 'cancelled' },
   'in-progress': { clear: 'cleared', cancel: 'cancelled' },

@@ -19,12 +19,16 @@ export class JobRepository {
   constructor(private readonly db: Db) {}
 
   private base(f: JobFilter) {
-    let q = this.db.selectFrom('environmental_jobs as j').innerJoin('reports as r', 'r.id', 'j.report_id').where('j.partnership_id', '=', f.partnershipId);
+    let q = this.db
+      .selectFrom('environmental_jobs as j')
+      .innerJoin('reports as r', 'r.id', 'j.report_id')
+      .where('j.partnership_id', '=', f.partnershipId);
     if (f.teamId) q = q.where('j.team_id', '=', f.teamId);
     if (f.state === 'open') q = q.where('j.state', 'in', ['raised', 'scheduled', 'in-progress']);
     else if (f.state && f.state !== 'all') q = q.where('j.state', '=', f.state);
     if (f.category) q = q.where('j.category_code', '=', f.category);
-    if (f.overdue) q = q.where('j.state', 'in', ['raised', 'scheduled', 'in-progress']).where('j.target_at', '<', f.now);
+    if (f.overdue)
+      q = q.where('j.state', 'in', ['raised', 'scheduled', 'in-progress']).where('j.target_at', '<', f.now);
     return q;
   }
 
@@ -50,7 +54,13 @@ export class JobRepository {
       .innerJoin('reports as r', 'r.id', 'j.report_id')
       .leftJoin('users as u', 'u.id', 'j.assigned_user_id')
       .selectAll('j')
-      .select(['r.reference as report_reference', 'r.state_code as report_state', 'r.state_kind as report_state_kind', 'r.description', 'u.name as assigned_name'])
+      .select([
+        'r.reference as report_reference',
+        'r.state_code as report_state',
+        'r.state_kind as report_state_kind',
+        'r.description',
+        'u.name as assigned_name',
+      ])
       .where('j.partnership_id', '=', partnershipId)
       .where('j.reference', '=', reference.trim().toUpperCase())
       .executeTakeFirst();

@@ -40,12 +40,23 @@ export class EnvironmentService {
   }
 
   /** Moves a job through its lifecycle. Clearing it resolves the report (if still open) in the same transaction. */
-  async act(user: CurrentUser, reference: string, action: JobAction, input: { scheduledFor?: string | null; note?: string | null; reason?: string | null }, meta: Meta) {
+  async act(
+    user: CurrentUser,
+    reference: string,
+    action: JobAction,
+    input: { scheduledFor?: string | null; note?: string | null; reason?: string | null },
+    meta: Meta,
+  ) {
     const job = await this.get(user, reference);
     const to = nextJobState(job.state, action);
-    if (!to) throw new ReportInputError({ action: `A job that is ${JOB_STATE_LABELS[job.state as keyof typeof JOB_STATE_LABELS].toLowerCase()} cannot be ${action === 'clear' ? 'cleared' : action + 'd'}` });
-    if (action === 'schedule' && !input.scheduledFor) throw new ReportInputError({ scheduledFor: 'Enter when the job is booked for' });
-    if (action === 'cancel' && !input.reason) throw new ReportInputError({ reason: 'Enter why the job is cancelled' });
+    if (!to)
+      throw new ReportInputError({
+        action: `A job that is ${JOB_STATE_LABELS[job.state as keyof typeof JOB_STATE_LABELS].toLowerCase()} cannot be ${action === 'clear' ? 'cleared' : action + 'd'}`,
+      });
+    if (action === 'schedule' && !input.scheduledFor)
+      throw new ReportInputError({ scheduledFor: 'Enter when the job is booked for' });
+    if (action === 'cancel' && !input.reason)
+      throw new ReportInputError({ reason: 'Enter why the job is cancelled' });
     const ref = await this.ref.load(user.partnershipId);
     await this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.clock.iso();
@@ -54,9 +65,11 @@ export class EnvironmentService {
       if (action === 'start') patch.started_at = now;
       if (action === 'clear') patch.cleared_at = now;
       if (action === 'cancel') patch.cancelled_reason = input.reason!;
-      if (action === 'reopen') Object.assign(patch, { cleared_at: null, cancelled_reason: null, started_at: null });
+      if (action === 'reopen')
+        Object.assign(patch, { cleared_at: null, cancelled_reason: null, started_at: null });
       if (input.note) patch.notes = [job.notes, `${now}: ${input.note}`].filter(Boolean).join('\n');
-      if (!job.assigned_user_id && (action === 'start' || action === 'clear')) patch.assigned_user_id = user.id;
+      if (!job.assigned_user_id && (action === 'start' || action === 'clear'))
+        patch.assigned_user_id = user.id;
       await this.jobs.update(trx, job.id, patch);
       let reportState = job.report_state;
       if (action === 'clear' && job.report_state_kind === 'open') {
@@ -74,7 +87,10 @@ export class EnvironmentService {
         kind: 'job',
         state_code: reportState,
         public: action === 'clear' ? 1 : 0,
-        text: action === 'clear' ? 'Cleared. Thank you for reporting it.' : `Job ${job.reference}: ${JOB_STATE_LABELS[to]}${input.note ? `. ${input.note}` : ''}${input.reason ? `. ${input.reason}` : ''}`,
+        text:
+          action === 'clear'
+            ? 'Cleared. Thank you for reporting it.'
+            : `Job ${job.reference}: ${JOB_STATE_LABELS[to]}${input.note ? `. ${input.note}` : ''}${input.reason ? `. ${input.reason}` : ''}`,
         details: JSON.stringify({ job: job.reference, from: job.state, to }),
       });
       await this.audit.record(
@@ -99,6 +115,13 @@ export class EnvironmentService {
     const from = new Date(now.getTime() - 366 * 86_400_000).toISOString();
     const ref = await this.ref.load(user.partnershipId);
     const d = buildDashboard(await this.jobs.since(user.partnershipId, from), now.toISOString());
-    return { ...d, rows: d.rows.map((r) => ({ ...r, name: ref.category.get(r.category)?.name ?? r.category, target: ref.category.get(r.category)?.sla_hours })) };
+    return {
+      ...d,
+      rows: d.rows.map((r) => ({
+        ...r,
+        name: ref.category.get(r.category)?.name ?? r.category,
+        target: ref.category.get(r.category)?.sla_hours,
+      })),
+    };
   }
 }

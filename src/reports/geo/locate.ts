@@ -24,20 +24,20 @@ const DISTRICT_CENTRES: Record<string, [number, number]> = {
   EC1A: [51.5175, -0.0995],
   EC1Y: [51.5215, -0.096],
   EC2M: [51.5175, -0.0825],
-  EC2N: [51.5150, -0.0845],
+  EC2N: [51.515, -0.0845],
   EC2R: [51.5145, -0.0895],
-  EC2V: [51.5150, -0.0935],
+  EC2V: [51.515, -0.0935],
   EC2Y: [51.5195, -0.0935],
   EC3A: [51.5145, -0.0795],
   EC3M: [51.5117, -0.0815],
   EC3N: [51.5118, -0.0765],
-  EC3R: [51.5100, -0.0825],
-  EC3V: [51.5128, -0.0860],
-  EC4A: [51.5150, -0.1080],
-  EC4M: [51.5140, -0.1000],
-  EC4N: [51.5118, -0.0900],
-  EC4R: [51.5110, -0.0925],
-  EC4V: [51.5120, -0.0990],
+  EC3R: [51.51, -0.0825],
+  EC3V: [51.5128, -0.086],
+  EC4A: [51.515, -0.108],
+  EC4M: [51.514, -0.1],
+  EC4N: [51.5118, -0.09],
+  EC4R: [51.511, -0.0925],
+  EC4V: [51.512, -0.099],
   EC4Y: [51.5128, -0.1085],
 };
 
@@ -68,7 +68,8 @@ const RADIANS = Math.PI / 180;
 export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const dLat = (lat2 - lat1) * RADIANS;
   const dLng = (lng2 - lng1) * RADIANS;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RADIANS) * Math.cos(lat2 * RADIANS) * Math.sin(dLng / 2) ** 2;
+  const a =
+    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RADIANS) * Math.cos(lat2 * RADIANS) * Math.sin(dLng / 2) ** 2;
   return 2 * 6371e3 * Math.asin(Math.sqrt(a));
 }
 
@@ -103,7 +104,8 @@ export function locate(input: { text?: string | null; lat?: number | null; lng?:
   const boundary = cityBoundary();
   if (input.lat != null && input.lng != null && Number.isFinite(input.lat) && Number.isFinite(input.lng)) {
     const { lat, lng } = input;
-    if (!boundary.contains(lat, lng)) return { status: 'outside', label: text || `${lat.toFixed(5)}, ${lng.toFixed(5)}` };
+    if (!boundary.contains(lat, lng))
+      return { status: 'outside', label: text || `${lat.toFixed(5)}, ${lng.toFixed(5)}` };
     const place = (text && findPlace(text)) || nearestPlace(lat, lng);
     const pcs = text ? findPostcodes(text) : [];
     return {
@@ -125,7 +127,17 @@ export function locate(input: { text?: string | null; lat?: number | null; lng?:
     const normalised = toNormalised(pc)!;
     if (!isCityPostcode(normalised)) return { status: 'outside', label: normalised };
     const place = findPlace(text.replace(pc, ''));
-    if (place) return { status: 'found', lat: place.lat, lng: place.lng, precision: 'gazetteer', label: text, postcode: normalised, contexts: [...place.contexts], place };
+    if (place)
+      return {
+        status: 'found',
+        lat: place.lat,
+        lng: place.lng,
+        precision: 'gazetteer',
+        label: text,
+        postcode: normalised,
+        contexts: [...place.contexts],
+        place,
+      };
     const centre = DISTRICT_CENTRES[toSubDistrict(normalised) ?? toDistrict(normalised) ?? ''];
     if (centre && !boundary.contains(centre[0], centre[1])) return { status: 'outside', label: normalised };
     return {
@@ -140,6 +152,16 @@ export function locate(input: { text?: string | null; lat?: number | null; lng?:
     };
   }
   const place = findPlace(text);
-  if (place) return { status: 'found', lat: place.lat, lng: place.lng, precision: 'gazetteer', label: text, postcode: null, contexts: [...place.contexts], place };
+  if (place)
+    return {
+      status: 'found',
+      lat: place.lat,
+      lng: place.lng,
+      precision: 'gazetteer',
+      label: text,
+      postcode: null,
+      contexts: [...place.contexts],
+      place,
+    };
   return { status: 'unknown' };
 }

@@ -2,12 +2,34 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
 import { ReportService, REPORTER_KINDS, ReportInputError } from '../service.js';
-import { aboutSchema, detailsSchema, DESCRIPTION_MAX, whatSchema, whenSchema, whereSchema } from '../schemas.js';
+import {
+  aboutSchema,
+  detailsSchema,
+  DESCRIPTION_MAX,
+  whatSchema,
+  whenSchema,
+  whereSchema,
+} from '../schemas.js';
 import { locate } from '../geo/locate.js';
 import { cityBoundary } from '../geo/boundary.js';
 import { placeNames } from '../geo/gazetteer.js';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, discardPending, savePending, sniffImage, type PendingPhoto } from '../photos.js';
-import { canVisit, firstMissing, londonToIso, nextStep, toNewReport, type JourneyAnswers, type Step } from './state.js';
+import {
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
+  discardPending,
+  savePending,
+  sniffImage,
+  type PendingPhoto,
+} from '../photos.js';
+import {
+  canVisit,
+  firstMissing,
+  londonToIso,
+  nextStep,
+  toNewReport,
+  type JourneyAnswers,
+  type Step,
+} from './state.js';
 import { summaryRows } from './summary.js';
 import { londonTime } from '../../platform/web/views.js';
 
@@ -42,13 +64,25 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
     }
     return a;
   };
-  const backOf = (step: Step) => ({ what: '/report', where: '/report/what', when: '/report/where', details: '/report/when', photos: '/report/details', about: '/report/photos' })[step];
+  const backOf = (step: Step) =>
+    ({
+      what: '/report',
+      where: '/report/what',
+      when: '/report/where',
+      details: '/report/when',
+      photos: '/report/details',
+      about: '/report/photos',
+    })[step];
   const render = (reply: FastifyReply, step: Step, ctx: Record<string, unknown>, status = 200) =>
     reply.code(status).render(`reports/journey/${step}.njk`, { back: backOf(step), ...ctx });
 
-  app.get('/report', { config: pub }, async (_req, reply) => reply.render('reports/journey/start.njk', { title: 'Report anti-social behaviour' }));
+  app.get('/report', { config: pub }, async (_req, reply) =>
+    reply.render('reports/journey/start.njk', { title: 'Report anti-social behaviour' }),
+  );
 
-  app.get('/report/boundary.geojson', { config: pub }, async (_req, reply) => reply.type('application/geo+json').send(cityBoundary().geojson));
+  app.get('/report/boundary.geojson', { config: pub }, async (_req, reply) =>
+    reply.type('application/geo+json').send(cityBoundary().geojson),
+  );
 
   // ---- what happened
   const categoryItems = async (partnershipId: string) =>
@@ -69,9 +103,21 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
     const form = parseForm(whatSchema, req.body);
     const ref = await reports.referenceData(req.partnershipId);
     const errors = { ...form.errors };
-    if (form.ok && !ref.category.get(form.value!.category)?.active) errors.category = 'Select what happened from the list';
+    if (form.ok && !ref.category.get(form.value!.category)?.active)
+      errors.category = 'Select what happened from the list';
     if (Object.keys(errors).length) {
-      return render(reply, 'what', { title: 'What do you want to report?', values: form.values, errors, categories: await categoryItems(req.partnershipId), change: changing(req) }, 400);
+      return render(
+        reply,
+        'what',
+        {
+          title: 'What do you want to report?',
+          values: form.values,
+          errors,
+          categories: await categoryItems(req.partnershipId),
+          change: changing(req),
+        },
+        400,
+      );
     }
     const a = await answers(req);
     a.category = form.value!.category;
@@ -82,8 +128,15 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
 
   // ---- where
   const contextItems = async (partnershipId: string) =>
-    (await reports.referenceData(partnershipId)).contexts.filter((c) => c.ask_public).map((c) => ({ value: c.code, text: c.label }));
-  const whereCtx = async (req: FastifyRequest, values: Record<string, unknown>, errors?: Record<string, string>, outside = false) => ({
+    (await reports.referenceData(partnershipId)).contexts
+      .filter((c) => c.ask_public)
+      .map((c) => ({ value: c.code, text: c.label }));
+  const whereCtx = async (
+    req: FastifyRequest,
+    values: Record<string, unknown>,
+    errors?: Record<string, string>,
+    outside = false,
+  ) => ({
     title: 'Where did it happen?',
     values,
     errors,
@@ -107,19 +160,33 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
     const v = form.value!;
     const found = locate({ text: v.location, lat: v.lat, lng: v.lng });
     if (found.status === 'missing') {
-      return render(reply, 'where', await whereCtx(req, form.values, { location: 'Enter a street, postcode or landmark, or put a pin on the map' }), 400);
+      return render(
+        reply,
+        'where',
+        await whereCtx(req, form.values, {
+          location: 'Enter a street, postcode or landmark, or put a pin on the map',
+        }),
+        400,
+      );
     }
     if (found.status === 'unknown') {
       return render(
         reply,
         'where',
         await whereCtx(req, form.values, {
-          location: 'We could not find that place in the City of London. Enter a street such as Cheapside, a landmark such as Leadenhall Market, or a postcode starting with EC',
+          location:
+            'We could not find that place in the City of London. Enter a street such as Cheapside, a landmark such as Leadenhall Market, or a postcode starting with EC',
         }),
         400,
       );
     }
-    if (found.status === 'outside') return render(reply, 'where', await whereCtx(req, form.values, { location: OUTSIDE_MESSAGE }, true), 400);
+    if (found.status === 'outside')
+      return render(
+        reply,
+        'where',
+        await whereCtx(req, form.values, { location: OUTSIDE_MESSAGE }, true),
+        400,
+      );
     const known = new Set((await contextItems(req.partnershipId)).map((c) => c.value));
     a.where = {
       text: v.location ?? null,
@@ -140,7 +207,11 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
   app.get('/report/when', { config: pub }, async (req, reply) => {
     const a = await guard(req, reply, 'when');
     if (!a) return reply;
-    return render(reply, 'when', { title: 'When did it happen?', values: a.when?.typed ?? {}, change: changing(req) });
+    return render(reply, 'when', {
+      title: 'When did it happen?',
+      values: a.when?.typed ?? {},
+      change: changing(req),
+    });
   });
   app.post('/report/when', { config: { ...pub, rateLimit: pageLimit } }, async (req, reply) => {
     const a = await guard(req, reply, 'when');
@@ -153,15 +224,29 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
       at = londonToIso(Number(v['date-day']), Number(v['date-month']), Number(v['date-year']), v.time);
       const now = deps.clock.now().getTime();
       const typedDay = `${v['date-year']}-${v['date-month']!.padStart(2, '0')}-${v['date-day']!.padStart(2, '0')}`;
-      if (typedDay > londonTime(deps.clock.iso(), 'yyyy-MM-dd')) errors['date-day'] = 'The date it happened must be today or in the past';
-      else if (new Date(at).getTime() > now + 5 * 60_000) errors.time = 'The time it happened must be in the past';
+      if (typedDay > londonTime(deps.clock.iso(), 'yyyy-MM-dd'))
+        errors['date-day'] = 'The date it happened must be today or in the past';
+      else if (new Date(at).getTime() > now + 5 * 60_000)
+        errors.time = 'The time it happened must be in the past';
       else if (now - new Date(at).getTime() > 366 * 86_400_000) {
-        errors['date-day'] = 'The date it happened must be within the last year. For anything older, call 101';
+        errors['date-day'] =
+          'The date it happened must be within the last year. For anything older, call 101';
       }
     }
-    if (Object.keys(errors).length) return render(reply, 'when', { title: 'When did it happen?', values: form.values, errors, change: changing(req) }, 400);
+    if (Object.keys(errors).length)
+      return render(
+        reply,
+        'when',
+        { title: 'When did it happen?', values: form.values, errors, change: changing(req) },
+        400,
+      );
     const v = form.value!;
-    a.when = { kind: v.when, at, note: v.when === 'regular' ? (v.often ?? null) : v.when === 'at' && !v.time ? 'Time not given' : null, typed: form.values };
+    a.when = {
+      kind: v.when,
+      at,
+      note: v.when === 'regular' ? (v.often ?? null) : v.when === 'at' && !v.time ? 'Time not given' : null,
+      typed: form.values,
+    };
     await save(req, a);
     return reply.redirect(nextStep(a, 'when', changing(req)));
   });
@@ -170,13 +255,30 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
   app.get('/report/details', { config: pub }, async (req, reply) => {
     const a = await guard(req, reply, 'details');
     if (!a) return reply;
-    return render(reply, 'details', { title: 'Tell us what happened', values: { description: a.description }, maxLength: DESCRIPTION_MAX, change: changing(req) });
+    return render(reply, 'details', {
+      title: 'Tell us what happened',
+      values: { description: a.description },
+      maxLength: DESCRIPTION_MAX,
+      change: changing(req),
+    });
   });
   app.post('/report/details', { config: { ...pub, rateLimit: pageLimit } }, async (req, reply) => {
     const a = await guard(req, reply, 'details');
     if (!a) return reply;
     const form = parseForm(detailsSchema, req.body);
-    if (!form.ok) return render(reply, 'details', { title: 'Tell us what happened', values: form.values, errors: form.errors, maxLength: DESCRIPTION_MAX, change: changing(req) }, 400);
+    if (!form.ok)
+      return render(
+        reply,
+        'details',
+        {
+          title: 'Tell us what happened',
+          values: form.values,
+          errors: form.errors,
+          maxLength: DESCRIPTION_MAX,
+          change: changing(req),
+        },
+        400,
+      );
     a.description = form.value!.description;
     await save(req, a);
     return reply.redirect(nextStep(a, 'details', changing(req)));
@@ -230,7 +332,10 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
         }
       } catch (err: any) {
         if (err?.code === 'FST_REQ_FILE_TOO_LARGE' || err?.code === 'FST_FILES_LIMIT') {
-          error = err.code === 'FST_FILES_LIMIT' ? `You can add up to ${MAX_PHOTOS} photos` : 'The selected file must be smaller than 5MB';
+          error =
+            err.code === 'FST_FILES_LIMIT'
+              ? `You can add up to ${MAX_PHOTOS} photos`
+              : 'The selected file must be smaller than 5MB';
         } else throw err;
       }
     } else {
@@ -243,7 +348,12 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
     a.photos.push(...added);
     if (action === 'upload' && added.length === 0) {
       await save(req, a);
-      return render(reply, 'photos', photosCtx(a, req, { photos: 'Select a photo to upload, or continue without one' }), 400);
+      return render(
+        reply,
+        'photos',
+        photosCtx(a, req, { photos: 'Select a photo to upload, or continue without one' }),
+        400,
+      );
     }
     if (action === 'continue' || action === 'upload-continue') {
       a.photosDone = true;
@@ -266,7 +376,11 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   // ---- about you
-  const aboutCtx = (req: FastifyRequest, values: Record<string, unknown>, errors?: Record<string, string>) => ({
+  const aboutCtx = (
+    req: FastifyRequest,
+    values: Record<string, unknown>,
+    errors?: Record<string, string>,
+  ) => ({
     title: 'About you',
     values,
     errors,
@@ -295,14 +409,23 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
     const missing = firstMissing(a);
     if (missing) return reply.redirect(`/report/${missing}`);
     const ref = await reports.referenceData(req.partnershipId);
-    return reply.render('reports/journey/check.njk', { title: 'Check your answers before sending your report', rows: summaryRows(a, ref), back: '/report/about' });
+    return reply.render('reports/journey/check.njk', {
+      title: 'Check your answers before sending your report',
+      rows: summaryRows(a, ref),
+      back: '/report/about',
+    });
   });
   app.post('/report/check', { config: { ...pub, rateLimit: submitLimit } }, async (req, reply) => {
     const a = await answers(req);
     const missing = firstMissing(a);
     if (missing) return reply.redirect(`/report/${missing}`);
     try {
-      const created = await reports.create(req.partnershipId, toNewReport(a), { kind: 'public' }, { ip: req.ip, requestId: req.id });
+      const created = await reports.create(
+        req.partnershipId,
+        toNewReport(a),
+        { kind: 'public' },
+        { ip: req.ip, requestId: req.id },
+      );
       const s = await req.ensureSession();
       delete s.data[KEY];
       s.data[CONFIRM_KEY] = {

@@ -6,7 +6,17 @@ import { parseTime, parseUkDateTime } from '../schemas.js';
 const complete: JourneyAnswers = {
   category: 'graffiti',
   hate: 'no',
-  where: { text: 'Cheapside', lat: 51.514, lng: -0.0935, precision: 'gazetteer', postcode: null, label: 'Cheapside', contexts: ['street'], chosenContexts: ['walkway'], typed: {} },
+  where: {
+    text: 'Cheapside',
+    lat: 51.514,
+    lng: -0.0935,
+    precision: 'gazetteer',
+    postcode: null,
+    label: 'Cheapside',
+    contexts: ['street'],
+    chosenContexts: ['walkway'],
+    typed: {},
+  },
   when: { kind: 'ongoing', at: null, note: null, typed: {} },
   description: 'Tags',
   photosDone: true,
@@ -29,7 +39,10 @@ describe('journey order', () => {
     assert.equal(nextStep(complete, 'about', false), '/report/check');
   });
   it('turns the answers into a report; an anonymous reporter gives no details', () => {
-    const r = toNewReport({ ...complete, about: { reporterKind: 'victim', identity: 'anonymous', name: 'Should not be kept' } });
+    const r = toNewReport({
+      ...complete,
+      about: { reporterKind: 'victim', identity: 'anonymous', name: 'Should not be kept' },
+    });
     assert.equal(r.reporter.anonymous, true);
     assert.equal(r.reporter.name, null);
     assert.deepEqual(r.location.contexts.sort(), ['street', 'walkway']);

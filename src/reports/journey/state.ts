@@ -18,7 +18,12 @@ export interface JourneyAnswers {
     chosenContexts: string[];
     typed: Record<string, unknown>;
   };
-  when?: { kind: 'at' | 'ongoing' | 'regular'; at: string | null; note: string | null; typed: Record<string, unknown> };
+  when?: {
+    kind: 'at' | 'ongoing' | 'regular';
+    at: string | null;
+    note: string | null;
+    typed: Record<string, unknown>;
+  };
   description?: string;
   photos?: PendingPhoto[];
   photosDone?: boolean;
@@ -59,7 +64,11 @@ export function nextStep(a: JourneyAnswers, current: Step, changing: boolean): s
   const missing = firstMissing(a);
   if (changing && !missing) return '/report/check';
   const i = STEPS.indexOf(current);
-  return missing && STEPS.indexOf(missing) <= i ? `/report/${missing}` : i + 1 < STEPS.length ? `/report/${STEPS[i + 1]}` : '/report/check';
+  return missing && STEPS.indexOf(missing) <= i
+    ? `/report/${missing}`
+    : i + 1 < STEPS.length
+      ? `/report/${STEPS[i + 1]}`
+      : '/report/check';
 }
 
 /** A date (and optional time) typed in the journey, read as London time, to UTC ISO. */

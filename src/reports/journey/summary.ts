@@ -13,7 +13,9 @@ export function summaryRows(a: JourneyAnswers, ref: ReferenceData) {
     value: { text: text || 'Not given' },
     actions: { items: [{ href: `${href}?change=1`, text: 'Change', visuallyHiddenText: key.toLowerCase() }] },
   });
-  const contextLabels = (a.where?.chosenContexts ?? []).map((c) => ref.contexts.find((x) => x.code === c)?.label ?? c);
+  const contextLabels = (a.where?.chosenContexts ?? []).map(
+    (c) => ref.contexts.find((x) => x.code === c)?.label ?? c,
+  );
   const when =
     a.when?.kind === 'ongoing'
       ? 'It is still happening'
@@ -26,13 +28,25 @@ export function summaryRows(a: JourneyAnswers, ref: ReferenceData) {
   const rows = [
     row('What happened', ref.category.get(a.category!)?.public_name ?? a.category!, '/report/what'),
     row('Motivated by hostility or prejudice', HATE[a.hate!] ?? '', '/report/what'),
-    row('Where', [a.where!.text || a.where!.label, a.where!.lat != null && a.where!.precision === 'pin' ? '(pin on map)' : ''].filter(Boolean).join(' '), '/report/where'),
+    row(
+      'Where',
+      [
+        a.where!.text || a.where!.label,
+        a.where!.lat != null && a.where!.precision === 'pin' ? '(pin on map)' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      '/report/where',
+    ),
   ];
   if (contextLabels.length) rows.push(row('About the place', contextLabels.join('; '), '/report/where'));
   rows.push(row('When', when, '/report/when'), row('Details', a.description!, '/report/details'));
-  rows.push(row('Photos', (a.photos ?? []).map((p) => p.originalName).join(', ') || 'None', '/report/photos'));
+  rows.push(
+    row('Photos', (a.photos ?? []).map((p) => p.originalName).join(', ') || 'None', '/report/photos'),
+  );
   rows.push(row('Reporting as', REPORTER_KINDS[about.reporterKind], '/report/about'));
-  if (about.identity === 'anonymous') rows.push(row('Your details', 'Reporting anonymously', '/report/about'));
+  if (about.identity === 'anonymous')
+    rows.push(row('Your details', 'Reporting anonymously', '/report/about'));
   else {
     rows.push(row('Name', about.name ?? '', '/report/about'));
     if (about.email) rows.push(row('Email', about.email, '/report/about'));

@@ -3,7 +3,8 @@ import type { ReportsTable, ReportCategoriesTable } from '../tables.js';
 import { nearestPlace } from '../geo/locate.js';
 
 /** GeoReport v2 error list: an array of {code, description}. */
-export const open311Errors = (code: number, ...descriptions: string[]) => descriptions.map((description) => ({ code, description }));
+export const open311Errors = (code: number, ...descriptions: string[]) =>
+  descriptions.map((description) => ({ code, description }));
 
 export function serviceOf(c: ReportCategoriesTable) {
   return {
@@ -13,7 +14,12 @@ export function serviceOf(c: ReportCategoriesTable) {
     metadata: true,
     type: 'realtime',
     keywords: [c.group_code, c.nsir_category].join(','),
-    group: c.nsir_category === 'environmental' ? 'Environmental' : c.nsir_category === 'personal' ? 'Personal' : 'Nuisance',
+    group:
+      c.nsir_category === 'environmental'
+        ? 'Environmental'
+        : c.nsir_category === 'personal'
+          ? 'Personal'
+          : 'Nuisance',
   };
 }
 

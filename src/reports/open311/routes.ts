@@ -9,7 +9,8 @@ import { open311Errors, publishable, requestOf, serviceDefinition, serviceOf } f
 
 const BASE = '/open311/v2';
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
-const s = (v: unknown) => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? String(v[0] ?? '').trim() : '');
+const s = (v: unknown) =>
+  typeof v === 'string' ? v.trim() : Array.isArray(v) ? String(v[0] ?? '').trim() : '';
 
 /** attribute[code]=v and attribute[code][]=v (form posts) or {attribute: {code: v}} (JSON). */
 function attributes(body: Record<string, unknown>): Record<string, string[]> {
@@ -22,7 +23,8 @@ function attributes(body: Record<string, unknown>): Record<string, string[]> {
     const m = /^attribute\[(\w+)\](\[\])?$/.exec(k);
     if (m) add(m[1], v);
   }
-  if (body.attribute && typeof body.attribute === 'object') for (const [k, v] of Object.entries(body.attribute as Record<string, unknown>)) add(k, v);
+  if (body.attribute && typeof body.attribute === 'object')
+    for (const [k, v] of Object.entries(body.attribute as Record<string, unknown>)) add(k, v);
   return out;
 }
 
@@ -34,7 +36,8 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
   const reports = new ReportService(deps);
   const keys = new ApiKeyService(deps);
   const pub = { access: 'public' } as const;
-  const fail = (reply: FastifyReply, code: number, ...messages: string[]) => reply.code(code).send(open311Errors(code, ...messages));
+  const fail = (reply: FastifyReply, code: number, ...messages: string[]) =>
+    reply.code(code).send(open311Errors(code, ...messages));
 
   app.get(`${BASE}/discovery.json`, { ...jsonRoute, config: pub }, async () => ({
     changeset: '2026-11-28T00:00:00Z',
@@ -65,80 +68,100 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
     return serviceDefinition(category, ref);
   });
 
-  app.post(`${BASE}/requests.json`, { ...jsonRoute, config: { access: 'apikey', csrf: false, rateLimit: apiRateLimit(keys) } }, async (req, reply) => {
-    const key = await keys.authenticateRequest(req);
-    if (!key) return fail(reply, 403, 'api_key is missing or not valid');
-    if (key.partnership_id !== req.partnershipId) req.partnershipId = key.partnership_id;
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const ref = await reports.referenceData(key.partnership_id);
-    const problems: string[] = [];
-    const serviceCode = s(body.service_code);
-    const category = ref.category.get(serviceCode);
-    if (!serviceCode) problems.push('service_code is required');
-    else if (!category || !category.active) return fail(reply, 404, `service_code ${serviceCode} not found`);
-    const description = s(body.description);
-    if (!description) problems.push('description is required');
-    else if (description.length > DESCRIPTION_MAX) problems.push(`description must be ${DESCRIPTION_MAX} characters or fewer`);
-    const lat = s(body.lat) ? Number(s(body.lat)) : null;
-    const lng = s(body.long) ? Number(s(body.long)) : null;
-    const address = s(body.address_string) || null;
-    if ((lat === null) !== (lng === null) || (lat !== null && (!Number.isFinite(lat) || !Number.isFinite(lng!)))) problems.push('lat and long must both be given as decimal degrees');
-    else if (lat === null && !address) problems.push('lat and long, or address_string, is required');
-    const email = s(body.email) || null;
-    const phone = s(body.phone) || null;
-    if (email && !emailSchema.safeParse(email).success) problems.push('email is not a valid email address');
-    if (phone && !ukPhone(phone)) problems.push('phone is not a valid telephone number');
-    if (problems.length) return fail(reply, 400, ...problems);
-    const located = locate({ text: address, lat, lng });
-    if (located.status === 'outside') return fail(reply, 400, 'The location is outside the City of London. Report it to the local council, or call the Metropolitan Police on 101.');
-    if (located.status !== 'found') return fail(reply, 400, 'address_string was not recognised as a street, landmark or postcode in the City of London; send lat and long');
-    const attrs = attributes(body);
-    const name = [s(body.first_name), s(body.last_name)].filter(Boolean).join(' ') || null;
-    const mediaUrl = s(body.media_url);
-    try {
-      const created = await reports.create(
-        key.partnership_id,
-        {
-          channel: 'open311',
-          categoryCode: serviceCode,
-          hateIncident: ['true', 'yes', '1'].includes((attrs.hate_incident?.[0] ?? '').toLowerCase()),
-          description: mediaUrl ? `${description}\n\nPhoto: ${mediaUrl}` : description,
-          location: {
-            text: address ?? (located.place ? `Near ${located.place.name}` : null),
-            postcode: located.postcode,
-            lat: located.lat,
-            lng: located.lng,
-            precision: located.precision,
-            contexts: [...located.contexts, ...(attrs.place_context ?? [])],
+  app.post(
+    `${BASE}/requests.json`,
+    { ...jsonRoute, config: { access: 'apikey', csrf: false, rateLimit: apiRateLimit(keys) } },
+    async (req, reply) => {
+      const key = await keys.authenticateRequest(req);
+      if (!key) return fail(reply, 403, 'api_key is missing or not valid');
+      if (key.partnership_id !== req.partnershipId) req.partnershipId = key.partnership_id;
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const ref = await reports.referenceData(key.partnership_id);
+      const problems: string[] = [];
+      const serviceCode = s(body.service_code);
+      const category = ref.category.get(serviceCode);
+      if (!serviceCode) problems.push('service_code is required');
+      else if (!category || !category.active)
+        return fail(reply, 404, `service_code ${serviceCode} not found`);
+      const description = s(body.description);
+      if (!description) problems.push('description is required');
+      else if (description.length > DESCRIPTION_MAX)
+        problems.push(`description must be ${DESCRIPTION_MAX} characters or fewer`);
+      const lat = s(body.lat) ? Number(s(body.lat)) : null;
+      const lng = s(body.long) ? Number(s(body.long)) : null;
+      const address = s(body.address_string) || null;
+      if (
+        (lat === null) !== (lng === null) ||
+        (lat !== null && (!Number.isFinite(lat) || !Number.isFinite(lng!)))
+      )
+        problems.push('lat and long must both be given as decimal degrees');
+      else if (lat === null && !address) problems.push('lat and long, or address_string, is required');
+      const email = s(body.email) || null;
+      const phone = s(body.phone) || null;
+      if (email && !emailSchema.safeParse(email).success) problems.push('email is not a valid email address');
+      if (phone && !ukPhone(phone)) problems.push('phone is not a valid telephone number');
+      if (problems.length) return fail(reply, 400, ...problems);
+      const located = locate({ text: address, lat, lng });
+      if (located.status === 'outside')
+        return fail(
+          reply,
+          400,
+          'The location is outside the City of London. Report it to the local council, or call the Metropolitan Police on 101.',
+        );
+      if (located.status !== 'found')
+        return fail(
+          reply,
+          400,
+          'address_string was not recognised as a street, landmark or postcode in the City of London; send lat and long',
+        );
+      const attrs = attributes(body);
+      const name = [s(body.first_name), s(body.last_name)].filter(Boolean).join(' ') || null;
+      const mediaUrl = s(body.media_url);
+      try {
+        const created = await reports.create(
+          key.partnership_id,
+          {
+            channel: 'open311',
+            categoryCode: serviceCode,
+            hateIncident: ['true', 'yes', '1'].includes((attrs.hate_incident?.[0] ?? '').toLowerCase()),
+            description: mediaUrl ? `${description}\n\nPhoto: ${mediaUrl}` : description,
+            location: {
+              text: address ?? (located.place ? `Near ${located.place.name}` : null),
+              postcode: located.postcode,
+              lat: located.lat,
+              lng: located.lng,
+              precision: located.precision,
+              contexts: [...located.contexts, ...(attrs.place_context ?? [])],
+            },
+            occurred: { kind: 'at', at: null, note: null },
+            reporter: {
+              kind: 'witness',
+              anonymous: !name && !email && !phone,
+              name,
+              givenName: s(body.first_name) || null,
+              surname: s(body.last_name) || null,
+              email,
+              phone,
+              contactPreference: email ? 'email' : phone ? 'phone' : 'none',
+            },
+            externalId: s(body.service_request_id) || s(body.external_id) || null,
           },
-          occurred: { kind: 'at', at: null, note: null },
-          reporter: {
-            kind: 'witness',
-            anonymous: !name && !email && !phone,
-            name,
-            givenName: s(body.first_name) || null,
-            surname: s(body.last_name) || null,
-            email,
-            phone,
-            contactPreference: email ? 'email' : phone ? 'phone' : 'none',
+          { kind: 'apikey', keyId: key.id, name: key.name },
+          meta(req),
+        );
+        return reply.code(201).send([
+          {
+            service_request_id: created.reference,
+            service_notice: `Sent to ${created.teams.map((t) => t.name).join(', ')}; due by ${created.dueAt}`,
+            account_id: null,
           },
-          externalId: s(body.service_request_id) || s(body.external_id) || null,
-        },
-        { kind: 'apikey', keyId: key.id, name: key.name },
-        meta(req),
-      );
-      return reply.code(201).send([
-        {
-          service_request_id: created.reference,
-          service_notice: `Sent to ${created.teams.map((t) => t.name).join(', ')}; due by ${created.dueAt}`,
-          account_id: null,
-        },
-      ]);
-    } catch (err) {
-      if (err instanceof ReportInputError) return fail(reply, 400, ...Object.values(err.fields));
-      throw err;
-    }
-  });
+        ]);
+      } catch (err) {
+        if (err instanceof ReportInputError) return fail(reply, 400, ...Object.values(err.fields));
+        throw err;
+      }
+    },
+  );
 
   app.get(`${BASE}/requests.json`, { ...jsonRoute, config: pub }, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
@@ -150,17 +173,29 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
       const v = s(q[name]);
       if (!v) continue;
       const d = new Date(v);
-      if (Number.isNaN(d.getTime())) return fail(reply, 400, `${name} must be a date and time like 2026-11-28T09:00:00Z`);
+      if (Number.isNaN(d.getTime()))
+        return fail(reply, 400, `${name} must be a date and time like 2026-11-28T09:00:00Z`);
       dates[name] = d.toISOString();
     }
     const status = s(q.status);
-    if (status && !['open', 'closed'].includes(status)) return fail(reply, 400, 'status must be open or closed');
-    const references = s(q.service_request_id) ? s(q.service_request_id).split(',').map((x) => x.trim().toUpperCase()) : undefined;
+    if (status && !['open', 'closed'].includes(status))
+      return fail(reply, 400, 'status must be open or closed');
+    const references = s(q.service_request_id)
+      ? s(q.service_request_id)
+          .split(',')
+          .map((x) => x.trim().toUpperCase())
+      : undefined;
     const noFilter = !references && !dates.start_date && !dates.end_date;
     const rows = await reports.repo.open311List(partnershipId, {
       references,
-      serviceCodes: s(q.service_code) ? s(q.service_code).split(',').map((x) => x.trim()) : undefined,
-      start: dates.start_date ?? (noFilter ? new Date(deps.clock.now().getTime() - 90 * 86_400_000).toISOString() : undefined),
+      serviceCodes: s(q.service_code)
+        ? s(q.service_code)
+            .split(',')
+            .map((x) => x.trim())
+        : undefined,
+      start:
+        dates.start_date ??
+        (noFilter ? new Date(deps.clock.now().getTime() - 90 * 86_400_000).toISOString() : undefined),
       end: dates.end_date,
       status: (status || undefined) as 'open' | 'closed' | undefined,
       limit: 1000,
@@ -179,7 +214,8 @@ export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void
     const report = await reports.repo.findByReference(partnershipId, raw.slice(0, -5));
     const ref = await reports.referenceData(partnershipId);
     const own = !!key && report?.api_key_id === key.id;
-    if (!report || (!own && !publishable(report, ref))) return fail(reply, 404, `service_request_id ${raw.slice(0, -5)} not found`);
+    if (!report || (!own && !publishable(report, ref)))
+      return fail(reply, 404, `service_request_id ${raw.slice(0, -5)} not found`);
     return [requestOf(report, ref, own)];
   });
 }

@@ -53,13 +53,21 @@ export function resolveRoutes(
 
   const atPlace = rules.filter((r) => r.categoryCode === report.categoryCode && contexts.has(r.placeContext));
   if (atPlace.length) atPlace.forEach((r) => add(r, 'category-at-place'));
-  else rules.filter((r) => r.categoryCode === report.categoryCode && r.placeContext === ANY).forEach((r) => add(r, 'category'));
-  rules.filter((r) => r.categoryCode === ANY && r.placeContext !== ANY && contexts.has(r.placeContext)).forEach((r) => add(r, 'place'));
+  else
+    rules
+      .filter((r) => r.categoryCode === report.categoryCode && r.placeContext === ANY)
+      .forEach((r) => add(r, 'category'));
+  rules
+    .filter((r) => r.categoryCode === ANY && r.placeContext !== ANY && contexts.has(r.placeContext))
+    .forEach((r) => add(r, 'place'));
   if (report.hateIncident) {
     rules
-      .filter((r) => r.categoryCode === HATE_CATEGORY && (r.placeContext === ANY || contexts.has(r.placeContext)))
+      .filter(
+        (r) => r.categoryCode === HATE_CATEGORY && (r.placeContext === ANY || contexts.has(r.placeContext)),
+      )
       .forEach((r) => add(r, 'hate-incident'));
   }
-  if (!out.size) rules.filter((r) => r.categoryCode === ANY && r.placeContext === ANY).forEach((r) => add(r, 'default'));
+  if (!out.size)
+    rules.filter((r) => r.categoryCode === ANY && r.placeContext === ANY).forEach((r) => add(r, 'default'));
   return [...out.values()];
 }

@@ -9,7 +9,12 @@ import { dueAt, slaHoursFor } from '../sla.js';
 import { cityBoundary } from '../geo/boundary.js';
 import { PLACES, type Place } from '../geo/gazetteer.js';
 import { newJobRow } from '../environment/jobs.js';
-import type { EnvironmentalJobsTable, ReportsTable, ReportTeamRoutesTable, ReportUpdatesTable } from '../tables.js';
+import type {
+  EnvironmentalJobsTable,
+  ReportsTable,
+  ReportTeamRoutesTable,
+  ReportUpdatesTable,
+} from '../tables.js';
 import { makePeople, render, type DemoPerson } from './people.js';
 import { patternOf, sampleTime } from './timing.js';
 import { describe } from './text.js';
@@ -53,7 +58,12 @@ function weighted<T>(rng: Rng, items: readonly T[], weight: (t: T) => number): T
 
 function placeWeight(category: string) {
   return (p: Place) => {
-    if (RESIDENTIAL.has(category)) return p.kind === 'estate-block' || p.contexts.includes('housing-estate') ? 3 : p.kind === 'street' ? p.weight * 0.3 : 0.05;
+    if (RESIDENTIAL.has(category))
+      return p.kind === 'estate-block' || p.contexts.includes('housing-estate')
+        ? 3
+        : p.kind === 'street'
+          ? p.weight * 0.3
+          : 0.05;
     let w = p.weight;
     if (NTE.has(category) && p.nte) w *= 4;
     if (WALKWAY.has(category)) w *= p.kind === 'walkway' ? 12 : p.contexts.includes('walkway') ? 6 : 0.3;
@@ -74,7 +84,12 @@ function jitter(rng: Rng, p: Place): [number, number] {
   return [p.lat, p.lng];
 }
 
-const PERSON_ROLE: Record<string, PersonRole> = { victim: 'victim', witness: 'witness', business: 'complainant', 'on-behalf': 'representative' };
+const PERSON_ROLE: Record<string, PersonRole> = {
+  victim: 'victim',
+  witness: 'witness',
+  business: 'complainant',
+  'on-behalf': 'representative',
+};
 
 interface Spec {
   category: string;
@@ -90,7 +105,10 @@ interface Spec {
  * and states, with night-time-economy weekend peaks and people who report more than once, written
  * down differently each time. Everything is inserted in one transaction, in multi-row batches.
  */
-export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promise<{ reports: number; ms: number }> {
+export async function seedReportsDemo(
+  ctx: DemoSeedContext,
+  count = 3000,
+): Promise<{ reports: number; ms: number }> {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   const { deps, rng, partnershipId } = ctx;
@@ -120,27 +138,58 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
     const cat = weighted(rng, categories, (c) => CATEGORY_WEIGHTS[c.code]);
     const environmental = !!cat.environmental;
     const channel = weighted(rng, ['web', 'phone', 'staff', 'open311'] as const, (ch) =>
-      ch === 'web' ? 45 : ch === 'phone' ? (NTE.has(cat.code) ? 40 : 28) : ch === 'staff' ? 15 : environmental ? 25 : 4,
+      ch === 'web'
+        ? 45
+        : ch === 'phone'
+          ? NTE.has(cat.code)
+            ? 40
+            : 28
+          : ch === 'staff'
+            ? 15
+            : environmental
+              ? 25
+              : 4,
     );
-    const anonymousChance = channel === 'web' ? 0.35 : channel === 'phone' ? 0.15 : channel === 'open311' ? 0 : 1;
+    const anonymousChance =
+      channel === 'web' ? 0.35 : channel === 'phone' ? 0.15 : channel === 'open311' ? 0 : 1;
     let person: DemoPerson | null = null;
     if (!rng.chance(anonymousChance)) person = pickPerson();
-    const category = person && rng.chance(0.55) ? (categories.find((c) => c.code === person!.concern) ?? cat) : cat;
+    const category =
+      person && rng.chance(0.55) ? (categories.find((c) => c.code === person!.concern) ?? cat) : cat;
     const at = sampleTime(rng, patternOf(category.code), startMs, endMs).getTime();
-    const place = person && rng.chance(0.6) && placeWeight(category.code)(person.home) > 0.2 ? person.home : weighted(rng, PLACES, placeWeight(category.code));
-    const hate = category.code === 'harassment' ? rng.chance(0.2) : category.code === 'graffiti' ? rng.chance(0.08) : rng.chance(0.015);
+    const place =
+      person && rng.chance(0.6) && placeWeight(category.code)(person.home) > 0.2
+        ? person.home
+        : weighted(rng, PLACES, placeWeight(category.code));
+    const hate =
+      category.code === 'harassment'
+        ? rng.chance(0.2)
+        : category.code === 'graffiti'
+          ? rng.chance(0.08)
+          : rng.chance(0.015);
     specs.push({ category: category.code, at, place, channel, person, hate });
   }
   specs.sort((a, b) => a.at - b.at);
 
   // Team members to assign work to (demo accounts), by team.
-  const users = await deps.db.selectFrom('users').select(['id', 'team_id', 'role']).where('partnership_id', '=', partnershipId).execute();
+  const users = await deps.db
+    .selectFrom('users')
+    .select(['id', 'team_id', 'role'])
+    .where('partnership_id', '=', partnershipId)
+    .execute();
   const membersOf = new Map<string, string[]>();
-  for (const u of users) if (u.team_id && (u.role === 'officer' || u.role === 'team_manager')) membersOf.set(u.team_id, [...(membersOf.get(u.team_id) ?? []), u.id]);
+  for (const u of users)
+    if (u.team_id && (u.role === 'officer' || u.role === 'team_manager'))
+      membersOf.set(u.team_id, [...(membersOf.get(u.team_id) ?? []), u.id]);
   const callHandler = users.find((u) => u.role === 'call_handler')?.id ?? null;
 
   const openStates = ref.states.filter((s) => s.kind === 'open' && !s.initial);
-  const closedWeights: Record<string, number> = { resolved: 65, 'no-further-action': 20, referred: 8, duplicate: 7 };
+  const closedWeights: Record<string, number> = {
+    resolved: 65,
+    'no-further-action': 20,
+    referred: 8,
+    duplicate: 7,
+  };
   const closedStates = ref.states.filter((s) => s.kind === 'closed');
 
   const reports: ReportsTable[] = [];
@@ -159,7 +208,15 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
   const seedClock = { now: () => new Date(seedNow), iso: () => new Date(seedNow).toISOString() };
   const people$ = new PeopleService({ ...deps, clock: seedClock });
   const repo = new ReportRepository(deps.db);
-  const sharedReports: { id: string; reference: string; personId: string | null; category: string; place: string; createdAt: string; state: string }[] = [];
+  const sharedReports: {
+    id: string;
+    reference: string;
+    personId: string | null;
+    category: string;
+    place: string;
+    createdAt: string;
+    state: string;
+  }[] = [];
 
   await deps.db.transaction().execute(async (trx) => {
     for (const s of specs) {
@@ -168,17 +225,32 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
       const createdAt = new Date(s.at).toISOString();
       const [lat, lng] = jitter(rng, s.place);
       const contexts = new Set(s.place.contexts);
-      if (s.category === 'licensed-premises' || (NTE.has(s.category) && s.place.nte && rng.chance(0.3))) contexts.add('licensed-premises');
-      const resolved = resolveRoutes(ref.rules, { categoryCode: s.category, placeContexts: [...contexts], hateIncident: s.hate });
+      if (s.category === 'licensed-premises' || (NTE.has(s.category) && s.place.nte && rng.chance(0.3)))
+        contexts.add('licensed-premises');
+      const resolved = resolveRoutes(ref.rules, {
+        categoryCode: s.category,
+        placeContexts: [...contexts],
+        hateIncident: s.hate,
+      });
       const sla = slaHoursFor(category.sla_hours, s.hate);
       const due = dueAt(createdAt, sla);
-      const reporterKind = s.channel === 'staff' ? 'witness' : s.person?.business ? 'business' : s.person ? weighted(rng, ['victim', 'witness', 'on-behalf'], (k) => (k === 'victim' ? 6 : k === 'witness' ? 3 : 1)) : 'witness';
+      const reporterKind =
+        s.channel === 'staff'
+          ? 'witness'
+          : s.person?.business
+            ? 'business'
+            : s.person
+              ? weighted(rng, ['victim', 'witness', 'on-behalf'], (k) =>
+                  k === 'victim' ? 6 : k === 'witness' ? 3 : 1,
+                )
+              : 'witness';
 
       let personId: string | null = null;
       let given: ReturnType<typeof render> | null = null;
       if (s.person) {
         given = render(rng, s.person, s.at, s.channel);
-        if (s.channel === 'open311' && !given.email) given.email = s.person.email ?? `${s.person.given.toLowerCase()}${rng.int(10, 99)}@example.com`;
+        if (s.channel === 'open311' && !given.email)
+          given.email = s.person.email ?? `${s.person.given.toLowerCase()}${rng.int(10, 99)}@example.com`;
         seedNow = s.at;
         personId = (
           await people$.addRecord(trx, {
@@ -202,10 +274,17 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
         ? weighted(rng, closedStates, (st) => closedWeights[st.code] ?? 3)
         : ageH < 2
           ? ref.initialState
-          : weighted(rng, openStates, (st) => (st.code === 'acknowledged' ? 4 : st.code === 'in-progress' ? 3 : 1));
+          : weighted(rng, openStates, (st) =>
+              st.code === 'acknowledged' ? 4 : st.code === 'in-progress' ? 3 : 1,
+            );
       const ref$ = nextRef('ASB', s.at);
       const name = given ? [given.givenName, given.surname].filter(Boolean).join(' ') || null : null;
-      const createdBy = s.channel === 'phone' ? callHandler : s.channel === 'staff' ? (membersOf.get(resolved[0]?.teamId ?? '')?.[0] ?? null) : null;
+      const createdBy =
+        s.channel === 'phone'
+          ? callHandler
+          : s.channel === 'staff'
+            ? (membersOf.get(resolved[0]?.teamId ?? '')?.[0] ?? null)
+            : null;
       reports.push({
         id,
         partnership_id: partnershipId,
@@ -219,7 +298,12 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
         lng,
         location_precision: s.channel === 'web' || s.channel === 'open311' ? 'pin' : 'gazetteer',
         place_contexts: JSON.stringify([...contexts]),
-        occurred_kind: s.category === 'noise-residential' && rng.chance(0.4) ? 'regular' : rng.chance(0.25) ? 'ongoing' : 'at',
+        occurred_kind:
+          s.category === 'noise-residential' && rng.chance(0.4)
+            ? 'regular'
+            : rng.chance(0.25)
+              ? 'ongoing'
+              : 'at',
         occurred_at: new Date(s.at - rng.int(0, 90) * 60_000).toISOString(),
         occurred_note: null,
         channel: s.channel,
@@ -242,7 +326,15 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
         external_id: s.channel === 'open311' ? `FMS-${rng.int(100000, 999999)}` : null,
         photo_count: 0,
       });
-      sharedReports.push({ id, reference: ref$, personId, category: s.category, place: s.place.name, createdAt, state: finalState.code });
+      sharedReports.push({
+        id,
+        reference: ref$,
+        personId,
+        category: s.category,
+        place: s.place.name,
+        createdAt,
+        state: finalState.code,
+      });
 
       for (const rt of resolved) {
         const members = membersOf.get(rt.teamId) ?? [];
@@ -265,7 +357,14 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
           ended_reason: null,
         });
       }
-      const update = (atMs: number, kind: string, state: string, text: string | null, pub: boolean, userId: string | null = null) =>
+      const update = (
+        atMs: number,
+        kind: string,
+        state: string,
+        text: string | null,
+        pub: boolean,
+        userId: string | null = null,
+      ) =>
         updates.push({
           id: newId(),
           partnership_id: partnershipId,
@@ -282,12 +381,26 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
       update(s.at, 'created', ref.initialState.code, 'Report received', true, createdBy);
       const officer = membersOf.get(resolved[0]?.teamId ?? '')?.[0] ?? null;
       if (finalState.code !== ref.initialState.code) {
-        const ackAt = s.at + Math.min(ageH, closed ? closeAfterH * 0.4 : Infinity, 0.5 + rng.next() * 6) * HOUR;
-        update(ackAt, 'state', 'acknowledged', 'We have looked at your report and passed it to an officer.', true, officer);
-        if (!closed && finalState.code !== 'acknowledged') update(ackAt + rng.int(1, 12) * HOUR, 'state', finalState.code, null, false, officer);
+        const ackAt =
+          s.at + Math.min(ageH, closed ? closeAfterH * 0.4 : Infinity, 0.5 + rng.next() * 6) * HOUR;
+        update(
+          ackAt,
+          'state',
+          'acknowledged',
+          'We have looked at your report and passed it to an officer.',
+          true,
+          officer,
+        );
+        if (!closed && finalState.code !== 'acknowledged')
+          update(ackAt + rng.int(1, 12) * HOUR, 'state', finalState.code, null, false, officer);
       }
       if (closedAtMs) {
-        const text = finalState.code === 'resolved' ? 'The problem has been dealt with. Thank you for reporting it.' : finalState.code === 'duplicate' ? 'This was already reported.' : 'We have closed this report.';
+        const text =
+          finalState.code === 'resolved'
+            ? 'The problem has been dealt with. Thank you for reporting it.'
+            : finalState.code === 'duplicate'
+              ? 'This was already reported.'
+              : 'We have closed this report.';
         update(closedAtMs, 'state', finalState.code, text, true, officer);
       }
       if (category.environmental) {
@@ -309,11 +422,13 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
           job.started_at = new Date(Math.max(s.at, closedAtMs - rng.int(1, 3) * HOUR)).toISOString();
         } else if (closedAtMs) {
           job.state = 'cancelled';
-          job.cancelled_reason = finalState.code === 'duplicate' ? 'Already reported' : 'Nothing found on site';
+          job.cancelled_reason =
+            finalState.code === 'duplicate' ? 'Already reported' : 'Nothing found on site';
         } else if (ageH > 6) {
           job.state = rng.chance(0.5) ? 'scheduled' : 'in-progress';
           job.scheduled_for = new Date(s.at + rng.int(6, 48) * HOUR).toISOString();
-          if (job.state === 'in-progress') job.started_at = new Date(s.at + rng.int(2, 6) * HOUR).toISOString();
+          if (job.state === 'in-progress')
+            job.started_at = new Date(s.at + rng.int(2, 6) * HOUR).toISOString();
         }
         job.assigned_user_id = officer;
         job.updated_at = new Date(closedAtMs ?? s.at).toISOString();
@@ -336,6 +451,9 @@ export async function seedReportsDemo(ctx: DemoSeedContext, count = 3000): Promi
   const ms = Math.round(performance.now() - started);
   const cpu = process.cpuUsage(cpuStart);
   const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
-  deps.log.info({ reports: reports.length, routes: routes.length, updates: updates.length, jobs: jobs.length, ms, cpuMs }, 'demo reports seeded');
+  deps.log.info(
+    { reports: reports.length, routes: routes.length, updates: updates.length, jobs: jobs.length, ms, cpuMs },
+    'demo reports seeded',
+  );
   return { reports: reports.length, ms };
 }

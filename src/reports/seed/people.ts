@@ -60,12 +60,64 @@ const GIVEN: [string, string[]][] = [
 ];
 
 const SURNAMES = [
-  'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson', 'Wright',
-  'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood', 'Jackson', 'Clarke',
-  'Patel', 'Khan', 'Ahmed', 'Ali', 'Begum', 'Okafor', 'Adeyemi', 'Chen', 'Wong', 'Nowak',
-  'Kowalski', "O'Brien", 'McCarthy', 'Murphy', 'Singh', 'Shah', 'Hussain', 'Mensah', 'Osei', 'Fernandes',
-  'Silva', 'Rossi', 'Cohen', 'Levy', 'Goldberg', 'Macdonald', 'Campbell', 'Stewart', 'Hughes', 'Edwards',
-  'Ashworth', 'Fitzgerald', 'Pemberton', 'Whitfield', 'Harrington', 'Okonkwo', 'Chowdhury', 'Lindqvist',
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Robinson',
+  'Wright',
+  'Thompson',
+  'Evans',
+  'Walker',
+  'White',
+  'Roberts',
+  'Green',
+  'Hall',
+  'Wood',
+  'Jackson',
+  'Clarke',
+  'Patel',
+  'Khan',
+  'Ahmed',
+  'Ali',
+  'Begum',
+  'Okafor',
+  'Adeyemi',
+  'Chen',
+  'Wong',
+  'Nowak',
+  'Kowalski',
+  "O'Brien",
+  'McCarthy',
+  'Murphy',
+  'Singh',
+  'Shah',
+  'Hussain',
+  'Mensah',
+  'Osei',
+  'Fernandes',
+  'Silva',
+  'Rossi',
+  'Cohen',
+  'Levy',
+  'Goldberg',
+  'Macdonald',
+  'Campbell',
+  'Stewart',
+  'Hughes',
+  'Edwards',
+  'Ashworth',
+  'Fitzgerald',
+  'Pemberton',
+  'Whitfield',
+  'Harrington',
+  'Okonkwo',
+  'Chowdhury',
+  'Lindqvist',
 ];
 
 /** Postcodes (real formats in the City's districts) for the demo residents' addresses. */
@@ -94,8 +146,26 @@ export interface DemoPerson {
   business: boolean;
 }
 
-const RESIDENT_CONCERNS = ['noise-residential', 'noise-street', 'noise-construction', 'licensed-premises', 'walkway-bylaw', 'cycling-walkways', 'harassment'];
-const WORKER_CONCERNS = ['aggressive-begging', 'street-drinking', 'public-urination', 'rough-sleeping', 'graffiti', 'litter-fly-tipping', 'drug-use', 'fly-posting', 'noise-commercial'];
+const RESIDENT_CONCERNS = [
+  'noise-residential',
+  'noise-street',
+  'noise-construction',
+  'licensed-premises',
+  'walkway-bylaw',
+  'cycling-walkways',
+  'harassment',
+];
+const WORKER_CONCERNS = [
+  'aggressive-begging',
+  'street-drinking',
+  'public-urination',
+  'rough-sleeping',
+  'graffiti',
+  'litter-fly-tipping',
+  'drug-use',
+  'fly-posting',
+  'noise-commercial',
+];
 
 /** A mobile number libphonenumber accepts as valid (in an allocated range), so exact matching can use it; fictional people. */
 function mobile(rng: Rng): string {
@@ -106,7 +176,12 @@ function mobile(rng: Rng): string {
 }
 
 export function makePeople(rng: Rng, count: number, startMs: number, endMs: number): DemoPerson[] {
-  const residential = PLACES.filter((p) => p.kind === 'estate-block' || p.contexts.includes('housing-estate') || p.contexts.includes('barbican-estate'));
+  const residential = PLACES.filter(
+    (p) =>
+      p.kind === 'estate-block' ||
+      p.contexts.includes('housing-estate') ||
+      p.contexts.includes('barbican-estate'),
+  );
   const people: DemoPerson[] = [];
   const seen = new Set<string>();
   while (people.length < count) {
@@ -129,7 +204,9 @@ export function makePeople(rng: Rng, count: number, startMs: number, endMs: numb
       surname,
       phones,
       phoneChangedAt: changes ? startMs + rng.next() * (endMs - startMs) : null,
-      email: rng.chance(0.7) ? `${rng.chance(0.3) ? mailName.replace('.', '') : mailName}${rng.chance(0.3) ? rng.int(1, 99) : ''}@${rng.pick(['example.com', 'example.org', 'example.net'])}` : null,
+      email: rng.chance(0.7)
+        ? `${rng.chance(0.3) ? mailName.replace('.', '') : mailName}${rng.chance(0.3) ? rng.int(1, 99) : ''}@${rng.pick(['example.com', 'example.org', 'example.net'])}`
+        : null,
       home,
       address: flat ? `${flat}, London` : null,
       postcode: resident && postcodes ? rng.pick(postcodes) : null,
@@ -168,7 +245,12 @@ export function render(rng: Rng, p: DemoPerson, atMs: number, channel: string) {
   if (rng.chance(0.03)) surname = surname.toUpperCase();
   const phoneNow = p.phoneChangedAt && atMs > p.phoneChangedAt ? p.phones[1] : p.phones[0];
   const phone = rng.chance(channel === 'web' ? 0.45 : 0.1) ? null : formatPhone(rng, phoneNow);
-  const email = p.email && rng.chance(channel === 'phone' ? 0.4 : 0.8) ? (rng.chance(0.04) ? p.email.toUpperCase() : p.email) : null;
+  const email =
+    p.email && rng.chance(channel === 'phone' ? 0.4 : 0.8)
+      ? rng.chance(0.04)
+        ? p.email.toUpperCase()
+        : p.email
+      : null;
   const withAddress = channel === 'phone' || channel === 'staff';
   return {
     givenName: rng.chance(0.03) ? null : given,

@@ -1,7 +1,8 @@
 import type { Rng } from '../../platform/module.js';
 
 /** When each kind of ASB tends to be reported (hour of day and day of week, London time). */
-export type TimePattern = 'nte' | 'business' | 'construction' | 'residential' | 'daytime' | 'commute' | 'morning-found' | 'early';
+export type TimePattern =
+  'nte' | 'business' | 'construction' | 'residential' | 'daytime' | 'commute' | 'morning-found' | 'early';
 
 const CATEGORY_PATTERN: Record<string, TimePattern> = {
   'noise-residential': 'residential',
@@ -48,9 +49,21 @@ function weight(pattern: TimePattern, dow: number, hour: number): number {
     case 'daytime':
       return hour >= 8 && hour <= 20 ? (weekday ? 1 : 0.6) : 0.12;
     case 'commute':
-      return weekday ? ((hour >= 7 && hour <= 9) || (hour >= 17 && hour <= 19) ? 1 : hour >= 10 && hour <= 16 ? 0.25 : 0.05) : 0.08;
+      return weekday
+        ? (hour >= 7 && hour <= 9) || (hour >= 17 && hour <= 19)
+          ? 1
+          : hour >= 10 && hour <= 16
+            ? 0.25
+            : 0.05
+        : 0.08;
     case 'morning-found':
-      return hour >= 6 && hour <= 11 ? (dow === 6 || dow === 0 ? 1.3 : 1) : hour >= 12 && hour <= 17 ? 0.4 : 0.05;
+      return hour >= 6 && hour <= 11
+        ? dow === 6 || dow === 0
+          ? 1.3
+          : 1
+        : hour >= 12 && hour <= 17
+          ? 0.4
+          : 0.05;
     case 'early':
       return hour >= 5 && hour <= 9 ? 1 : hour >= 20 ? 0.5 : 0.2;
   }

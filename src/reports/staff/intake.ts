@@ -30,16 +30,35 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
   const lookup = async (req: FastifyRequest, v: Record<string, unknown>) => {
     const base = await reports.intakeLookup(
       req.user!,
-      { phone: str(v.phone), email: str(v.email), surname: str(v.surname), postcode: undefined, location: str(v.location) },
+      {
+        phone: str(v.phone),
+        email: str(v.email),
+        surname: str(v.surname),
+        postcode: undefined,
+        location: str(v.location),
+      },
       meta(req),
     );
     if (!base.searched.some((k) => k !== 'location')) return base;
-    const found = await people.intakePeople(req.user!, { givenName: str(v.givenName), surname: str(v.surname), phone: str(v.phone), email: str(v.email) });
+    const found = await people.intakePeople(req.user!, {
+      givenName: str(v.givenName),
+      surname: str(v.surname),
+      phone: str(v.phone),
+      email: str(v.email),
+    });
     return { ...base, people: found };
   };
-  const peopleView = (req: FastifyRequest) => ({ flagLabels: FLAG_LABELS, canOpenPeople: can(req.user!.role, 'people.read') });
+  const peopleView = (req: FastifyRequest) => ({
+    flagLabels: FLAG_LABELS,
+    canOpenPeople: can(req.user!.role, 'people.read'),
+  });
 
-  const page = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, opts: { errors?: Record<string, string>; history?: unknown } = {}) => {
+  const page = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    opts: { errors?: Record<string, string>; history?: unknown } = {},
+  ) => {
     const ref = await reports.referenceData(req.user!.partnershipId);
     return reply.code(opts.errors ? 400 : 200).render('reports/intake.njk', {
       title: 'Take a call',
@@ -53,7 +72,9 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
       kinds: Object.entries(REPORTER_KINDS).map(([value, text]) => ({ value, text })),
       places: placeNames(),
       maxLength: DESCRIPTION_MAX,
-      saved: /^ASB-\d{4}-\d{6}$/.test(String((req.query as Record<string, unknown>).saved ?? '')) ? (req.query as Record<string, string>).saved : null,
+      saved: /^ASB-\d{4}-\d{6}$/.test(String((req.query as Record<string, unknown>).saved ?? ''))
+        ? (req.query as Record<string, string>).saved
+        : null,
     });
   };
 
@@ -76,7 +97,11 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
   app.get('/intake/history', { config: access }, async (req, reply) => {
     const history = await lookup(req, req.query as Record<string, unknown>);
     const ref = await reports.referenceData(req.user!.partnershipId);
-    return reply.render('reports/intake-history.njk', { history, categoryNames: Object.fromEntries(ref.categories.map((c) => [c.code, c.name])), ...peopleView(req) });
+    return reply.render('reports/intake-history.njk', {
+      history,
+      categoryNames: Object.fromEntries(ref.categories.map((c) => [c.code, c.name])),
+      ...peopleView(req),
+    });
   });
 
   app.post('/intake', { config: access }, async (req, reply) => {
@@ -87,8 +112,11 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
     const typedLocation = str(form.values.location)?.trim();
     if (typedLocation) {
       located = locate({ text: typedLocation });
-      if (located.status === 'outside') errors.location = `${OUTSIDE_MESSAGE} Pass the caller to the Metropolitan Police on 101.`;
-      else if (located.status !== 'found') errors.location = 'Enter a street, landmark or postcode in the City of London, such as Cheapside or EC2V 6DN';
+      if (located.status === 'outside')
+        errors.location = `${OUTSIDE_MESSAGE} Pass the caller to the Metropolitan Police on 101.`;
+      else if (located.status !== 'found')
+        errors.location =
+          'Enter a street, landmark or postcode in the City of London, such as Cheapside or EC2V 6DN';
     }
     let occurredAt: string | null = null;
     const typedWhen = str(form.values.occurredAt)?.trim();
@@ -96,8 +124,11 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
       const p = parseUkDateTime(typedWhen);
       if (!p) errors.occurredAt = 'Enter the date and time like 28/11/2026 21:30';
       else {
-        occurredAt = new Date(new TZDate(p.y, p.m - 1, p.d, p.hh, p.mm, 0, 0, 'Europe/London').getTime()).toISOString();
-        if (occurredAt > new Date(deps.clock.now().getTime() + 5 * 60_000).toISOString()) errors.occurredAt = 'The date and time must be in the past';
+        occurredAt = new Date(
+          new TZDate(p.y, p.m - 1, p.d, p.hh, p.mm, 0, 0, 'Europe/London').getTime(),
+        ).toISOString();
+        if (occurredAt > new Date(deps.clock.now().getTime() + 5 * 60_000).toISOString())
+          errors.occurredAt = 'The date and time must be in the past';
       }
     }
     if (Object.keys(errors).length || !v || !located || located.status !== 'found') {
@@ -135,7 +166,10 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void 
         { kind: 'user', user: req.user! },
         meta(req),
       );
-      await req.flash('success', `Report ${created.reference} saved and sent to ${created.teams.map((t) => t.name).join(', ')}.`);
+      await req.flash(
+        'success',
+        `Report ${created.reference} saved and sent to ${created.teams.map((t) => t.name).join(', ')}.`,
+      );
       return reply.redirect(`/intake?saved=${encodeURIComponent(created.reference)}`);
     } catch (err) {
       if (err instanceof ReportInputError) return page(req, reply, form.values, { errors: err.fields });

@@ -11,10 +11,17 @@ const KIND_LABEL: Record<string, string> = {
   job: 'Environmental job',
 };
 
-const DELIVERY: Record<string, string> = { queued: 'Email waiting to send', sent: 'Emailed', failed: 'Email failed' };
+const DELIVERY: Record<string, string> = {
+  queued: 'Email waiting to send',
+  sent: 'Emailed',
+  failed: 'Email failed',
+};
 
 /** The report's updates for the MoJ timeline, newest first, each with the state it set. */
-export function timelineItems(updates: (ReportUpdatesTable & { user_name: string | null })[], ref: ReferenceData) {
+export function timelineItems(
+  updates: (ReportUpdatesTable & { user_name: string | null })[],
+  ref: ReferenceData,
+) {
   return updates.map((u) => ({
     label: { text: `${KIND_LABEL[u.kind] ?? u.kind}: ${ref.state.get(u.state_code)?.label ?? u.state_code}` },
     text: [u.text, u.public ? '(shown to the reporter)' : ''].filter(Boolean).join(' '),

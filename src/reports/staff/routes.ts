@@ -34,17 +34,27 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
       assigned: q.assigned === 'me' ? user.id : q.assigned || '',
       overdue: q.overdue === 'yes',
       reference: q.reference?.trim() || '',
-      sort: (['due', 'newest', 'oldest'].includes(q.sort ?? '') ? q.sort : 'due') as 'due' | 'newest' | 'oldest',
+      sort: (['due', 'newest', 'oldest'].includes(q.sort ?? '') ? q.sort : 'due') as
+        'due' | 'newest' | 'oldest',
     };
     const now = deps.clock.iso();
     const { rows, total } =
       teamId || isAdmin
-        ? await reports.repo.queue({ partnershipId: user.partnershipId, teamId, ...filters, now, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+        ? await reports.repo.queue({
+            partnershipId: user.partnershipId,
+            teamId,
+            ...filters,
+            now,
+            limit: PAGE_SIZE,
+            offset: (page - 1) * PAGE_SIZE,
+          })
         : { rows: [], total: 0 };
     const members = teamId ? await reports.repo.teamMembers(teamId) : [];
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const qs = (p: number) => {
-      const u = new URLSearchParams(Object.entries({ ...q, page: String(p) }).filter(([, v]) => v) as [string, string][]);
+      const u = new URLSearchParams(
+        Object.entries({ ...q, page: String(p) }).filter(([, v]) => v) as [string, string][],
+      );
       return `/queue?${u.toString()}`;
     };
     return reply.render('reports/queue.njk', {
@@ -67,7 +77,14 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
       pagination: {
         previous: page > 1 ? { href: qs(page - 1) } : undefined,
         next: page < pages ? { href: qs(page + 1) } : undefined,
-        items: pages > 1 ? Array.from({ length: Math.min(pages, 10) }, (_, i) => ({ number: i + 1, href: qs(i + 1), current: i + 1 === page })) : [],
+        items:
+          pages > 1
+            ? Array.from({ length: Math.min(pages, 10) }, (_, i) => ({
+                number: i + 1,
+                href: qs(i + 1),
+                current: i + 1 === page,
+              }))
+            : [],
       },
     });
   });
@@ -80,8 +97,17 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
       return reply.redirect(back);
     }
     try {
-      const n = await reports.bulkAssign(req.user!, form.value!.teamId, form.value!.reportIds, form.value!.assignee || null, meta(req));
-      await req.flash('success', `${n} ${n === 1 ? 'report' : 'reports'} ${form.value!.assignee ? 'assigned' : 'unassigned'}`);
+      const n = await reports.bulkAssign(
+        req.user!,
+        form.value!.teamId,
+        form.value!.reportIds,
+        form.value!.assignee || null,
+        meta(req),
+      );
+      await req.flash(
+        'success',
+        `${n} ${n === 1 ? 'report' : 'reports'} ${form.value!.assignee ? 'assigned' : 'unassigned'}`,
+      );
     } catch (err) {
       if (!(err instanceof ReportInputError)) throw err;
       await req.flash('info', err.message);
@@ -89,7 +115,12 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.redirect(back);
   });
 
-  const showReport = async (req: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>, values: Record<string, unknown> = {}) => {
+  const showReport = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors?: Record<string, string>,
+    values: Record<string, unknown> = {},
+  ) => {
     const user = req.user!;
     const reference = (req.params as { reference: string }).reference;
     const v = await reports.view(user, reference, meta(req));
@@ -99,7 +130,9 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
     // The reporter's repeat flags (the viewer may see this report; the person page applies its own need-to-know).
     const flagPeople =
       r.reporter_person_id && !r.anonymous
-        ? await personInfo.flagPanel(user.partnershipId, [{ personId: r.reporter_person_id, name: r.reporter_name ?? undefined, role: 'reporter' }])
+        ? await personInfo.flagPanel(user.partnershipId, [
+            { personId: r.reporter_person_id, name: r.reporter_name ?? undefined, role: 'reporter' },
+          ])
         : [];
     return reply.code(errors ? 400 : 200).render('reports/report.njk', {
       flagPeople,
@@ -110,7 +143,9 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
       category,
       state: v.ref.state.get(r.state_code),
       overdue: isOverdue(r, now),
-      contexts: (JSON.parse(r.place_contexts) as string[]).map((c) => v.ref.contexts.find((x) => x.code === c)?.label ?? c),
+      contexts: (JSON.parse(r.place_contexts) as string[]).map(
+        (c) => v.ref.contexts.find((x) => x.code === c)?.label ?? c,
+      ),
       reporterKind: REPORTER_KINDS[r.reporter_kind as keyof typeof REPORTER_KINDS] ?? r.reporter_kind,
       channel: CHANNEL_LABELS[r.channel as keyof typeof CHANNEL_LABELS] ?? r.channel,
       routes: routeRows(v.routes),
@@ -128,34 +163,49 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   };
 
-  app.get('/reports/:reference', { config: { access: 'reports.read' } }, (req, reply) => showReport(req, reply));
+  app.get('/reports/:reference', { config: { access: 'reports.read' } }, (req, reply) =>
+    showReport(req, reply),
+  );
 
-  app.get('/reports/:reference/photos/:photoId', { config: { access: 'reports.read' } }, async (req, reply) => {
-    const { reference, photoId } = req.params as { reference: string; photoId: string };
-    const { report, photo } = await reports.photoFor(req.user!, reference, photoId, meta(req));
-    const file = path.join(reportPhotoDir(deps.config.uploadDir, report.id), path.basename(photo.stored_name));
-    if (!fs.existsSync(file)) return reply.code(404).send('Photo not found');
-    reply.header('cache-control', 'private, no-store');
-    reply.header('content-disposition', `inline; filename="${photo.original_name.replace(/"/g, '')}"`);
-    return reply.type(photo.mime).send(fs.createReadStream(file));
-  });
+  app.get(
+    '/reports/:reference/photos/:photoId',
+    { config: { access: 'reports.read' } },
+    async (req, reply) => {
+      const { reference, photoId } = req.params as { reference: string; photoId: string };
+      const { report, photo } = await reports.photoFor(req.user!, reference, photoId, meta(req));
+      const file = path.join(
+        reportPhotoDir(deps.config.uploadDir, report.id),
+        path.basename(photo.stored_name),
+      );
+      if (!fs.existsSync(file)) return reply.code(404).send('Photo not found');
+      reply.header('cache-control', 'private, no-store');
+      reply.header('content-disposition', `inline; filename="${photo.original_name.replace(/"/g, '')}"`);
+      return reply.type(photo.mime).send(fs.createReadStream(file));
+    },
+  );
 
   type Outcome = string | { done: string; redirect: string } | Record<string, string>;
-  const act = (handler: (req: FastifyRequest, reference: string) => Promise<Outcome>) => async (req: FastifyRequest, reply: FastifyReply) => {
-    const reference = (req.params as { reference: string }).reference;
-    try {
-      const result = await handler(req, reference);
-      if (typeof result === 'string' || typeof result.done === 'string') {
-        const done = typeof result === 'string' ? { done: result, redirect: `/reports/${encodeURIComponent(reference)}` } : (result as { done: string; redirect: string });
-        await req.flash('success', done.done);
-        return reply.redirect(done.redirect);
+  const act =
+    (handler: (req: FastifyRequest, reference: string) => Promise<Outcome>) =>
+    async (req: FastifyRequest, reply: FastifyReply) => {
+      const reference = (req.params as { reference: string }).reference;
+      try {
+        const result = await handler(req, reference);
+        if (typeof result === 'string' || typeof result.done === 'string') {
+          const done =
+            typeof result === 'string'
+              ? { done: result, redirect: `/reports/${encodeURIComponent(reference)}` }
+              : (result as { done: string; redirect: string });
+          await req.flash('success', done.done);
+          return reply.redirect(done.redirect);
+        }
+        return showReport(req, reply, result as Record<string, string>, req.body as Record<string, unknown>);
+      } catch (err) {
+        if (err instanceof ReportInputError)
+          return showReport(req, reply, err.fields, req.body as Record<string, unknown>);
+        throw err;
       }
-      return showReport(req, reply, result as Record<string, string>, req.body as Record<string, unknown>);
-    } catch (err) {
-      if (err instanceof ReportInputError) return showReport(req, reply, err.fields, req.body as Record<string, unknown>);
-      throw err;
-    }
-  };
+    };
 
   app.post(
     '/reports/:reference/updates',
@@ -163,7 +213,12 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
     act(async (req, reference) => {
       const form = parseForm(updateSchema, req.body);
       if (!form.ok) return form.errors;
-      await reports.addUpdate(req.user!, reference, { stateCode: form.value!.stateCode, text: form.value!.text ?? null, public: form.value!.public }, meta(req));
+      await reports.addUpdate(
+        req.user!,
+        reference,
+        { stateCode: form.value!.stateCode, text: form.value!.text ?? null, public: form.value!.public },
+        meta(req),
+      );
       return 'Update added';
     }),
   );
@@ -187,7 +242,12 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
       await reports.reroute(req.user!, reference, form.value!.teamIds, form.value!.reason, meta(req));
       const report = await reports.summary(req.user!.partnershipId, reference);
       const stillVisible = !!report && (await reports.canSee(req.user!, report.id));
-      return stillVisible ? 'Report re-routed' : { done: `Report ${reference} re-routed. It is no longer in your team's queue.`, redirect: '/queue' };
+      return stillVisible
+        ? 'Report re-routed'
+        : {
+            done: `Report ${reference} re-routed. It is no longer in your team's queue.`,
+            redirect: '/queue',
+          };
     }),
   );
 }
