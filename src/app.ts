@@ -46,7 +46,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   };
   const app: FastifyInstance = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
-    trustProxy: true,
+    // Only named proxies may set the client address (rate limits and audit IPs depend on it).
+    trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
   });
