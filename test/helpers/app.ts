@@ -17,6 +17,17 @@ import type { Dialect } from '../../src/platform/db/database.js';
 
 export const TEST_SEED = 7;
 
+const liveApps = new Set<AppDeps>();
+
+/**
+ * Tests sign the same demo account in many times within one 30-second TOTP step, which the server
+ * refuses as a replay; this forgets the step used so the next test sign-in can use the current code.
+ */
+export async function forgetTotpUse(email: string): Promise<void> {
+  for (const deps of liveApps)
+    await deps.db.updateTable('users').set({ totp_last_step: null }).where('email', '=', email).execute();
+}
+
 export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
@@ -43,12 +54,14 @@ export async function startTestApp(
   const { app, deps } = await buildApp({ config, database: db, clock: opts.clock, onRoute: opts.onRoute });
   const demo = await seedDemoPartnership(deps, TEST_SEED);
   await app.ready();
+  liveApps.add(deps);
   return {
     app,
     deps,
     db,
     demo,
     close: async () => {
+      liveApps.delete(deps);
       await app.close();
       await db.drop();
     },
@@ -115,6 +128,7 @@ export class Client {
     if (r1.statusCode !== 302 || r1.headers.location !== '/sign-in/two-factor')
       throw new Error(`sign-in failed for ${email}: ${r1.statusCode}`);
     await this.get('/sign-in/two-factor');
+    await forgetTotpUse(email);
     const r2 = await this.post('/sign-in/two-factor', { code: currentTotp(demoTotpSecret(seed, email)) });
     if (r2.statusCode !== 302) throw new Error(`second factor failed for ${email}: ${r2.statusCode}`);
   }

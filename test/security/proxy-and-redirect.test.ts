@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
-import { startTestApp, Client, DEMO, TEST_SEED, type TestApp } from '../helpers/app.js';
+import { startTestApp, Client, DEMO, TEST_SEED, forgetTotpUse, type TestApp } from '../helpers/app.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
 import { demoTotpSecret, DEMO_PASSWORD } from '../../src/partnership/demo.js';
 import { safeNext } from '../../src/platform/auth/routes.js';
@@ -54,6 +54,7 @@ for (const dialect of testDialects()) {
       const r1 = await c.post('/sign-in', { email: DEMO.officer, password: DEMO_PASSWORD, next });
       assert.equal(r1.statusCode, 302);
       await c.get('/sign-in/two-factor');
+      await forgetTotpUse(DEMO.officer);
       return c.post('/sign-in/two-factor', { code: currentTotp(demoTotpSecret(TEST_SEED, DEMO.officer)) });
     }
 

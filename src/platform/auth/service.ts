@@ -1,8 +1,8 @@
 import type { AppDeps } from '../module.js';
 import { AuditService } from '../audit/service.js';
-import { UserRepository } from './users.js';
+import { MAX_FAILED_ATTEMPTS, UserRepository } from './users.js';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { newRecoveryCodes, newTotpSecret, useRecoveryCode, verifyTotp } from './totp.js';
+import { newRecoveryCodes, newTotpSecret, totpStep, useRecoveryCode } from './totp.js';
 import type { UsersTable } from '../tables.js';
 
 export const SIGN_IN_ERROR =
@@ -23,15 +23,21 @@ export class AuthService {
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
   }
 
-  /** Checks email and password. Never says whether the email exists. */
+  /**
+   * Checks email and password. Never says whether the email exists. Each attempt is counted before the
+   * password is checked, so parallel guesses cannot get past the lockout threshold.
+   */
   async checkPassword(email: string, password: string, meta: RequestMeta): Promise<UsersTable | null> {
     const user = await this.users.findByEmail(email);
     if (!user) {
       await verifyPassword(await dummyHash(), password);
       return null;
     }
-    const ok = await verifyPassword(user.password_hash, password);
-    const refused = !ok || !!user.disabled || this.users.isLocked(user);
+    const attempt = await this.users.claimAttempt(user.id);
+    const locked = attempt > MAX_FAILED_ATTEMPTS;
+    const ok = !locked && (await verifyPassword(user.password_hash, password));
+    const refused = !ok || !!user.disabled;
+    if (!refused) await this.users.clearAttempts(user.id);
     await this.audit.record({
       partnershipId: user.partnership_id,
       userId: user.id,
@@ -39,43 +45,33 @@ export class AuthService {
       action: refused ? 'sign-in.failed' : 'sign-in.password-ok',
       subjectType: 'user',
       subjectId: user.id,
-      reason: refused
-        ? user.disabled
-          ? 'account disabled'
-          : this.users.isLocked(user)
-            ? 'account locked'
-            : 'wrong password'
-        : null,
+      reason: locked ? 'account locked' : !ok ? 'wrong password' : user.disabled ? 'account disabled' : null,
       ...meta,
     });
-    if (refused) {
-      if (!ok) await this.users.recordFailure(user);
-      return null;
-    }
-    return user;
+    return refused ? null : user;
   }
 
-  /** Second step: a TOTP code or one of the recovery codes. */
+  /** Second step: a TOTP code not used before, or one of the recovery codes. */
   async checkSecondFactor(userId: string, code: string, meta: RequestMeta): Promise<boolean> {
     const user = await this.users.findById(userId);
-    if (!user || !user.totp_secret || user.disabled || this.users.isLocked(user)) return false;
-    let ok = verifyTotp(user.totp_secret, code, this.deps.clock.now().getTime());
-    let usedRecovery = false;
-    if (!ok) {
+    if (!user || !user.totp_secret || user.disabled) return false;
+    const attempt = await this.users.claimAttempt(user.id);
+    if (attempt > MAX_FAILED_ATTEMPTS) return false;
+    const step = totpStep(user.totp_secret, code, this.deps.clock.now().getTime());
+    let ok = false;
+    let reason: string | null = 'wrong security code';
+    if (step !== null) {
+      ok = await this.users.useTotpStep(user.id, step);
+      if (!ok) reason = 'security code used already';
+    } else {
       const remaining = useRecoveryCode(JSON.parse(user.recovery_codes), code);
       if (remaining) {
         ok = true;
-        usedRecovery = true;
+        reason = 'recovery code used';
         await this.users.update(user.id, { recovery_codes: JSON.stringify(remaining) });
       }
     }
-    if (!ok) await this.users.recordFailure(user);
-    else
-      await this.users.update(user.id, {
-        failed_attempts: 0,
-        locked_until: null,
-        last_sign_in_at: this.deps.clock.iso(),
-      });
+    if (ok) await this.users.clearAttempts(user.id, { last_sign_in_at: this.deps.clock.iso() });
     await this.audit.record({
       partnershipId: user.partnership_id,
       userId: user.id,
@@ -83,7 +79,7 @@ export class AuthService {
       action: ok ? 'sign-in.succeeded' : 'sign-in.failed',
       subjectType: 'user',
       subjectId: user.id,
-      reason: ok ? (usedRecovery ? 'recovery code used' : null) : 'wrong security code',
+      reason: ok && reason !== 'recovery code used' ? null : reason,
       ...meta,
     });
     return ok;
@@ -100,7 +96,8 @@ export class AuthService {
     code: string,
     meta: RequestMeta,
   ): Promise<string[] | null> {
-    if (!verifyTotp(secret, code, this.deps.clock.now().getTime())) return null;
+    const step = totpStep(secret, code, this.deps.clock.now().getTime());
+    if (step === null) return null;
     const user = await this.users.findById(userId);
     if (!user) return null;
     const { codes, hashes } = newRecoveryCodes();
@@ -108,6 +105,7 @@ export class AuthService {
       totp_secret: secret,
       totp_enabled: 1,
       recovery_codes: JSON.stringify(hashes),
+      totp_last_step: step,
       failed_attempts: 0,
       last_sign_in_at: this.deps.clock.iso(),
     });
