@@ -19,6 +19,7 @@ import { registerWeb, isApiPath } from './platform/web/plugin.js';
 import { registerHealth } from './platform/web/health.js';
 import { HttpError } from './platform/web/errors.js';
 import { createLogger } from './platform/log.js';
+import { configureHashing } from './platform/auth/passwords.js';
 
 export interface BuildOptions {
   config: Config;
@@ -44,6 +45,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     clock: opts.clock ?? systemClock,
     log,
   };
+  configureHashing(opts.config);
   const app: FastifyInstance = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
     // Only named proxies may set the client address (rate limits and audit IPs depend on it).
@@ -145,7 +147,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           : err.statusCode && err.statusCode < 500
             ? err.statusCode
             : 500;
-    if (status >= 500)
+    if (status >= 500 && !(err instanceof HttpError))
       request.log.error({ err: { message: err.message, stack: err.stack } }, 'request failed');
     const message =
       err instanceof HttpError || status === 400 || status === 413 || status === 429
@@ -154,6 +156,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           ? 'Page not found'
           : 'Sorry, there is a problem with the service';
     reply.code(status);
+    if (err instanceof HttpError) reply.headers(err.headers);
     if (isApiPath(request.url) || request.headers.accept === 'application/json')
       return reply.send({ error: message });
     try {
