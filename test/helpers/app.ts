@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
@@ -43,6 +44,8 @@ export async function startTestApp(
     clock?: ReturnType<typeof fixedClock>;
     env?: Record<string, string>;
     onRoute?: (route: RouteOptions) => void;
+    /** A logger to use instead of the configured one (tests that read the logs). */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const db = await freshDatabase(dialect);
@@ -51,7 +54,13 @@ export async function startTestApp(
     DATA_DIR: path.join(os.tmpdir(), `asbhub-test-data-${process.pid}`),
     ...opts.env,
   });
-  const { app, deps } = await buildApp({ config, database: db, clock: opts.clock, onRoute: opts.onRoute });
+  const { app, deps } = await buildApp({
+    config,
+    database: db,
+    clock: opts.clock,
+    onRoute: opts.onRoute,
+    logger: opts.logger,
+  });
   const demo = await seedDemoPartnership(deps, TEST_SEED);
   await app.ready();
   liveApps.add(deps);
