@@ -2,6 +2,7 @@ import type { AppDeps } from './module.js';
 import { newId } from './db/ids.js';
 import type { Executor } from './audit/service.js';
 import { deliverOutbox } from './notifications.js';
+import { SessionStore } from './auth/sessions.js';
 
 export type JobHandler = (deps: AppDeps, payload: Record<string, unknown>) => Promise<void>;
 
@@ -83,13 +84,27 @@ export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
   return due.length;
 }
 
-/** Polls the jobs table and the outbox in-process; returns a stop function. */
+const HOUSEKEEPING_MS = 15 * 60_000;
+
+/** Periodic clean-up: expired sessions are deleted (they hold who was signed in, from where). */
+export async function runHousekeeping(deps: AppDeps): Promise<{ sessionsDeleted: number }> {
+  const sessionsDeleted = await new SessionStore(deps.db, deps.clock).purgeExpired();
+  if (sessionsDeleted) deps.log.info({ sessionsDeleted }, 'expired sessions deleted');
+  return { sessionsDeleted };
+}
+
+/** Polls the jobs table and the outbox in-process, and runs housekeeping every 15 minutes; returns a stop function. */
 export function startJobRunner(deps: AppDeps, everyMs = 5000): () => void {
   let busy = false;
+  let lastHousekeeping = 0;
   const timer = setInterval(async () => {
     if (busy) return;
     busy = true;
     try {
+      if (Date.now() - lastHousekeeping >= HOUSEKEEPING_MS) {
+        lastHousekeeping = Date.now();
+        await runHousekeeping(deps);
+      }
       await runDueJobs(deps);
       await deliverOutbox(deps);
     } catch (err) {

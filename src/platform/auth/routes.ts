@@ -177,18 +177,17 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (req, reply) => {
       const form = parseForm(passwordSchema, req.body);
       const errors = form.ok
-        ? await auth.changePassword(
-            req.user!.id,
-            form.value!.currentPassword,
-            form.value!.newPassword,
-            meta(req),
-          )
+        ? await auth.changePassword(req.user!.id, form.value!.currentPassword, form.value!.newPassword, {
+            ...meta(req),
+            sessionId: req.session?.id ?? null,
+          })
         : form.errors;
       if (Object.keys(errors).length) {
         return reply.code(400).render('platform/account.njk', { title: 'Your account', errors, values: {} });
       }
-      await req.flash('success', 'Your password has been changed');
-      return reply.redirect('/account');
+      const forced = req.user!.mustChangePassword;
+      await req.flash('success', 'Your password has been changed. You have been signed out everywhere else.');
+      return reply.redirect(forced ? '/staff' : '/account');
     },
   );
 

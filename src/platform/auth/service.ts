@@ -1,6 +1,7 @@
 import type { AppDeps } from '../module.js';
 import { AuditService } from '../audit/service.js';
 import { MAX_FAILED_ATTEMPTS, UserRepository } from './users.js';
+import { SessionStore } from './sessions.js';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { newRecoveryCodes, newTotpSecret, totpStep, useRecoveryCode } from './totp.js';
 import type { UsersTable } from '../tables.js';
@@ -121,11 +122,12 @@ export class AuthService {
     return codes;
   }
 
+  /** Changes the password and ends the user's other sessions (a stolen session dies with the old password). */
   async changePassword(
     userId: string,
     current: string,
     next: string,
-    meta: RequestMeta,
+    meta: RequestMeta & { sessionId: string | null },
   ): Promise<Record<string, string>> {
     const user = await this.users.findById(userId);
     if (!user) return { currentPassword: 'Enter your current password' };
@@ -133,7 +135,9 @@ export class AuthService {
       return { currentPassword: 'Your current password is not correct' };
     const problem = passwordProblem(next);
     if (problem) return { newPassword: problem };
+    if (next === current) return { newPassword: 'Your new password must be different from your current one' };
     await this.users.update(userId, { password_hash: await hashPassword(next), must_change_password: 0 });
+    await new SessionStore(this.deps.db, this.deps.clock).destroyForUser(userId, meta.sessionId ?? undefined);
     await this.audit.record({
       partnershipId: user.partnership_id,
       userId,
@@ -141,7 +145,8 @@ export class AuthService {
       action: 'password.changed',
       subjectType: 'user',
       subjectId: userId,
-      ...meta,
+      ip: meta.ip,
+      requestId: meta.requestId,
     });
     return {};
   }

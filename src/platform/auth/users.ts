@@ -20,6 +20,8 @@ export interface CurrentUser {
   role: Role;
   name: string;
   email: string;
+  /** Signed in with a temporary password an administrator set: must choose their own before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface NewUser {
@@ -76,6 +78,7 @@ export class UserRepository {
         'users.name',
         'users.email',
         'users.disabled',
+        'users.must_change_password',
       ])
       .where('users.id', '=', id)
       .executeTakeFirst();
@@ -91,6 +94,7 @@ export class UserRepository {
       role: row.role as Role,
       name: row.name,
       email: row.email,
+      mustChangePassword: !!row.must_change_password,
     };
   }
 

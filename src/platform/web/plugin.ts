@@ -9,6 +9,13 @@ import { HttpError } from './errors.js';
 import './types.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The only pages open to a user who must replace a temporary password. */
+const MAY_CHANGE_PASSWORD = new Set([
+  '/account',
+  '/account/password',
+  '/sign-out',
+  '/sign-in/recovery-codes',
+]);
 
 export interface WebOptions {
   views: nunjucks.Environment;
@@ -102,6 +109,10 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
         return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`);
       }
       throw new HttpError(401, 'Your session has ended. Sign in again.');
+    } else if (request.user.mustChangePassword && !MAY_CHANGE_PASSWORD.has(request.routeOptions.url ?? '')) {
+      // A temporary password set by an administrator opens nothing but the page to replace it.
+      if (request.method === 'GET') return reply.redirect('/account');
+      throw new HttpError(403, 'Choose a new password first.');
     } else if (!access || !can(request.user.role, access)) {
       await audit.record({
         partnershipId: request.user.partnershipId,
