@@ -20,6 +20,7 @@ import { registerHealth } from './platform/web/health.js';
 import { HttpError } from './platform/web/errors.js';
 import { createLogger } from './platform/log.js';
 import { configureHashing } from './platform/auth/passwords.js';
+import { configureAuditKey } from './platform/audit/service.js';
 
 export interface BuildOptions {
   config: Config;
@@ -46,6 +47,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     log,
   };
   configureHashing(opts.config);
+  configureAuditKey(opts.config.auditKey);
   const app: FastifyInstance = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
     // Only named proxies may set the client address (rate limits and audit IPs depend on it).

@@ -140,7 +140,7 @@ export function parseTrustProxy(raw: string): string[] {
   return items;
 }
 
-const DEVELOPMENT_AUDIT_KEY = 'development-only-audit-key-change-me-0123456789';
+export const DEVELOPMENT_AUDIT_KEY = 'development-only-audit-key-change-me-0123456789';
 
 /** AUDIT_KEY (32+ characters) or AUDIT_KEY_FILE; required in production so the key is never in the database. */
 function readAuditKey(env: NodeJS.ProcessEnv, production: boolean): Buffer {

@@ -9,6 +9,8 @@ import { HttpError } from './errors.js';
 import './types.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Signing in and out still work when the service is read-only (they only add audit entries). */
+const READ_ONLY_ALLOWED = new Set(['/sign-in', '/sign-in/two-factor', '/sign-out']);
 /** The only pages open to a user who must replace a temporary password. */
 const MAY_CHANGE_PASSWORD = new Set([
   '/account',
@@ -42,6 +44,7 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
     }
   });
 
+  app.decorate('readOnlyReason', null);
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.decorateRequest('partnershipId', '');
@@ -127,6 +130,18 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
       throw new HttpError(403, 'You do not have permission to see this page');
     }
     if (
+      app.readOnlyReason &&
+      STATE_CHANGING.has(request.method) &&
+      !READ_ONLY_ALLOWED.has(request.routeOptions.url ?? '')
+    )
+      throw new HttpError(
+        503,
+        'ASB Hub is read-only while its audit log is checked. Nothing can be changed.',
+        {
+          'retry-after': '3600',
+        },
+      );
+    if (
       STATE_CHANGING.has(request.method) &&
       access !== 'apikey' &&
       request.routeOptions.config.csrf !== false
@@ -161,6 +176,7 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
         csrfToken: this.generateCsrf(),
         cspNonce: (this as any).cspNonce?.script,
         flash,
+        readOnlyReason: app.readOnlyReason,
         ...context,
       });
       return this.type('text/html; charset=utf-8').send(html);
