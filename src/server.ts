@@ -8,6 +8,7 @@ import { demoSeedOf, describeDemoAccounts, hasAnyPartnership, seedDemo } from '.
 import { startJobRunner } from './platform/jobs.js';
 import { startCheckpointer } from './platform/db/checkpointer.js';
 import { auditStartupCheck } from './platform/audit/startup.js';
+import { widePermissions } from './platform/file-permissions.js';
 
 export interface ServeOptions {
   /** Load the demo partnership when the database has no partnership yet. */
@@ -21,6 +22,9 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
   const started = performance.now();
   const config = opts.config ?? loadConfig();
   const log = createLogger(config);
+  // Everything this process creates (database, WAL, backups, outbox, uploads) is for its own user only.
+  process.umask(0o077);
+  for (const problem of widePermissions(config)) log.warn(`file permissions wider than needed: ${problem}`);
   const database: DatabaseHandle = openDatabase(config);
   await waitForDatabase(database, log);
   const applied = await migrateToLatest(database.db);

@@ -59,9 +59,9 @@ export async function savePending(
   originalName: string,
 ): Promise<PendingPhoto> {
   const id = newId();
-  await fs.mkdir(pendingDir(uploadDir), { recursive: true });
+  await fs.mkdir(pendingDir(uploadDir), { recursive: true, mode: 0o700 });
   await prunePending(uploadDir);
-  await fs.writeFile(path.join(pendingDir(uploadDir), id), buf);
+  await fs.writeFile(path.join(pendingDir(uploadDir), id), buf, { mode: 0o600 });
   return { id, mime, bytes: buf.length, originalName: safeName(originalName) };
 }
 
@@ -77,7 +77,7 @@ export async function attachPending(
 ): Promise<string[]> {
   if (!photos.length) return [];
   const dir = reportPhotoDir(uploadDir, reportId);
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const names: string[] = [];
   for (const p of photos) {
     const stored = `${path.basename(p.id)}.${PHOTO_TYPES[p.mime]}`;
