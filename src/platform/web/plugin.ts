@@ -45,6 +45,7 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
   });
 
   app.decorate('readOnlyReason', null);
+  app.decorate('starting', false);
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.decorateRequest('partnershipId', '');
@@ -67,6 +68,12 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     if (config?.bare) return;
+    if (app.starting)
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .type('text/plain; charset=utf-8')
+        .send('ASB Hub is starting. Try again in a few seconds.');
     checkPageParameter(request.query);
     // Partner systems authenticate with their API key on every request: no session, cookie or user.
     if (config?.access === 'apikey') {
