@@ -1,3 +1,4 @@
+import { stripImageMetadata } from '../../platform/image-metadata.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
@@ -328,7 +329,13 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
             error = `You can add up to ${MAX_PHOTOS} photos`;
             continue;
           }
-          added.push(await savePending(deps.config.uploadDir, buf, mime, part.filename));
+          // Photos from phones carry where they were taken (EXIF GPS): stored without any metadata.
+          const clean = stripImageMetadata(buf, mime);
+          if (!clean) {
+            error = `The selected file ${part.filename} could not be read as a photo. Choose another photo`;
+            continue;
+          }
+          added.push(await savePending(deps.config.uploadDir, clean, mime, part.filename));
         }
       } catch (err: any) {
         if (err?.code === 'FST_REQ_FILE_TOO_LARGE' || err?.code === 'FST_FILES_LIMIT') {
