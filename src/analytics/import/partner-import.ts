@@ -1,6 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { AppDeps } from '../../platform/module.js';
 import { newId } from '../../platform/db/ids.js';
+import { MixedEncodingError, TextChunkDecoder } from '../../platform/text-encoding.js';
 import { AreaStore } from '../area-store.js';
 import { CsvRecordSplitter, type CsvRecord } from '../policeuk/csv-records.js';
 import type { CsvSource } from '../policeuk/parse.js';
@@ -33,10 +33,10 @@ export interface PartnerSourceChoice {
   kind: PartnerKind;
 }
 
-/** Reads CSV records from text, bytes or a stream. */
+/** Reads CSV records from text, bytes or a stream (UTF-8, or Windows-1252/Latin-1 detected). */
 async function* csvRecords(source: CsvSource): AsyncGenerator<CsvRecord[]> {
   const splitter = new CsvRecordSplitter();
-  const decoder = new StringDecoder('utf8');
+  const decoder = new TextChunkDecoder();
   const input: Iterable<Buffer | string> | AsyncIterable<Buffer | string> =
     typeof source === 'string' || Buffer.isBuffer(source)
       ? [Buffer.from(source)]
@@ -271,7 +271,16 @@ export class PartnerImporter {
           auditDetails: { source: source.code, kind: source.kind },
         });
       });
-    } catch (err) {
+    } catch (caught) {
+      const err =
+        caught instanceof MixedEncodingError
+          ? new ImportRefused({
+              status: 'refused',
+              reason: 'wrong-file',
+              message: `${file.name}: ${caught.message}. Save the file as "CSV UTF-8" and import it again.`,
+              summary,
+            })
+          : caught;
       if (!(err instanceof ImportRefused)) throw err;
       await logRefusal(this.deps, partnershipId, actor, {
         source: source.code,
