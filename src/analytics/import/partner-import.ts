@@ -26,6 +26,8 @@ import {
   type ImportOutcome,
 } from './summary.js';
 
+const WRITE_BATCH = 5000;
+
 export interface PartnerSourceChoice {
   /** An existing source's code, or null to make one from `name`. */
   code: string | null;
@@ -138,6 +140,7 @@ export class PartnerImporter {
         let header: string[] | null = null;
         let ctx: Parameters<typeof classifyPartnerRow>[1] | null = null;
         const records: AnalyticsRecordsTable[] = [];
+        let added = 0;
         const assets = new Map<string, AnalyticsAssetsTable>();
         for await (const batch of csvRecords(file.source)) {
           options.onProgress?.(figures.rows);
@@ -182,6 +185,10 @@ export class PartnerImporter {
             figures.inside++;
             const r = rec.row;
             if (source.kind === 'events') {
+              // Written in batches inside the transaction, so memory stays flat on a large file; a
+              // refusal at the end still rolls every batch back.
+              if (records.length >= WRITE_BATCH)
+                added += await this.repo.insertRecords(trx, records.splice(0));
               records.push({
                 id: newId(),
                 partnership_id: partnershipId,
@@ -245,7 +252,7 @@ export class PartnerImporter {
             summary,
           });
         }
-        if (source.kind === 'events') summary.added = await this.repo.insertRecords(trx, records);
+        if (source.kind === 'events') summary.added = added + (await this.repo.insertRecords(trx, records));
         else summary.added = (await this.repo.upsertAssets(trx, [...assets.values()])).added;
         summary.alreadyHeld = summary.inside - summary.added;
         await this.repo.saveSource(trx, {
