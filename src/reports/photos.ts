@@ -13,6 +13,8 @@ export interface PendingPhoto {
   mime: PhotoMime;
   bytes: number;
   originalName: string;
+  /** What the virus check said at upload (older pending photos have none: not scanned). */
+  scan?: string;
 }
 
 /** The image type from the file's first bytes; the name and the browser's claim are not trusted. */
@@ -57,12 +59,13 @@ export async function savePending(
   buf: Buffer,
   mime: PhotoMime,
   originalName: string,
+  scan = 'not scanned',
 ): Promise<PendingPhoto> {
   const id = newId();
   await fs.mkdir(pendingDir(uploadDir), { recursive: true, mode: 0o700 });
   await prunePending(uploadDir);
   await fs.writeFile(path.join(pendingDir(uploadDir), id), buf, { mode: 0o600 });
-  return { id, mime, bytes: buf.length, originalName: safeName(originalName) };
+  return { id, mime, bytes: buf.length, originalName: safeName(originalName), scan };
 }
 
 export async function discardPending(uploadDir: string, photo: PendingPhoto): Promise<void> {

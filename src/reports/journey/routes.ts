@@ -1,4 +1,5 @@
 import { stripImageMetadata } from '../../platform/image-metadata.js';
+import { scanBuffer } from '../../platform/virus-scan.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
@@ -335,7 +336,13 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
             error = `The selected file ${part.filename} could not be read as a photo. Choose another photo`;
             continue;
           }
-          added.push(await savePending(deps.config.uploadDir, clean, mime, part.filename));
+          const scan = await scanBuffer(deps.config.clamdSocket, clean);
+          if (scan.startsWith('infected')) {
+            req.log.warn({ scan }, 'uploaded photo refused by the virus check');
+            error = `The selected file ${part.filename} contains a virus. Choose another photo`;
+            continue;
+          }
+          added.push(await savePending(deps.config.uploadDir, clean, mime, part.filename, scan));
         }
       } catch (err: any) {
         if (err?.code === 'FST_REQ_FILE_TOO_LARGE' || err?.code === 'FST_FILES_LIMIT') {
