@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { newId } from '../platform/db/ids.js';
+import { stripImageMetadata } from '../platform/image-metadata.js';
+import { scanBuffer, type ScanResult } from '../platform/virus-scan.js';
 
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -25,6 +27,33 @@ export function sniffImage(buf: Uint8Array): PhotoMime | null {
   const ascii = (from: number, to: number) => String.fromCharCode(...buf.subarray(from, to));
   if (buf.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
   return null;
+}
+
+/**
+ * What is kept of an uploaded photo: the image without its metadata (phones record where a photo was
+ * taken), after the virus check; or why it cannot be kept.
+ */
+export async function preparePhoto(
+  buf: Buffer,
+  mime: PhotoMime,
+  filename: string,
+  clamdSocket: string | null,
+): Promise<{ ok: true; data: Buffer; scan: ScanResult } | { ok: false; error: string; infected: boolean }> {
+  const data = stripImageMetadata(buf, mime);
+  if (!data)
+    return {
+      ok: false,
+      error: `The selected file ${filename} could not be read as a photo. Choose another photo`,
+      infected: false,
+    };
+  const scan = await scanBuffer(clamdSocket, data);
+  if (scan.startsWith('infected'))
+    return {
+      ok: false,
+      error: `The selected file ${filename} contains a virus. Choose another photo`,
+      infected: true,
+    };
+  return { ok: true, data, scan };
 }
 
 export const safeName = (name: string) =>

@@ -1,5 +1,3 @@
-import { stripImageMetadata } from '../../platform/image-metadata.js';
-import { scanBuffer } from '../../platform/virus-scan.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
@@ -20,6 +18,7 @@ import {
   MAX_PHOTOS,
   discardPending,
   savePending,
+  preparePhoto,
   sniffImage,
   type PendingPhoto,
 } from '../photos.js';
@@ -330,19 +329,15 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
             error = `You can add up to ${MAX_PHOTOS} photos`;
             continue;
           }
-          // Photos from phones carry where they were taken (EXIF GPS): stored without any metadata.
-          const clean = stripImageMetadata(buf, mime);
-          if (!clean) {
-            error = `The selected file ${part.filename} could not be read as a photo. Choose another photo`;
+          const prepared = await preparePhoto(buf, mime, part.filename, deps.config.clamdSocket);
+          if (!prepared.ok) {
+            if (prepared.infected) req.log.warn('uploaded photo refused by the virus check');
+            error = prepared.error;
             continue;
           }
-          const scan = await scanBuffer(deps.config.clamdSocket, clean);
-          if (scan.startsWith('infected')) {
-            req.log.warn({ scan }, 'uploaded photo refused by the virus check');
-            error = `The selected file ${part.filename} contains a virus. Choose another photo`;
-            continue;
-          }
-          added.push(await savePending(deps.config.uploadDir, clean, mime, part.filename, scan));
+          added.push(
+            await savePending(deps.config.uploadDir, prepared.data, mime, part.filename, prepared.scan),
+          );
         }
       } catch (err: any) {
         if (err?.code === 'FST_REQ_FILE_TOO_LARGE' || err?.code === 'FST_FILES_LIMIT') {
