@@ -60,11 +60,14 @@ export class PremisesService {
     return londonTime(this.deps.clock.iso(), 'yyyy-MM-dd');
   }
 
-  private assess(items: Awaited<ReturnType<PremisesRepository['items']>>): TrafficLightResult {
+  private assess(
+    items: Awaited<ReturnType<PremisesRepository['items']>>,
+    today = this.today(),
+  ): TrafficLightResult {
     return assessPremises({
-      today: this.today(),
+      today,
       incidents: items
-        .filter((i) => i.kind === 'penalty' && i.occurred_on <= this.today())
+        .filter((i) => i.kind === 'penalty' && i.occurred_on <= today)
         .map((i) => ({
           id: i.id,
           type: i.type as (typeof INCIDENT_TYPES)[number],
@@ -74,13 +77,13 @@ export class PremisesService {
           pointsReason: i.points_reason,
         })),
       credits: items
-        .filter((i) => i.kind === 'credit' && i.type in DEFAULT_CREDIT_TYPES && i.occurred_on <= this.today())
+        .filter((i) => i.kind === 'credit' && i.type in DEFAULT_CREDIT_TYPES && i.occurred_on <= today)
         .map((i) => ({ id: i.id, type: i.type, awardedOn: i.occurred_on, note: i.summary ?? undefined })),
     });
   }
 
-  /** Every premises with its colour, worst first. */
-  async ranked(partnershipId: string): Promise<RankedPremises[]> {
+  /** Every premises with its colour (today's, or as it stood on `asOf`), worst first. */
+  async ranked(partnershipId: string, asOf?: string): Promise<RankedPremises[]> {
     const [premises, items] = await Promise.all([
       this.repo.list(partnershipId),
       this.repo.items(partnershipId),
@@ -88,7 +91,7 @@ export class PremisesService {
     const byPremises = new Map<string, typeof items>();
     for (const i of items) byPremises.set(i.premises_id, [...(byPremises.get(i.premises_id) ?? []), i]);
     return premises
-      .map((p) => ({ ...p, result: this.assess(byPremises.get(p.id) ?? []) }))
+      .map((p) => ({ ...p, result: this.assess(byPremises.get(p.id) ?? [], asOf) }))
       .sort((a, b) => b.result.total - a.result.total || a.name.localeCompare(b.name));
   }
 
