@@ -10,17 +10,30 @@ function printerFor(cmd: Command): (text: string) => void {
 
 /** The pack's figures as the command's JSON: the window as UTC instants, totals by type and the earlier weekends' average. */
 export function weekendPackJson(p: WeekendPack) {
-  const counts = (rows: WeekendPack['byType'], pick: 'count' | 'average') =>
+  const byLabel = (rows: WeekendPack['byType'], pick: 'count' | 'average') =>
     Object.fromEntries(rows.map((r) => [r.label, r[pick]]));
+  const headline = (pick: 'count' | 'average') => {
+    const h = byLabel(p.headline, pick);
+    return {
+      incidents: h['All incidents'],
+      reports: h['ASB Hub reports'],
+      policeIncidents: h['Police incidents'],
+      noiseComplaints: h['Noise complaints'],
+      environmentalJobsRaised: h['Environmental jobs raised'],
+      environmentalJobsCleared: h['Environmental jobs cleared'],
+      trafficLightPointsAdded: h['Traffic Light points added'],
+      byType: byLabel(p.byType, pick),
+    };
+  };
   return {
     weekend: p.friday,
     from: p.window.from,
     to: p.window.to,
     hours: p.window.hours,
     bankHolidayMonday: p.window.bankHolidayMonday,
-    totals: { ...counts(p.headline, 'count'), byType: counts(p.byType, 'count') },
+    totals: headline('count'),
     previousWeekends: p.compareWith,
-    previousAverage: { ...counts(p.headline, 'average'), byType: counts(p.byType, 'average') },
+    previousAverage: headline('average'),
     changes: Object.fromEntries(p.headline.map((r) => [r.label, r.changeText])),
     premises: p.premises.map((x) => ({
       name: x.name,
