@@ -9,6 +9,7 @@ import { meetingsModule } from './meetings/index.js';
 import { premisesModule } from './premises/index.js';
 import { analyticsModule } from './analytics/index.js';
 import { planModule } from './plan/index.js';
+import { nteModule } from './nte/index.js';
 
 /** Every module, in dependency order (demo seeding runs in this order). */
 export const allModules: AppModule[] = [
@@ -21,5 +22,6 @@ export const allModules: AppModule[] = [
   caseReviewModule,
   meetingsModule,
   analyticsModule,
+  nteModule,
   planModule,
 ];

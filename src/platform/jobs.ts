@@ -13,6 +13,37 @@ export function registerJobHandler(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
 }
 
+/** A job that runs again and again (a daily or weekly job), one queued run per partnership. */
+const recurring = new Map<string, (afterIso: string) => string>();
+
+/** Registers a recurring job kind: `nextRunAt` gives the run after a time (its handler receives { partnershipId }). */
+export function registerRecurringJob(kind: string, nextRunAt: (afterIso: string) => string): void {
+  recurring.set(kind, nextRunAt);
+}
+
+/** Queues the next run of every recurring job for each partnership that has none queued; returns how many. */
+export async function scheduleRecurringJobs(deps: AppDeps): Promise<number> {
+  if (!recurring.size) return 0;
+  const [partnerships, pending] = await Promise.all([
+    deps.db.selectFrom('partnerships').select('id').execute(),
+    deps.db
+      .selectFrom('jobs')
+      .select(['partnership_id', 'kind'])
+      .where('kind', 'in', [...recurring.keys()])
+      .where('status', 'in', ['queued', 'running'])
+      .execute(),
+  ]);
+  const have = new Set(pending.map((j) => `${j.partnership_id}|${j.kind}`));
+  let queued = 0;
+  for (const p of partnerships)
+    for (const [kind, nextRunAt] of recurring) {
+      if (have.has(`${p.id}|${kind}`)) continue;
+      await enqueueJob(deps.db, deps.clock, p.id, kind, { partnershipId: p.id }, nextRunAt(deps.clock.iso()));
+      queued++;
+    }
+  return queued;
+}
+
 export async function enqueueJob(
   db: Executor,
   clock: { iso(): string },
@@ -105,6 +136,7 @@ export function startJobRunner(deps: AppDeps, everyMs = 5000): () => void {
         lastHousekeeping = Date.now();
         await runHousekeeping(deps);
       }
+      await scheduleRecurringJobs(deps);
       await runDueJobs(deps);
       await deliverOutbox(deps);
     } catch (err) {

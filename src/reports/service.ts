@@ -921,4 +921,9 @@ export class ReportService {
     });
     return { people, place, searched };
   }
+
+  /** Reports that happened in [from, to) (a reported time, else when made), for period figures. */
+  reportsInPeriod(partnershipId: string, fromIso: string, toIso: string): Promise<ReportSummaryRow[]> {
+    return this.repo.summariesInPeriod(partnershipId, fromIso, toIso);
+  }
 }
