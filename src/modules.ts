@@ -19,7 +19,7 @@ export const allModules: AppModule[] = [
   reportsModule,
   casesModule,
   caseReviewModule,
-  meetingsModule,
   analyticsModule,
   planModule,
+  meetingsModule,
 ];
