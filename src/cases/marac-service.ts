@@ -268,7 +268,13 @@ export class MaracService {
   async recordMeetingOutcome(
     actor: Actor,
     caseId: string,
-    outcome: { meetingId: string; meetingName: string; referralId: string | null; decision: string; note: string | null },
+    outcome: {
+      meetingId: string;
+      meetingName: string;
+      referralId: string | null;
+      decision: string;
+      note: string | null;
+    },
   ): Promise<void> {
     const c = await this.cases.repo.getCase(caseId);
     if (!c || c.partnership_id !== actor.user.partnershipId) throw notFound('Case');

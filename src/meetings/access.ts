@@ -32,7 +32,11 @@ export function chairsOf(json: string): Chair[] {
   return JSON.parse(json) as Chair[];
 }
 
-export function seriesAccess(user: CurrentUser, s: MeetingSeriesTable, members: readonly Member[]): SeriesAccess {
+export function seriesAccess(
+  user: CurrentUser,
+  s: MeetingSeriesTable,
+  members: readonly Member[],
+): SeriesAccess {
   const coordinator = can(user.role, 'meetings.manage');
   const chair = chairsOf(s.chairs).some((c) => c.userId === user.id);
   const listed = members.some((m) => m.user_id === user.id || (m.agency_id && m.agency_id === user.agencyId));

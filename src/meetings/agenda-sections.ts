@@ -98,7 +98,10 @@ registerAgendaSectionProvider({
     // Repeat victims and complainants flagged since the last meeting and not referred already.
     const repeats = (await ctx.services.people.repeats(ctx.partnershipId))
       .filter((p) => p.flags.includes('repeat-victim') || p.flags.includes('repeat-complainant'))
-      .filter((p) => !referred.has(p.personId) && afterSince(p.lastAt, ctx.since) && p.lastAt <= endOfDay(ctx.cutoff))
+      .filter(
+        (p) =>
+          !referred.has(p.personId) && afterSince(p.lastAt, ctx.since) && p.lastAt <= endOfDay(ctx.cutoff),
+      )
       .slice(0, 20);
     for (const p of repeats) {
       const cases = await ctx.services.cases.cases.casesForPerson(ctx.partnershipId, p.personId);
@@ -134,7 +137,13 @@ registerAgendaSectionProvider({
     return due.map((r) => ({
       kind: 'review',
       title: `Review: case ${r.reference}`,
-      detail: { caseReference: r.reference, caseTitle: r.title, riskBand: r.band, assessedOn: r.assessed_on, reviewDue: r.reassess_due_on },
+      detail: {
+        caseReference: r.reference,
+        caseTitle: r.title,
+        riskBand: r.band,
+        assessedOn: r.assessed_on,
+        reviewDue: r.reassess_due_on,
+      },
       caseId: r.case_id,
       href: `/cases/${r.case_id}`,
       minutesAllowed: ctx.series.minutes_per_case,
@@ -154,7 +163,13 @@ registerAgendaSectionProvider({
     return rows.map((r) => ({
       kind: 'not-met',
       title: `Referral ${r.reference}: case ${r.case_reference}`,
-      detail: { referral: r.reference, caseReference: r.case_reference, riskBand: r.risk_band, riskScore: r.risk_score, advice: r.decision_note },
+      detail: {
+        referral: r.reference,
+        caseReference: r.case_reference,
+        riskBand: r.risk_band,
+        riskScore: r.risk_score,
+        advice: r.decision_note,
+      },
       caseId: r.case_id,
       sourceId: r.id,
       href: `/cases/${r.case_id}`,

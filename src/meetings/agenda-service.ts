@@ -19,7 +19,11 @@ export const OTHER_SECTION = 'Other business';
 
 export const customItemSchema = z.object({
   title: z.string().trim().min(1, 'Enter the item').max(300, 'The item must be 300 characters or fewer'),
-  minutesAllowed: z.coerce.number({ message: 'Enter the minutes as a number' }).int('Enter whole minutes').min(1, 'Give the item at least 1 minute').max(120),
+  minutesAllowed: z.coerce
+    .number({ message: 'Enter the minutes as a number' })
+    .int('Enter whole minutes')
+    .min(1, 'Give the item at least 1 minute')
+    .max(120),
 });
 
 export class AgendaService {
@@ -44,7 +48,8 @@ export class AgendaService {
 
   private async editable(actor: Actor, meetingId: string) {
     const opened = await this.series.manageable(actor, meetingId);
-    if (opened.m.agenda_status === 'issued') return { opened, refused: 'The agenda is issued and frozen: re-issue it to change the pack' };
+    if (opened.m.agenda_status === 'issued')
+      return { opened, refused: 'The agenda is issued and frozen: re-issue it to change the pack' };
     if (opened.m.status === 'cancelled') return { opened, refused: 'The meeting is cancelled' };
     return { opened, refused: null };
   }
@@ -63,14 +68,25 @@ export class AgendaService {
       services: this.services,
     };
     const out: { section: string; items: AgendaItemDraft[] }[] = [];
-    for (const p of agendaSectionsFor(series.type)) out.push({ section: p.title, items: await p.build(context) });
-    const carried = await this.ctx.repo.actions(m.partnership_id, { seriesId: series.id, status: 'open', raisedBefore: m.held_on });
+    for (const p of agendaSectionsFor(series.type))
+      out.push({ section: p.title, items: await p.build(context) });
+    const carried = await this.ctx.repo.actions(m.partnership_id, {
+      seriesId: series.id,
+      status: 'open',
+      raisedBefore: m.held_on,
+    });
     out.push({
       section: CARRIED_SECTION,
       items: carried.map((a) => ({
         kind: 'action',
         title: a.text,
-        detail: { owner: a.owner_name, agency: a.owner_agency, dueOn: a.due_on, rag: a.rag, raisedOn: a.raised_on },
+        detail: {
+          owner: a.owner_name,
+          agency: a.owner_agency,
+          dueOn: a.due_on,
+          rag: a.rag,
+          raisedOn: a.raised_on,
+        },
         caseId: a.case_id,
         sourceId: a.id,
         minutesAllowed: 2,
@@ -119,12 +135,22 @@ export class AgendaService {
       for (const c of custom) await this.ctx.repo.updateItem(trx, c.id, { position: ++position });
       count = rows.length + custom.length;
       await this.ctx.repo.updateMeeting(trx, m.id, { agenda_built_at: now, updated_at: now });
-      await this.ctx.record(actor, 'meeting.agenda-built', { type: 'meeting', id: m.id }, { items: count }, trx);
+      await this.ctx.record(
+        actor,
+        'meeting.agenda-built',
+        { type: 'meeting', id: m.id },
+        { items: count },
+        trx,
+      );
     });
     return { ok: true, value: { items: count } };
   }
 
-  async addItem(actor: Actor, meetingId: string, form: z.infer<typeof customItemSchema>): Promise<Result<null>> {
+  async addItem(
+    actor: Actor,
+    meetingId: string,
+    form: z.infer<typeof customItemSchema>,
+  ): Promise<Result<null>> {
     const { opened, refused } = await this.editable(actor, meetingId);
     if (refused) return { ok: false, errors: { title: refused } };
     const items = await this.ctx.repo.items(meetingId);
@@ -162,7 +188,13 @@ export class AgendaService {
     if (refused) return { ok: false, errors: { agenda: refused } };
     await this.ctx.transaction(async (trx) => {
       await this.ctx.repo.deleteItems(trx, meetingId, { id: itemId });
-      await this.ctx.record(actor, 'meeting.item-removed', { type: 'meeting', id: meetingId }, { itemId }, trx);
+      await this.ctx.record(
+        actor,
+        'meeting.item-removed',
+        { type: 'meeting', id: meetingId },
+        { itemId },
+        trx,
+      );
     });
     return { ok: true, value: null };
   }

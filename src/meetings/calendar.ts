@@ -35,7 +35,10 @@ export class PublicCalendar {
   }
 
   /** Public meetings from a week ago to `months` ahead, optionally of one series. */
-  async meetings(partnershipId: string, opts: { seriesId?: string; months?: number } = {}): Promise<PublicMeeting[]> {
+  async meetings(
+    partnershipId: string,
+    opts: { seriesId?: string; months?: number } = {},
+  ): Promise<PublicMeeting[]> {
     await this.series.topUp(partnershipId);
     const all = await this.publicSeries(partnershipId);
     const series = opts.seriesId ? all.filter((s) => s.id === opts.seriesId) : all;
@@ -68,7 +71,11 @@ export class PublicCalendar {
 
   /** An iCalendar feed of these meetings. Times are UTC instants worked out from London time. */
   ics(name: string, meetings: PublicMeeting[], baseUrl: string): string {
-    const cal = ical({ name, method: ICalCalendarMethod.PUBLISH, prodId: { company: 'ASB Hub', product: 'meetings' } });
+    const cal = ical({
+      name,
+      method: ICalCalendarMethod.PUBLISH,
+      prodId: { company: 'ASB Hub', product: 'meetings' },
+    });
     for (const m of meetings) {
       cal.createEvent({
         id: `${m.id}@asbhub`,

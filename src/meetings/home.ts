@@ -13,7 +13,12 @@ export async function meetingsHome(deps: AppDeps, user: CurrentUser): Promise<Ho
   });
   const today = s.ctx.today();
   const [meetings, actions] = await Promise.all([
-    s.ctx.repo.meetings(user.partnershipId, { seriesIds: series.map((x) => x.id), from: today, to: addDays(today, 14), status: 'scheduled' }),
+    s.ctx.repo.meetings(user.partnershipId, {
+      seriesIds: series.map((x) => x.id),
+      from: today,
+      to: addDays(today, 14),
+      status: 'scheduled',
+    }),
     s.conduct.myActions(actor),
   ]);
   if (!meetings.length && !actions.length) return null;
@@ -22,8 +27,14 @@ export async function meetingsHome(deps: AppDeps, user: CurrentUser): Promise<Ho
     title: 'Meetings',
     href: '/meetings',
     lines: [
-      { text: `${meetings.length} meeting${meetings.length === 1 ? '' : 's'} in the next two weeks`, href: '/meetings' },
-      { text: `${actions.length} open meeting action${actions.length === 1 ? '' : 's'}`, href: '/meetings#my-actions' },
+      {
+        text: `${meetings.length} meeting${meetings.length === 1 ? '' : 's'} in the next two weeks`,
+        href: '/meetings',
+      },
+      {
+        text: `${actions.length} open meeting action${actions.length === 1 ? '' : 's'}`,
+        href: '/meetings#my-actions',
+      },
       ...(overdue ? [{ text: `${overdue} overdue`, href: '/meetings#my-actions', warn: true }] : []),
     ],
   };

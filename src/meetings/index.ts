@@ -16,10 +16,15 @@ export const meetingsModule: AppModule = {
       label: 'Meetings',
       href: '/meetings',
       permission: 'staff.home',
-      description: 'The meetings you sit on (CCM, tasking, NTE, Licensing Liaison, Cluster Panels) and your meeting actions',
+      description:
+        'The meetings you sit on (CCM, tasking, NTE, Licensing Liaison, Cluster Panels) and your meeting actions',
     },
   ],
 };
 
-export { registerAgendaSectionProvider, type AgendaSectionProvider, type AgendaContext } from './agenda-sections.js';
+export {
+  registerAgendaSectionProvider,
+  type AgendaSectionProvider,
+  type AgendaContext,
+} from './agenda-sections.js';
 export { createMeetingServices, type MeetingServices } from './services.js';

@@ -64,7 +64,11 @@ async function up(db: Kysely<any>): Promise<void> {
     .columns(['series_id', 'scheduled_on'])
     .unique()
     .execute();
-  await db.schema.createIndex('meetings_held_on').on('meetings').columns(['partnership_id', 'held_on']).execute();
+  await db.schema
+    .createIndex('meetings_held_on')
+    .on('meetings')
+    .columns(['partnership_id', 'held_on'])
+    .execute();
   await table(db, 'meeting_items', [
     ['meeting_id', 'text', true],
     ['position', 'integer', true],
@@ -84,7 +88,11 @@ async function up(db: Kysely<any>): Promise<void> {
     ['decided_at', 'text'],
     ['created_at', 'text', true],
   ]);
-  await db.schema.createIndex('meeting_items_meeting').on('meeting_items').columns(['meeting_id', 'position']).execute();
+  await db.schema
+    .createIndex('meeting_items_meeting')
+    .on('meeting_items')
+    .columns(['meeting_id', 'position'])
+    .execute();
   await table(db, 'meeting_attendance', [
     ['meeting_id', 'text', true],
     ['user_id', 'text'],
@@ -110,8 +118,16 @@ async function up(db: Kysely<any>): Promise<void> {
     ['created_at', 'text', true],
     ['updated_at', 'text', true],
   ]);
-  await db.schema.createIndex('meeting_actions_series').on('meeting_actions').columns(['series_id', 'status']).execute();
-  await db.schema.createIndex('meeting_actions_owner').on('meeting_actions').columns(['owner_user_id', 'status']).execute();
+  await db.schema
+    .createIndex('meeting_actions_series')
+    .on('meeting_actions')
+    .columns(['series_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('meeting_actions_owner')
+    .on('meeting_actions')
+    .columns(['owner_user_id', 'status'])
+    .execute();
   await table(db, 'meeting_action_updates', [
     ['action_id', 'text', true],
     ['meeting_id', 'text'],

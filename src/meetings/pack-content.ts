@@ -44,7 +44,15 @@ export interface PackContent {
   marking: string;
   confidentiality: string;
   series: { id: string; name: string; code: string; typeLabel: string };
-  meeting: { id: string; date: string; startTime: string; venue: string; chairs: Chair[]; cutoff: string; minutesDue: string };
+  meeting: {
+    id: string;
+    date: string;
+    startTime: string;
+    venue: string;
+    chairs: Chair[];
+    cutoff: string;
+    minutesDue: string;
+  };
   sections: { title: string; items: PackItem[] }[];
   totalMinutes: number;
   attendance: { name: string; agency: string; status: string }[];
@@ -101,6 +109,10 @@ export async function packForViewer(
   }
   const actions = [];
   for (const a of content.actions)
-    actions.push(a.caseId && !(await canSee(a.caseId)) ? { ...a, text: 'Action on a case not shared with your agency', updates: [] } : a);
+    actions.push(
+      a.caseId && !(await canSee(a.caseId))
+        ? { ...a, text: 'Action on a case not shared with your agency', updates: [] }
+        : a,
+    );
   return { ...content, sections, actions };
 }

@@ -63,7 +63,9 @@ export class PackService {
         decisionNote: withOutcomes ? i.decision_note : null,
       });
     }
-    return (await packForViewer({ sections, actions: [] } as unknown as PackContent, this.viewerRights(actor))).sections;
+    return (
+      await packForViewer({ sections, actions: [] } as unknown as PackContent, this.viewerRights(actor))
+    ).sections;
   }
 
   private viewerRights(actor: Actor) {
@@ -74,7 +76,12 @@ export class PackService {
   }
 
   /** The meeting as it stands now, as pack content (not stored). */
-  async snapshot(actor: Actor, meetingId: string, kind: 'agenda' | 'minutes', version: number): Promise<PackContent> {
+  async snapshot(
+    actor: Actor,
+    meetingId: string,
+    kind: 'agenda' | 'minutes',
+    version: number,
+  ): Promise<PackContent> {
     const { m, series, dates } = await this.series.open(actor, meetingId, `${kind}-pack`);
     const items = await this.ctx.repo.items(m.id);
     const sections: PackContent['sections'] = [];
@@ -135,7 +142,8 @@ export class PackService {
   async issueAgenda(actor: Actor, meetingId: string): Promise<Result<{ id: string; version: number }>> {
     const { m } = await this.series.manageable(actor, meetingId);
     if (m.status === 'cancelled') return { ok: false, errors: { agenda: 'The meeting is cancelled' } };
-    if (!m.agenda_built_at) return { ok: false, errors: { agenda: 'Build the agenda from the data before issuing it' } };
+    if (!m.agenda_built_at)
+      return { ok: false, errors: { agenda: 'Build the agenda from the data before issuing it' } };
     const p = await this.issue(actor, meetingId, 'agenda');
     await this.ctx.transaction(async (trx) => {
       await this.ctx.repo.insertPack(trx, {
@@ -152,7 +160,13 @@ export class PackService {
         sealed: 0,
       });
       await this.ctx.repo.updateMeeting(trx, m.id, { agenda_status: 'issued', updated_at: this.ctx.now() });
-      await this.ctx.record(actor, 'meeting.agenda-issued', { type: 'meeting', id: m.id }, { packId: p.id, version: p.version }, trx);
+      await this.ctx.record(
+        actor,
+        'meeting.agenda-issued',
+        { type: 'meeting', id: m.id },
+        { packId: p.id, version: p.version },
+        trx,
+      );
     });
     return { ok: true, value: { id: p.id, version: p.version } };
   }
@@ -160,8 +174,10 @@ export class PackService {
   /** Circulates the draft minutes (a new version each time) until they are approved. */
   async circulateMinutes(actor: Actor, meetingId: string): Promise<Result<{ id: string; version: number }>> {
     const { m, series } = await this.series.manageable(actor, meetingId);
-    if (m.status !== 'held') return { ok: false, errors: { minutes: 'Record the meeting as held before circulating its minutes' } };
-    if (m.minutes_status === 'approved') return { ok: false, errors: { minutes: 'The minutes are approved and sealed' } };
+    if (m.status !== 'held')
+      return { ok: false, errors: { minutes: 'Record the meeting as held before circulating its minutes' } };
+    if (m.minutes_status === 'approved')
+      return { ok: false, errors: { minutes: 'The minutes are approved and sealed' } };
     const p = await this.issue(actor, meetingId, 'minutes');
     await this.ctx.transaction(async (trx) => {
       await this.ctx.repo.insertPack(trx, {
@@ -183,7 +199,13 @@ export class PackService {
         minutes_due_on: m.minutes_due_on ?? addWorkingDays(m.held_on, series.minutes_deadline_days),
         updated_at: this.ctx.now(),
       });
-      await this.ctx.record(actor, 'meeting.minutes-circulated', { type: 'meeting', id: m.id }, { packId: p.id, version: p.version }, trx);
+      await this.ctx.record(
+        actor,
+        'meeting.minutes-circulated',
+        { type: 'meeting', id: m.id },
+        { packId: p.id, version: p.version },
+        trx,
+      );
     });
     return { ok: true, value: { id: p.id, version: p.version } };
   }
@@ -193,7 +215,10 @@ export class PackService {
     const { m, series } = await this.series.manageable(actor, meetingId);
     const prev = await this.ctx.repo.previousMeeting(series.id, m.held_on);
     if (!prev || prev.minutes_status !== 'circulated')
-      return { ok: false, errors: { minutes: 'There are no circulated minutes of the previous meeting to approve' } };
+      return {
+        ok: false,
+        errors: { minutes: 'There are no circulated minutes of the previous meeting to approve' },
+      };
     const latest = (await this.ctx.repo.packs(prev.id)).find((p) => p.kind === 'minutes')!;
     await this.ctx.transaction(async (trx) => {
       await this.ctx.repo.updatePack(trx, latest.id, { sealed: 1 });
@@ -204,7 +229,13 @@ export class PackService {
         minutes_hash: latest.hash,
         updated_at: this.ctx.now(),
       });
-      await this.ctx.record(actor, 'meeting.minutes-approved', { type: 'meeting', id: prev.id }, { at: m.id, packId: latest.id, hash: latest.hash }, trx);
+      await this.ctx.record(
+        actor,
+        'meeting.minutes-approved',
+        { type: 'meeting', id: prev.id },
+        { at: m.id, packId: latest.id, hash: latest.hash },
+        trx,
+      );
     });
     return { ok: true, value: { hash: latest.hash } };
   }
@@ -215,7 +246,12 @@ export class PackService {
     const pack = await this.ctx.repo.pack(meetingId, packId);
     if (!pack) throw notFound('Pack');
     if (series.confidentiality !== 'public')
-      await this.ctx.record(actor, format === 'pdf' ? 'meeting.pack-downloaded' : 'meeting.pack-opened', { type: 'meeting-pack', id: pack.id }, { meetingId, number: pack.number, version: pack.version, format });
+      await this.ctx.record(
+        actor,
+        format === 'pdf' ? 'meeting.pack-downloaded' : 'meeting.pack-opened',
+        { type: 'meeting-pack', id: pack.id },
+        { meetingId, number: pack.number, version: pack.version, format },
+      );
     const content = JSON.parse(pack.content) as PackContent;
     const viewer = await packForViewer(content, this.viewerRights(actor));
     return { pack, content: viewer, intact: hashContent(pack.content) === pack.hash };

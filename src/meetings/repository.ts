@@ -200,7 +200,13 @@ export class MeetingsRepository {
 
   actions(
     partnershipId: string,
-    filter: { seriesId?: string; meetingIds?: string[]; ownerUserId?: string; status?: string; raisedBefore?: string },
+    filter: {
+      seriesId?: string;
+      meetingIds?: string[];
+      ownerUserId?: string;
+      status?: string;
+      raisedBefore?: string;
+    },
   ) {
     let q = this.db
       .selectFrom('meeting_actions')

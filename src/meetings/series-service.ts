@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 import { newId } from '../platform/db/ids.js';
-import { addCalendarMonths, addDays, addWorkingDays, compareDates, isIsoDate, type IsoDate } from '../platform/dates/index.js';
+import {
+  addCalendarMonths,
+  addDays,
+  addWorkingDays,
+  compareDates,
+  isIsoDate,
+  type IsoDate,
+} from '../platform/dates/index.js';
 import { forbidden, notFound } from '../platform/web/errors.js';
 import { can } from '../platform/permissions/roles.js';
 import { asList } from '../platform/web/forms.js';
@@ -23,21 +30,47 @@ export const MEETING_TYPES: Record<string, string> = {
 };
 
 const HORIZON_MONTHS = 12;
-const time = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time as HH:MM, for example 10:00');
+const time = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time as HH:MM, for example 10:00');
 const whole = (field: string, max: number) =>
-  z.coerce.number({ message: `Enter ${field} as a number` }).int(`Enter ${field} as a whole number`).min(0).max(max, `${field} must be ${max} or fewer`);
+  z.coerce
+    .number({ message: `Enter ${field} as a number` })
+    .int(`Enter ${field} as a whole number`)
+    .min(0)
+    .max(max, `${field} must be ${max} or fewer`);
 
 export const seriesFormSchema = z.object({
   name: z.string().trim().min(1, 'Enter the name of the meeting').max(120),
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,12}$/, 'Enter a short code of 2 to 12 letters or numbers, for example CCM'),
-  type: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,30}$/, 'Choose the type of meeting, or enter a new one in lower case'),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{2,12}$/, 'Enter a short code of 2 to 12 letters or numbers, for example CCM'),
+  type: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]{2,30}$/, 'Choose the type of meeting, or enter a new one in lower case'),
   schedule: scheduleSchema,
   startTime: time,
   durationMinutes: whole('the length in minutes', 600),
   venue: z.string().trim().min(1, 'Enter where the meeting is held').max(200),
-  ward: z.string().trim().max(120).optional().transform((v) => v || null),
-  confidentiality: z.enum(['public', 'confidential'], { message: 'Choose whether the meeting is public or confidential' }),
-  protectiveMarking: z.string().trim().min(1, 'Enter the protective marking, for example OFFICIAL-SENSITIVE').max(40),
+  ward: z
+    .string()
+    .trim()
+    .max(120)
+    .optional()
+    .transform((v) => v || null),
+  confidentiality: z.enum(['public', 'confidential'], {
+    message: 'Choose whether the meeting is public or confidential',
+  }),
+  protectiveMarking: z
+    .string()
+    .trim()
+    .min(1, 'Enter the protective marking, for example OFFICIAL-SENSITIVE')
+    .max(40),
   termsOfReference: z.string().trim().min(1, 'Enter the terms of reference').max(5000),
   agendaCutoffDays: whole('the agenda cut-off', 30),
   minutesDeadlineDays: whole('the minutes deadline', 30),
@@ -46,7 +79,10 @@ export const seriesFormSchema = z.object({
   memberAgencyIds: z.array(z.string()),
   memberUserIds: z.array(z.string()),
   /** Meetings are generated from this date. */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type SeriesForm = z.infer<typeof seriesFormSchema>;
 
@@ -68,13 +104,19 @@ export function seriesFormInput(body: Record<string, unknown>) {
 
 export const extraMeetingSchema = z.object({
   seriesId: z.string({ message: 'Choose the series' }).min(1, 'Choose the series'),
-  date: z.string({ message: 'Enter the date' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD, for example 2027-02-03').refine(isIsoDate, 'Enter a real date'),
+  date: z
+    .string({ message: 'Enter the date' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD, for example 2027-02-03')
+    .refine(isIsoDate, 'Enter a real date'),
   startTime: time,
   chairUserId: z.string({ message: 'Choose the chair' }).min(1, 'Choose the chair'),
 });
 
 export const moveSchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD, for example 2027-02-03').refine(isIsoDate, 'Enter a real date'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD, for example 2027-02-03')
+    .refine(isIsoDate, 'Enter a real date'),
   startTime: time,
   venue: z.string().trim().min(1, 'Enter where the meeting is held').max(200),
   reason: z.string().trim().min(1, 'Say why the meeting is moved').max(300),
@@ -85,7 +127,12 @@ export interface SeriesView extends MeetingSeriesTable {
   scheduleText: string;
   typeLabel: string;
   chairList: Chair[];
-  members: { agency_id: string | null; user_id: string | null; user_name: string | null; agency_name: string | null }[];
+  members: {
+    agency_id: string | null;
+    user_id: string | null;
+    user_name: string | null;
+    agency_name: string | null;
+  }[];
 }
 
 export class SeriesService {
@@ -106,7 +153,12 @@ export class SeriesService {
   async all(partnershipId: string): Promise<SeriesView[]> {
     const rows = await this.ctx.repo.allSeries(partnershipId);
     const members = await this.ctx.repo.members(rows.map((r) => r.id));
-    return rows.map((s) => this.view(s, members.filter((m) => m.series_id === s.id)));
+    return rows.map((s) =>
+      this.view(
+        s,
+        members.filter((m) => m.series_id === s.id),
+      ),
+    );
   }
 
   async get(partnershipId: string, id: string): Promise<SeriesView> {
@@ -168,11 +220,29 @@ export class SeriesService {
       };
       await this.ctx.repo.insertSeries(trx, row);
       await this.ctx.repo.replaceMembers(trx, id, [
-        ...form.memberAgencyIds.map((a) => ({ id: newId(), partnership_id: pid, series_id: id, agency_id: a, user_id: null })),
-        ...form.memberUserIds.map((u) => ({ id: newId(), partnership_id: pid, series_id: id, agency_id: null, user_id: u })),
+        ...form.memberAgencyIds.map((a) => ({
+          id: newId(),
+          partnership_id: pid,
+          series_id: id,
+          agency_id: a,
+          user_id: null,
+        })),
+        ...form.memberUserIds.map((u) => ({
+          id: newId(),
+          partnership_id: pid,
+          series_id: id,
+          agency_id: null,
+          user_id: u,
+        })),
       ]);
       await this.generate(trx, row, form.from ?? this.ctx.today());
-      await this.ctx.record(actor, 'meeting.series-created', { type: 'meeting-series', id }, { code: form.code, type: form.type }, trx);
+      await this.ctx.record(
+        actor,
+        'meeting.series-created',
+        { type: 'meeting-series', id },
+        { code: form.code, type: form.type },
+        trx,
+      );
     });
     return { ok: true, value: { id } };
   }
@@ -231,11 +301,23 @@ export class SeriesService {
     const series = await this.get(actor.user.partnershipId, m.series_id);
     const access = seriesAccess(actor.user, series, series.members);
     if (!access.see) {
-      await this.ctx.record(actor, 'meeting.access-denied', { type: 'meeting', id: m.id }, { purpose, series: series.code }, undefined, 'not a member of a confidential meeting');
+      await this.ctx.record(
+        actor,
+        'meeting.access-denied',
+        { type: 'meeting', id: m.id },
+        { purpose, series: series.code },
+        undefined,
+        'not a member of a confidential meeting',
+      );
       throw forbidden();
     }
     if (series.confidentiality !== 'public')
-      await this.ctx.record(actor, 'meeting.viewed', { type: 'meeting', id: m.id }, { purpose, series: series.code });
+      await this.ctx.record(
+        actor,
+        'meeting.viewed',
+        { type: 'meeting', id: m.id },
+        { purpose, series: series.code },
+      );
     return { m, series, access, dates: this.datesOf(series, m) };
   }
 
@@ -264,7 +346,14 @@ export class SeriesService {
         moved_reason: form.reason,
         updated_at: this.ctx.now(),
       });
-      await this.ctx.record(actor, 'meeting.moved', { type: 'meeting', id: m.id }, { from: m.held_on, to: form.date }, trx, form.reason);
+      await this.ctx.record(
+        actor,
+        'meeting.moved',
+        { type: 'meeting', id: m.id },
+        { from: m.held_on, to: form.date },
+        trx,
+        form.reason,
+      );
     });
     return { ok: true, value: null };
   }
@@ -274,8 +363,19 @@ export class SeriesService {
     if (!reason.trim()) return { ok: false, errors: { reason: 'Say why the meeting is cancelled' } };
     if (m.status !== 'scheduled') return { ok: false, errors: { reason: `This meeting is ${m.status}` } };
     await this.ctx.transaction(async (trx) => {
-      await this.ctx.repo.updateMeeting(trx, m.id, { status: 'cancelled', cancelled_reason: reason.trim(), updated_at: this.ctx.now() });
-      await this.ctx.record(actor, 'meeting.cancelled', { type: 'meeting', id: m.id }, {}, trx, reason.trim());
+      await this.ctx.repo.updateMeeting(trx, m.id, {
+        status: 'cancelled',
+        cancelled_reason: reason.trim(),
+        updated_at: this.ctx.now(),
+      });
+      await this.ctx.record(
+        actor,
+        'meeting.cancelled',
+        { type: 'meeting', id: m.id },
+        {},
+        trx,
+        reason.trim(),
+      );
     });
     return { ok: true, value: null };
   }
@@ -285,11 +385,14 @@ export class SeriesService {
     if (!can(actor.user.role, 'meetings.manage')) throw forbidden();
     const parsed = extraMeetingSchema.safeParse(input);
     const errors: Errors = {};
-    if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
+    if (!parsed.success)
+      for (const i of parsed.error.issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
     const pid = actor.user.partnershipId;
     const series = parsed.success ? await this.ctx.repo.series(pid, parsed.data.seriesId) : undefined;
     if (parsed.success && !series) errors.seriesId = 'Choose the series';
-    const chair = parsed.success ? (await this.ctx.repo.staff(pid)).find((u) => u.id === parsed.data.chairUserId) : undefined;
+    const chair = parsed.success
+      ? (await this.ctx.repo.staff(pid)).find((u) => u.id === parsed.data.chairUserId)
+      : undefined;
     if (parsed.success && !chair) errors.chairUserId = 'Choose the chair from the list';
     if (Object.keys(errors).length || !parsed.success || !series || !chair) return { ok: false, errors };
     const id = newId();
@@ -320,7 +423,13 @@ export class SeriesService {
           updated_at: now,
         },
       ]);
-      await this.ctx.record(actor, 'meeting.added', { type: 'meeting', id }, { seriesId: series.id, date: parsed.data.date }, trx);
+      await this.ctx.record(
+        actor,
+        'meeting.added',
+        { type: 'meeting', id },
+        { seriesId: series.id, date: parsed.data.date },
+        trx,
+      );
     });
     return { ok: true, value: { id } };
   }

@@ -21,11 +21,21 @@ export function registerMeetingPages(app: FastifyInstance, s: MeetingServices): 
     const series = await s.series.visible(actor);
     const today = s.ctx.today();
     const upcoming = (
-      await s.ctx.repo.meetings(actor.user.partnershipId, { seriesIds: series.filter((x) => x.access.member).map((x) => x.id), from: today, to: addDays(today, 42) })
+      await s.ctx.repo.meetings(actor.user.partnershipId, {
+        seriesIds: series.filter((x) => x.access.member).map((x) => x.id),
+        from: today,
+        to: addDays(today, 42),
+      })
     ).map((m) => {
       const sr = series.find((x) => x.id === m.series_id)!;
       const dates = s.series.datesOf(sr, m);
-      return { ...m, series: sr, dateText: formatLongDate(m.held_on), cutoffText: formatLongDate(dates.cutoff), readBeforeCutoff: m.agenda_status === 'issued' };
+      return {
+        ...m,
+        series: sr,
+        dateText: formatLongDate(m.held_on),
+        cutoffText: formatLongDate(dates.cutoff),
+        readBeforeCutoff: m.agenda_status === 'issued',
+      };
     });
     const actions = await s.conduct.myActions(actor);
     return reply.render('meetings/index.njk', {
@@ -45,7 +55,18 @@ export function registerMeetingPages(app: FastifyInstance, s: MeetingServices): 
       staffItems: staff.map((u) => ({ value: u.id, text: `${u.name} (${u.agency_name})` })),
       agencyItems: agencies.map((a) => ({ value: a.id, text: a.name })),
       typeItems: Object.entries(MEETING_TYPES).map(([value, text]) => ({ value, text })),
-      values: { confidentiality: 'confidential', protectiveMarking: 'OFFICIAL-SENSITIVE', agendaCutoffDays: '5', minutesDeadlineDays: '3', minutesPerCase: '10', durationMinutes: '120', startTime: '10:00', scheduleKind: 'monthly', nth: '1', weekday: '2' },
+      values: {
+        confidentiality: 'confidential',
+        protectiveMarking: 'OFFICIAL-SENSITIVE',
+        agendaCutoffDays: '5',
+        minutesDeadlineDays: '3',
+        minutesPerCase: '10',
+        durationMinutes: '120',
+        startTime: '10:00',
+        scheduleKind: 'monthly',
+        nth: '1',
+        weekday: '2',
+      },
       errors: {},
       ...extra,
     });
@@ -53,12 +74,17 @@ export function registerMeetingPages(app: FastifyInstance, s: MeetingServices): 
   app.get('/meetings/series/new', { config: MANAGE }, (req, reply) => seriesForm(req, reply));
   app.post('/meetings/series', { config: MANAGE }, async (req, reply) => {
     const form = parseForm(seriesFormSchema, seriesFormInput(body(req)));
-    const result = form.ok ? await s.series.create(actorOf(req), form.value!) : { ok: false as const, errors: flattenScheduleErrors(form.errors) };
+    const result = form.ok
+      ? await s.series.create(actorOf(req), form.value!)
+      : { ok: false as const, errors: flattenScheduleErrors(form.errors) };
     if (!result.ok) {
       reply.code(400);
       return seriesForm(req, reply, { errors: result.errors, values: body(req) });
     }
-    await req.flash('success', 'Meeting series added: its meetings for the next 12 months are in the calendar');
+    await req.flash(
+      'success',
+      'Meeting series added: its meetings for the next 12 months are in the calendar',
+    );
     return reply.redirect(`/meetings/series/${result.value.id}`);
   });
 
@@ -67,12 +93,21 @@ export function registerMeetingPages(app: FastifyInstance, s: MeetingServices): 
     const series = (await s.series.visible(actor)).find((x) => x.id === param(req, 'id'));
     if (!series) {
       // Refused (and audited) the same way as a meeting of the series.
-      const first = (await s.ctx.repo.meetings(actor.user.partnershipId, { seriesIds: [param(req, 'id')] }))[0];
+      const first = (
+        await s.ctx.repo.meetings(actor.user.partnershipId, { seriesIds: [param(req, 'id')] })
+      )[0];
       if (first) await s.series.open(actor, first.id, 'series');
       throw notFound('Meeting series');
     }
-    const meetings = (await s.ctx.repo.meetings(actor.user.partnershipId, { seriesIds: [series.id] })).map((m) => ({ ...m, dateText: formatLongDate(m.held_on) }));
-    return reply.render('meetings/series.njk', { title: series.name, series, meetings, today: s.ctx.today() });
+    const meetings = (await s.ctx.repo.meetings(actor.user.partnershipId, { seriesIds: [series.id] })).map(
+      (m) => ({ ...m, dateText: formatLongDate(m.held_on) }),
+    );
+    return reply.render('meetings/series.njk', {
+      title: series.name,
+      series,
+      meetings,
+      today: s.ctx.today(),
+    });
   });
 
   app.get('/meetings/:id', { config: VIEW }, async (req, reply) => {
@@ -94,7 +129,11 @@ export function registerMeetingPages(app: FastifyInstance, s: MeetingServices): 
       meetingChairs: chairsOf(m.chairs),
       series,
       access,
-      dates: { ...dates, cutoffText: formatLongDate(dates.cutoff), minutesDueText: formatLongDate(dates.minutesDue) },
+      dates: {
+        ...dates,
+        cutoffText: formatLongDate(dates.cutoff),
+        minutesDueText: formatLongDate(dates.minutesDue),
+      },
       minutesDaysLeft: workingDaysBetween(today, dates.minutesDue),
       sections,
       total,
@@ -115,12 +154,20 @@ export function registerMeetingPages(app: FastifyInstance, s: MeetingServices): 
       await req.flash('info', r.errors.agenda);
       return reply.redirect(`/meetings/${param(req, 'id')}`);
     }
-    return backToMeeting(req, reply, param(req, 'id'), `Agenda built from the data at the cut-off: ${r.value.items} items`, '#agenda');
+    return backToMeeting(
+      req,
+      reply,
+      param(req, 'id'),
+      `Agenda built from the data at the cut-off: ${r.value.items} items`,
+      '#agenda',
+    );
   });
 
   app.post('/meetings/:id/agenda/items', { config: MANAGE }, async (req, reply) => {
     const form = parseForm(customItemSchema, body(req));
-    const r = form.ok ? await s.agenda.addItem(actorOf(req), param(req, 'id'), form.value!) : { ok: false as const, errors: form.errors };
+    const r = form.ok
+      ? await s.agenda.addItem(actorOf(req), param(req, 'id'), form.value!)
+      : { ok: false as const, errors: form.errors };
     if (!r.ok) {
       await req.flash('info', Object.values(r.errors).join('. '));
       return reply.redirect(`/meetings/${param(req, 'id')}#add-item`);
@@ -141,7 +188,13 @@ export function registerMeetingPages(app: FastifyInstance, s: MeetingServices): 
       await req.flash('info', r.errors.agenda);
       return reply.redirect(`/meetings/${param(req, 'id')}`);
     }
-    return backToMeeting(req, reply, param(req, 'id'), `Agenda issued: pack version ${r.value.version} is frozen`, '#packs');
+    return backToMeeting(
+      req,
+      reply,
+      param(req, 'id'),
+      `Agenda issued: pack version ${r.value.version} is frozen`,
+      '#packs',
+    );
   });
 
   app.post('/meetings/:id/minutes/circulate', { config: MANAGE }, async (req, reply) => {
@@ -150,7 +203,13 @@ export function registerMeetingPages(app: FastifyInstance, s: MeetingServices): 
       await req.flash('info', r.errors.minutes);
       return reply.redirect(`/meetings/${param(req, 'id')}#minutes`);
     }
-    return backToMeeting(req, reply, param(req, 'id'), `Draft minutes circulated (version ${r.value.version})`, '#packs');
+    return backToMeeting(
+      req,
+      reply,
+      param(req, 'id'),
+      `Draft minutes circulated (version ${r.value.version})`,
+      '#packs',
+    );
   });
 
   app.post('/meetings/:id/minutes/approve-previous', { config: MANAGE }, async (req, reply) => {
@@ -159,7 +218,13 @@ export function registerMeetingPages(app: FastifyInstance, s: MeetingServices): 
       await req.flash('info', r.errors.minutes);
       return reply.redirect(`/meetings/${param(req, 'id')}#minutes`);
     }
-    return backToMeeting(req, reply, param(req, 'id'), `Minutes of the previous meeting approved and sealed (SHA-256 ${r.value.hash.slice(0, 16)}…)`, '#minutes');
+    return backToMeeting(
+      req,
+      reply,
+      param(req, 'id'),
+      `Minutes of the previous meeting approved and sealed (SHA-256 ${r.value.hash.slice(0, 16)}…)`,
+      '#minutes',
+    );
   });
 
   const moveForm = async (req: any, reply: any, extra: Record<string, unknown> = {}) => {
@@ -198,9 +263,16 @@ function flattenScheduleErrors(errors: Record<string, string>): Record<string, s
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(errors)) {
     const key = k.startsWith('schedule') ? k.replace(/^schedule-?/, '') || 'scheduleKind' : k;
-    out[key === 'kind' ? 'scheduleKind' : key] ??= k.startsWith('schedule') && !k.includes('-') ? 'Choose how often the meeting meets' : v;
+    out[key === 'kind' ? 'scheduleKind' : key] ??=
+      k.startsWith('schedule') && !k.includes('-') ? 'Choose how often the meeting meets' : v;
   }
   for (const k of ['nth', 'weekday', 'firstMonth', 'anchor'])
-    if (out[k]) out[k] = { nth: 'Choose which week of the month', weekday: 'Choose the day of the week', firstMonth: 'Choose the first month of the quarter', anchor: 'Enter the date of the first meeting as YYYY-MM-DD' }[k]!;
+    if (out[k])
+      out[k] = {
+        nth: 'Choose which week of the month',
+        weekday: 'Choose the day of the week',
+        firstMonth: 'Choose the first month of the quarter',
+        anchor: 'Enter the date of the first meeting as YYYY-MM-DD',
+      }[k]!;
   return out;
 }

@@ -18,12 +18,20 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: AppDeps, s: M
     ]);
     const rows = meetings.map((m) => ({ ...m, dateText: formatLongDate(m.date) }));
     reply.header('cache-control', 'public, max-age=300');
-    return reply.render('meetings/calendar.njk', { title: 'Public meetings calendar', meetings: rows, series, baseUrl: base });
+    return reply.render('meetings/calendar.njk', {
+      title: 'Public meetings calendar',
+      meetings: rows,
+      series,
+      baseUrl: base,
+    });
   });
 
   app.get('/calendar.ics', { config: { access: 'public' } }, async (req, reply) => {
     const meetings = await s.calendar.meetings(req.partnershipId);
-    return reply.type(ICS).header('cache-control', 'public, max-age=900').send(s.calendar.ics('Public meetings', meetings, base));
+    return reply
+      .type(ICS)
+      .header('cache-control', 'public, max-age=900')
+      .send(s.calendar.ics('Public meetings', meetings, base));
   });
 
   app.get('/calendar/:code.ics', { config: { access: 'public' } }, async (req, reply) => {
@@ -31,6 +39,9 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: AppDeps, s: M
     const series = (await s.calendar.publicSeries(req.partnershipId)).find((x) => x.code === code);
     if (!series) throw notFound('Calendar');
     const meetings = await s.calendar.meetings(req.partnershipId, { seriesId: series.id });
-    return reply.type(ICS).header('cache-control', 'public, max-age=900').send(s.calendar.ics(series.name, meetings, base));
+    return reply
+      .type(ICS)
+      .header('cache-control', 'public, max-age=900')
+      .send(s.calendar.ics(series.name, meetings, base));
   });
 }
