@@ -79,6 +79,8 @@ export class MeetingsRepository {
       .selectFrom('meetings')
       .select('scheduled_on')
       .where('series_id', '=', seriesId)
+      // Extra meetings carry a suffix after their date: only the rule's dates count.
+      .where('scheduled_on', 'not like', '%+%')
       .orderBy('scheduled_on', 'desc')
       .limit(1)
       .executeTakeFirst();
