@@ -20,8 +20,8 @@ export const allModules: AppModule[] = [
   reportsModule,
   casesModule,
   caseReviewModule,
-  meetingsModule,
   analyticsModule,
   nteModule,
   planModule,
+  meetingsModule,
 ];
