@@ -4,10 +4,15 @@ import type { Executor } from './audit/service.js';
 import { deliverOutbox } from './notifications.js';
 
 export type JobHandler = (deps: AppDeps, payload: Record<string, unknown>) => Promise<void>;
+/** The job kinds an app runs, bound to its services by the composition root (AppModule.jobs). */
+export type JobHandlers = ReadonlyMap<string, JobHandler>;
 
 const handlers = new Map<string, JobHandler>();
 
-/** Modules register what runs for each kind of job (deadline reminders, re-linking...). */
+/**
+ * Registers a job kind for every app in the process. Prefer `AppModule.jobs`, which runs with the
+ * services built at start-up; this stays for handlers that need only the deps.
+ */
 export function registerJobHandler(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
 }
@@ -39,7 +44,7 @@ export async function enqueueJob(
 }
 
 /** Runs the due jobs once; returns how many ran. A failing job is retried with back-off, up to 5 times. */
-export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
+export async function runDueJobs(deps: AppDeps, limit = 20, jobs: JobHandlers = handlers): Promise<number> {
   const due = await deps.db
     .selectFrom('jobs')
     .selectAll()
@@ -56,7 +61,7 @@ export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
       .where('status', '=', 'queued')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
-    const handler = handlers.get(job.kind);
+    const handler = jobs.get(job.kind) ?? handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(deps, JSON.parse(job.payload));
@@ -84,13 +89,13 @@ export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
 }
 
 /** Polls the jobs table and the outbox in-process; returns a stop function. */
-export function startJobRunner(deps: AppDeps, everyMs = 5000): () => void {
+export function startJobRunner(deps: AppDeps, jobs: JobHandlers = handlers, everyMs = 5000): () => void {
   let busy = false;
   const timer = setInterval(async () => {
     if (busy) return;
     busy = true;
     try {
-      await runDueJobs(deps);
+      await runDueJobs(deps, 20, jobs);
       await deliverOutbox(deps);
     } catch (err) {
       deps.log.error({ err: (err as Error).message }, 'job runner error');

@@ -3,9 +3,10 @@ import { premisesMigrations } from './migrations.js';
 import { registerPremisesRoutes } from './routes.js';
 import { seedPremisesDemo } from './demo.js';
 import './tables.js';
+import type { PremisesServices } from './services.js';
 import { premisesHome } from './home.js';
 
-export const premisesModule: AppModule = {
+export const premisesModule: AppModule<{ premises: PremisesServices }> = {
   name: 'premises',
   home: premisesHome,
   migrations: premisesMigrations,

@@ -1,17 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
 import { AuditService } from '../../platform/audit/service.js';
-import { ReportService } from '../service.js';
 import { trackSchema } from '../schemas.js';
+import type { ReportServices } from '../services.js';
 
 const NOT_FOUND =
   'We could not find a report with that reference and contact detail. Check both match what you gave when you reported. Anonymous reports cannot be followed online.';
 
 /** Following a report: reference plus the email or phone given; status and public updates only. */
-export function registerTrackRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const reports = new ReportService(deps);
-  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
+export function registerTrackRoutes(app: FastifyInstance, s: ReportServices, audit: AuditService): void {
+  const { reports } = s;
   const pub = { access: 'public' } as const;
 
   app.get('/report/track', { config: pub }, async (_req, reply) =>
@@ -24,24 +22,20 @@ export function registerTrackRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (req, reply) => {
       const form = parseForm(trackSchema, req.body);
       if (!form.ok)
-        return reply
-          .code(400)
-          .render('reports/track.njk', {
-            title: 'Follow your report',
-            values: form.values,
-            errors: form.errors,
-            back: '/',
-          });
+        return reply.code(400).render('reports/track.njk', {
+          title: 'Follow your report',
+          values: form.values,
+          errors: form.errors,
+          back: '/',
+        });
       const found = await reports.track(req.partnershipId, form.value!.reference, form.value!.contact);
       if (!found) {
-        return reply
-          .code(400)
-          .render('reports/track.njk', {
-            title: 'Follow your report',
-            values: form.values,
-            errors: { reference: NOT_FOUND },
-            back: '/',
-          });
+        return reply.code(400).render('reports/track.njk', {
+          title: 'Follow your report',
+          values: form.values,
+          errors: { reference: NOT_FOUND },
+          back: '/',
+        });
       }
       await audit.record({
         partnershipId: req.partnershipId,
