@@ -25,13 +25,13 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
   await waitForDatabase(database, log);
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied.length }, 'database migrated');
-  const { app, deps } = await buildApp({ config, database, logger: log });
+  const { app, deps, jobs } = await buildApp({ config, database, logger: log });
   if (opts.demoIfEmpty && !(await hasAnyPartnership(deps))) {
     log.info('empty database: loading the demo City of London partnership');
     await seedDemo(deps, opts.seed ?? 42);
   }
   const stopAuditCheckpoints = await auditStartupCheck(app, deps);
-  const stopJobs = startJobRunner(deps);
+  const stopJobs = startJobRunner(deps, jobs);
   const stopCheckpoints =
     database.sqlite && config.sqliteFile !== ':memory:'
       ? startCheckpointer(database.sqlite, config.sqliteFile)

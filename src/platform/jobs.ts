@@ -5,10 +5,15 @@ import { deliverOutbox } from './notifications.js';
 import { SessionStore } from './auth/sessions.js';
 
 export type JobHandler = (deps: AppDeps, payload: Record<string, unknown>) => Promise<void>;
+/** The job kinds an app runs, bound to its services by the composition root (AppModule.jobs). */
+export type JobHandlers = ReadonlyMap<string, JobHandler>;
 
 const handlers = new Map<string, JobHandler>();
 
-/** Modules register what runs for each kind of job (deadline reminders, re-linking...). */
+/**
+ * Registers a job kind for every app in the process. Prefer `AppModule.jobs`, which runs with the
+ * services built at start-up; this stays for handlers that need only the deps.
+ */
 export function registerJobHandler(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
 }
@@ -71,7 +76,7 @@ export async function enqueueJob(
 }
 
 /** Runs the due jobs once; returns how many ran. A failing job is retried with back-off, up to 5 times. */
-export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
+export async function runDueJobs(deps: AppDeps, limit = 20, jobs: JobHandlers = handlers): Promise<number> {
   const due = await deps.db
     .selectFrom('jobs')
     .selectAll()
@@ -88,7 +93,7 @@ export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
       .where('status', '=', 'queued')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
-    const handler = handlers.get(job.kind);
+    const handler = jobs.get(job.kind) ?? handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(deps, JSON.parse(job.payload));
@@ -125,7 +130,7 @@ export async function runHousekeeping(deps: AppDeps): Promise<{ sessionsDeleted:
 }
 
 /** Polls the jobs table and the outbox in-process, and runs housekeeping every 15 minutes; returns a stop function. */
-export function startJobRunner(deps: AppDeps, everyMs = 5000): () => void {
+export function startJobRunner(deps: AppDeps, jobs: JobHandlers = handlers, everyMs = 5000): () => void {
   let busy = false;
   let lastHousekeeping = 0;
   const timer = setInterval(async () => {
@@ -137,7 +142,7 @@ export function startJobRunner(deps: AppDeps, everyMs = 5000): () => void {
         await runHousekeeping(deps);
       }
       await scheduleRecurringJobs(deps);
-      await runDueJobs(deps);
+      await runDueJobs(deps, 20, jobs);
       await deliverOutbox(deps);
     } catch (err) {
       deps.log.error({ err: (err as Error).message }, 'job runner error');

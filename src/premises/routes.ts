@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/module.js';
 import { parseForm } from '../platform/web/forms.js';
 import { can } from '../platform/permissions/roles.js';
-import { PremisesService, creditSchema, incidentSchema, NEARBY_DAYS, NEARBY_METRES } from './service.js';
+import type { PremisesServices } from './services.js';
+import { creditSchema, incidentSchema, NEARBY_DAYS, NEARBY_METRES } from './service.js';
 import { DEFAULT_CREDIT_TYPES, INCIDENT_TYPES } from './rules/traffic-light.js';
 import { colourChanges, refreshColours } from './colours.js';
 
@@ -20,8 +21,12 @@ const creditItems = Object.entries(DEFAULT_CREDIT_TYPES).map(([value, c]) => ({
   text: `${c.label} (${c.points})`,
 }));
 
-export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const service = new PremisesService(deps);
+export function registerPremisesRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { premises: PremisesServices },
+): void {
+  const service = services.premises.premises;
   const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
 
   app.get('/premises', { config: { access: 'premises.read' } }, async (req, reply) => {
