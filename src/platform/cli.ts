@@ -54,7 +54,7 @@ export type WithServices<S> = <T>(
 
 export function registerPlatformCli(
   program: Command,
-  withServices: WithServices<{ platform: { audit: import('./audit/service.js').AuditService } }>,
+  _withServices: WithServices<{ platform: { audit: import('./audit/service.js').AuditService } }>,
 ): void {
   program
     .command('serve')
