@@ -12,8 +12,11 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { systemClock, type Clock } from './platform/db/clock.js';
-import type { AppDeps } from './platform/module.js';
+import type { AppDeps, AppModule } from './platform/module.js';
 import { allModules } from './modules.js';
+import { createServices, type Services } from './composition.js';
+import { createStaffShell, type StaffShell } from './platform/shell.js';
+import type { JobHandler, JobHandlers } from './platform/jobs.js';
 import { assetDirs, createViewEnvironment } from './platform/web/views.js';
 import { registerWeb, isApiPath } from './platform/web/plugin.js';
 import { registerHealth } from './platform/web/health.js';
@@ -34,6 +37,25 @@ export interface BuildOptions {
 export interface BuiltApp {
   app: FastifyInstance;
   deps: AppDeps;
+  /** The service graph built once at start-up; routes, home cards and jobs use these. */
+  services: Services;
+  /** The modules' job kinds bound to `services`, for the job runner. */
+  jobs: JobHandlers;
+}
+
+/** What routes are given: the services and the staff shell (links and home cards of every module). */
+export type RouteServices = Services & { shell: StaffShell };
+
+/** The module list, checked against the services the app builds (each module names what it uses). */
+const modules: readonly AppModule<RouteServices>[] = allModules;
+
+/** Each module's jobs, bound to the services built at start-up. */
+function moduleJobs(services: RouteServices): JobHandlers {
+  const jobs = new Map<string, JobHandler>();
+  for (const m of modules)
+    for (const [kind, run] of Object.entries(m.jobs ?? {}))
+      jobs.set(kind, (deps, payload) => run(payload, services, deps));
+  return jobs;
 }
 
 /** Builds the whole service on the database given; listening is the caller's business (server.ts). */
@@ -92,11 +114,15 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   });
   await app.register(fastifyRateLimit, { global: false });
 
+  const services = createServices(deps);
+  const routeServices: RouteServices = { ...services, shell: { nav: [], homeCards: async () => [] } };
+  routeServices.shell = createStaffShell(modules, deps, routeServices);
   const views = createViewEnvironment(path.resolve('views'));
   let defaultPartnership: { id: string; name: string } | null = null;
   registerWeb(app, deps, {
     views,
-    nav: allModules.flatMap((m) => m.nav ?? []),
+    nav: routeServices.shell.nav,
+    audit: services.platform.audit,
     defaultPartnership: async () => {
       if (defaultPartnership) return defaultPartnership;
       const code = process.env.PARTNERSHIP_CODE;
@@ -132,7 +158,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   );
 
   registerHealth(app, deps);
-  for (const m of allModules) await m.routes?.(app, deps);
+  for (const m of modules) await m.routes?.(app, deps, routeServices);
 
   app.setNotFoundHandler(async (request, reply) => {
     reply.code(404);
@@ -168,7 +194,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     }
   });
 
-  return { app, deps };
+  return { app, deps, services, jobs: moduleJobs(routeServices) };
 }
 
 function titleFor(status: number): string {

@@ -28,7 +28,7 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
   for (const problem of widePermissions(config)) log.warn(`file permissions wider than needed: ${problem}`);
   const database: DatabaseHandle = openDatabase(config);
   // Listen at once, so /health and /ready answer while the database is still down; the rest waits.
-  const { app, deps } = await buildApp({ config, database, logger: log });
+  const { app, deps, jobs } = await buildApp({ config, database, logger: log });
   const open = holdUntilStarted(app);
   await app.listen({ port: config.port, host: config.host });
   await waitForDatabase(() => isReachable(database.db), log);
@@ -46,7 +46,7 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
     await database.close();
     throw err;
   }
-  const stopJobs = startJobRunner(deps);
+  const stopJobs = startJobRunner(deps, jobs);
   const stopCheckpoints =
     database.sqlite && config.sqliteFile !== ':memory:'
       ? startCheckpointer(database.sqlite, config.sqliteFile)

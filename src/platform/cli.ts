@@ -43,7 +43,19 @@ export async function withDeps<T>(fn: (deps: AppDeps, database: DatabaseHandle) 
   }
 }
 
-export function registerPlatformCli(program: Command): void {
+/**
+ * Runs a command with the service graph built on the configured database: given to each module's
+ * commands by src/commands.ts (the composition root's side for the command line). `S` is the part
+ * of the graph the module's commands use.
+ */
+export type WithServices<S> = <T>(
+  fn: (services: S, deps: AppDeps, database: DatabaseHandle) => Promise<T>,
+) => Promise<T>;
+
+export function registerPlatformCli(
+  program: Command,
+  _withServices: WithServices<{ platform: { audit: import('./audit/service.js').AuditService } }>,
+): void {
   program
     .command('serve')
     .description('Migrate the database and serve ASB Hub over HTTP (PORT, default 3000)')

@@ -134,11 +134,15 @@ export class ReportService {
   private readonly audit: AuditService;
   private readonly people: PeopleService;
 
-  constructor(private readonly deps: AppDeps) {
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { people?: PeopleService; reference?: ReferenceService } = {},
+  ) {
     this.repo = new ReportRepository(deps.db);
-    this.reference = new ReferenceService(deps);
+    this.reference = uses.reference ?? new ReferenceService(deps);
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
-    this.people = new PeopleService(deps);
+    this.people = uses.people ?? new PeopleService(deps);
   }
 
   referenceData(partnershipId: string): Promise<ReferenceData> {
@@ -921,5 +925,10 @@ export class ReportService {
       details: { searched, people: personIds.length, placeReports: place?.reports.length ?? 0 },
     });
     return { people, place, searched };
+  }
+
+  /** Reports that happened in [from, to) (a reported time, else when made), for period figures. */
+  reportsInPeriod(partnershipId: string, fromIso: string, toIso: string): Promise<ReportSummaryRow[]> {
+    return this.repo.summariesInPeriod(partnershipId, fromIso, toIso);
   }
 }

@@ -6,6 +6,8 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
 import type { AppDeps } from '../../src/platform/module.js';
+import type { Services } from '../../src/composition.js';
+import type { JobHandlers } from '../../src/platform/jobs.js';
 import {
   seedDemoPartnership,
   DEMO_PASSWORD,
@@ -32,6 +34,10 @@ export async function forgetTotpUse(email: string): Promise<void> {
 export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
+  /** The service graph the app built at start-up (src/composition.ts). */
+  services: Services;
+  /** The modules' job kinds bound to `services`: `runDueJobs(t.deps, 20, t.jobs)`. */
+  jobs: JobHandlers;
   db: TestDb;
   demo: DemoPartnership;
   close(): Promise<void>;
@@ -54,7 +60,7 @@ export async function startTestApp(
     DATA_DIR: path.join(os.tmpdir(), `asbhub-test-data-${process.pid}`),
     ...opts.env,
   });
-  const { app, deps } = await buildApp({
+  const { app, deps, services, jobs } = await buildApp({
     config,
     database: db,
     clock: opts.clock,
@@ -67,6 +73,8 @@ export async function startTestApp(
   return {
     app,
     deps,
+    services,
+    jobs,
     db,
     demo,
     close: async () => {

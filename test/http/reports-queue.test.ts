@@ -47,7 +47,7 @@ for (const dialect of testDialects()) {
     let reports: ReportService;
     before(async () => {
       t = await startTestApp(dialect, { clock });
-      reports = new ReportService(t.deps);
+      reports = t.services.reports.reports;
     });
     after(() => t.close());
     const file = (over: Partial<NewReport> = {}) =>

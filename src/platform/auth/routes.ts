@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../module.js';
 import { AuthService, SIGN_IN_ERROR } from './service.js';
+import type { AuditService } from '../audit/service.js';
 import { totpQrCode } from './totp.js';
 import { parseForm } from '../web/forms.js';
 import { endSession, rotateSession } from '../web/plugin.js';
@@ -46,8 +47,11 @@ export function safeNext(next: unknown, baseUrl = 'http://localhost'): string {
   return path.startsWith('//') ? HOME : path;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const auth = new AuthService(deps);
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  { auth, audit }: { auth: AuthService; audit: AuditService },
+): void {
   const signInLimit = { max: 20, timeWindow: '1 minute' };
 
   app.get('/sign-in', { config: { access: 'public' } }, async (req, reply) => {
@@ -199,5 +203,5 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  registerOidc(app, deps, auth);
+  registerOidc(app, deps, auth, audit);
 }

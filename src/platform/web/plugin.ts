@@ -3,7 +3,7 @@ import type nunjucks from 'nunjucks';
 import type { AppDeps, NavItem } from '../module.js';
 import { SESSION_COOKIE, SessionStore } from '../auth/sessions.js';
 import { UserRepository } from '../auth/users.js';
-import { AuditService } from '../audit/service.js';
+import type { AuditService } from '../audit/service.js';
 import { can, type Role } from '../permissions/roles.js';
 import { HttpError } from './errors.js';
 import './types.js';
@@ -23,6 +23,7 @@ export interface WebOptions {
   views: nunjucks.Environment;
   nav: NavItem[];
   defaultPartnership: () => Promise<{ id: string; name: string }>;
+  audit: AuditService;
 }
 
 export const isApiPath = (url: string) => url.startsWith('/api/') || url.startsWith('/open311/');
@@ -31,7 +32,7 @@ export const isApiPath = (url: string) => url.startsWith('/api/') || url.startsW
 export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOptions): void {
   const sessions = new SessionStore(deps.db, deps.clock);
   const users = new UserRepository(deps.db, deps.clock);
-  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
+  const { audit } = opts;
 
   // Default deny: a route that does not say who may use it is a programming error, caught at start-up.
   app.addHook('onRoute', (route) => {

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
 import { AttemptLimiter } from '../../platform/web/attempts.js';
 import { AuditService } from '../../platform/audit/service.js';
-import { ReportService } from '../service.js';
 import { trackSchema } from '../schemas.js';
+import type { ReportServices } from '../services.js';
 
 // One message whether the reference exists or not, so a failure tells an outsider nothing.
 const NOT_FOUND =
@@ -13,9 +12,8 @@ const FAILURES_PER_REFERENCE = 5;
 const REFERENCE_WINDOW_MS = 15 * 60_000;
 
 /** Following a report: reference plus the tracking code sent with the confirmation; status and public updates only. */
-export function registerTrackRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const reports = new ReportService(deps);
-  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
+export function registerTrackRoutes(app: FastifyInstance, s: ReportServices, audit: AuditService): void {
+  const { reports } = s;
   const perReference = new AttemptLimiter(FAILURES_PER_REFERENCE, REFERENCE_WINDOW_MS);
   const pub = { access: 'public' } as const;
   const page = (values: Record<string, unknown>, errors?: Record<string, string>) => ({
