@@ -22,6 +22,8 @@ import { registerWeb, isApiPath } from './platform/web/plugin.js';
 import { registerHealth } from './platform/web/health.js';
 import { HttpError } from './platform/web/errors.js';
 import { createLogger } from './platform/log.js';
+import { configureHashing } from './platform/auth/passwords.js';
+import { configureAuditKey } from './platform/audit/service.js';
 
 export interface BuildOptions {
   config: Config;
@@ -66,9 +68,12 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     clock: opts.clock ?? systemClock,
     log,
   };
+  configureHashing(opts.config);
+  configureAuditKey(opts.config.auditKey);
   const app: FastifyInstance = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
-    trustProxy: true,
+    // Only named proxies may set the client address (rate limits and audit IPs depend on it).
+    trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
   });
@@ -170,7 +175,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           : err.statusCode && err.statusCode < 500
             ? err.statusCode
             : 500;
-    if (status >= 500)
+    if (status >= 500 && !(err instanceof HttpError))
       request.log.error({ err: { message: err.message, stack: err.stack } }, 'request failed');
     const message =
       err instanceof HttpError || status === 400 || status === 413 || status === 429
@@ -179,6 +184,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           ? 'Page not found'
           : 'Sorry, there is a problem with the service';
     reply.code(status);
+    if (err instanceof HttpError) reply.headers(err.headers);
     if (isApiPath(request.url) || request.headers.accept === 'application/json')
       return reply.send({ error: message });
     try {

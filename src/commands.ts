@@ -4,6 +4,7 @@ import type { Services } from './composition.js';
 import { registerAnalyticsCli } from './analytics/cli/register.js';
 import { registerCaseReviewCli } from './case-review/cli.js';
 import { registerPeopleCli } from './people/cli.js';
+import { registerNteCli } from './nte/cli.js';
 
 /**
  * Every command of `asbhub`. Kept apart from the module list so that a command loads only what it
@@ -14,6 +15,7 @@ export const commandRegistrations: ((program: Command, withServices: WithService
   registerPeopleCli,
   registerAnalyticsCli,
   registerCaseReviewCli,
+  registerNteCli,
 ];
 
 /** Opens the database for one command and builds the service graph on it (src/composition.ts). */

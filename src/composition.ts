@@ -14,6 +14,8 @@ import { createCaseReviewServices } from './case-review/services.js';
 import { createPremisesServices } from './premises/services.js';
 import { createAnalyticsServices } from './analytics/services.js';
 import { createPlanServices } from './plan/services.js';
+import { createMeetingServices } from './meetings/services.js';
+import { NteService } from './nte/service.js';
 
 export function createServices(deps: AppDeps) {
   const platform = createPlatformServices(deps);
@@ -23,6 +25,7 @@ export function createServices(deps: AppDeps) {
   const cases = createCaseServices(deps, { people: people.people, reports: reports.reports });
   const info = withRecords({ reports: reports.reports, cases: cases.cases });
   const premises = createPremisesServices(deps, { reports: reports.reports });
+  const plan = createPlanServices(deps);
   return {
     platform,
     partnership,
@@ -32,7 +35,13 @@ export function createServices(deps: AppDeps) {
     caseReview: createCaseReviewServices(deps, { people: people.people, reports: reports.reports }),
     premises,
     analytics: createAnalyticsServices(deps, { reports: reports.reports, premises: premises.premises }),
-    plan: createPlanServices(deps),
+    plan,
+    meetings: createMeetingServices(deps, cases, {
+      people: people.people,
+      premises: premises.premises,
+      plan: plan.plan,
+    }),
+    nte: new NteService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -8,6 +8,7 @@ import { meetingsModule } from './meetings/index.js';
 import { premisesModule } from './premises/index.js';
 import { analyticsModule } from './analytics/index.js';
 import { planModule } from './plan/index.js';
+import { nteModule } from './nte/index.js';
 
 /** Every module, in dependency order (demo seeding runs in this order). */
 export const allModules = [
@@ -18,7 +19,8 @@ export const allModules = [
   reportsModule,
   casesModule,
   caseReviewModule,
-  meetingsModule,
   analyticsModule,
+  nteModule,
   planModule,
+  meetingsModule,
 ];

@@ -7,6 +7,7 @@ import { createLogger } from './platform/log.js';
 import { demoSeedOf, describeDemoAccounts, hasAnyPartnership, seedDemo } from './platform/seed.js';
 import { startJobRunner } from './platform/jobs.js';
 import { startCheckpointer } from './platform/db/checkpointer.js';
+import { auditStartupCheck } from './platform/audit/startup.js';
 
 export interface ServeOptions {
   /** Load the demo partnership when the database has no partnership yet. */
@@ -29,6 +30,7 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
     log.info('empty database: loading the demo City of London partnership');
     await seedDemo(deps, opts.seed ?? 42);
   }
+  const stopAuditCheckpoints = await auditStartupCheck(app, deps);
   const stopJobs = startJobRunner(deps, jobs);
   const stopCheckpoints =
     database.sqlite && config.sqliteFile !== ':memory:'
@@ -44,6 +46,7 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
   const shutdown = async () => {
     stopJobs();
     await app.close();
+    await stopAuditCheckpoints?.();
     await stopCheckpoints?.();
     await database.close();
     process.exit(0);

@@ -193,4 +193,14 @@ export class AnalyticsService {
       details,
     });
   }
+
+  /** Imported records with a time of day in [from, to), with each source's display name. */
+  async timedRecords(partnershipId: string, fromIso: string, toIso: string) {
+    const [rows, sources] = await Promise.all([
+      this.repo.timedRecords(partnershipId, fromIso, toIso),
+      this.repo.sources(partnershipId),
+    ]);
+    const names = new Map(sources.map((s) => [s.code, s.name]));
+    return rows.map((r) => ({ ...r, occurred_at: r.occurred_at!, sourceName: names.get(r.source) ?? r.source }));
+  }
 }

@@ -2,6 +2,7 @@ import type { AppDeps } from './module.js';
 import { newId } from './db/ids.js';
 import type { Executor } from './audit/service.js';
 import { deliverOutbox } from './notifications.js';
+import { SessionStore } from './auth/sessions.js';
 
 export type JobHandler = (deps: AppDeps, payload: Record<string, unknown>) => Promise<void>;
 /** The job kinds an app runs, bound to its services by the composition root (AppModule.jobs). */
@@ -15,6 +16,37 @@ const handlers = new Map<string, JobHandler>();
  */
 export function registerJobHandler(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
+}
+
+/** A job that runs again and again (a daily or weekly job), one queued run per partnership. */
+const recurring = new Map<string, (afterIso: string) => string>();
+
+/** Registers a recurring job kind: `nextRunAt` gives the run after a time (its handler receives { partnershipId }). */
+export function registerRecurringJob(kind: string, nextRunAt: (afterIso: string) => string): void {
+  recurring.set(kind, nextRunAt);
+}
+
+/** Queues the next run of every recurring job for each partnership that has none queued; returns how many. */
+export async function scheduleRecurringJobs(deps: AppDeps): Promise<number> {
+  if (!recurring.size) return 0;
+  const [partnerships, pending] = await Promise.all([
+    deps.db.selectFrom('partnerships').select('id').execute(),
+    deps.db
+      .selectFrom('jobs')
+      .select(['partnership_id', 'kind'])
+      .where('kind', 'in', [...recurring.keys()])
+      .where('status', 'in', ['queued', 'running'])
+      .execute(),
+  ]);
+  const have = new Set(pending.map((j) => `${j.partnership_id}|${j.kind}`));
+  let queued = 0;
+  for (const p of partnerships)
+    for (const [kind, nextRunAt] of recurring) {
+      if (have.has(`${p.id}|${kind}`)) continue;
+      await enqueueJob(deps.db, deps.clock, p.id, kind, { partnershipId: p.id }, nextRunAt(deps.clock.iso()));
+      queued++;
+    }
+  return queued;
 }
 
 export async function enqueueJob(
@@ -88,13 +120,28 @@ export async function runDueJobs(deps: AppDeps, limit = 20, jobs: JobHandlers = 
   return due.length;
 }
 
-/** Polls the jobs table and the outbox in-process; returns a stop function. */
+const HOUSEKEEPING_MS = 15 * 60_000;
+
+/** Periodic clean-up: expired sessions are deleted (they hold who was signed in, from where). */
+export async function runHousekeeping(deps: AppDeps): Promise<{ sessionsDeleted: number }> {
+  const sessionsDeleted = await new SessionStore(deps.db, deps.clock).purgeExpired();
+  if (sessionsDeleted) deps.log.info({ sessionsDeleted }, 'expired sessions deleted');
+  return { sessionsDeleted };
+}
+
+/** Polls the jobs table and the outbox in-process, and runs housekeeping every 15 minutes; returns a stop function. */
 export function startJobRunner(deps: AppDeps, jobs: JobHandlers = handlers, everyMs = 5000): () => void {
   let busy = false;
+  let lastHousekeeping = 0;
   const timer = setInterval(async () => {
     if (busy) return;
     busy = true;
     try {
+      if (Date.now() - lastHousekeeping >= HOUSEKEEPING_MS) {
+        lastHousekeeping = Date.now();
+        await runHousekeeping(deps);
+      }
+      await scheduleRecurringJobs(deps);
       await runDueJobs(deps, 20, jobs);
       await deliverOutbox(deps);
     } catch (err) {

@@ -3,6 +3,7 @@ import { premisesMigrations } from './migrations.js';
 import { registerPremisesRoutes } from './routes.js';
 import { seedPremisesDemo } from './demo.js';
 import './tables.js';
+import './colours.js';
 import type { PremisesServices } from './services.js';
 import { premisesHome } from './home.js';
 

@@ -25,11 +25,27 @@ const passwordSchema = z.object({
 });
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
-/** Only same-site paths are followed after sign-in. */
-const safeNext = (next: unknown) =>
-  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : '/staff';
+const HOME = '/staff';
+
+/**
+ * Where to go after sign-in: only a path on our own origin. The candidate is parsed as a browser would
+ * (which drops tabs and newlines and reads backslashes as slashes) against our origin; anything that
+ * lands elsewhere, or holds control characters, goes home.
+ */
+export function safeNext(next: unknown, baseUrl = 'http://localhost'): string {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.length > 2000) return HOME;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return HOME;
+  let url: URL;
+  try {
+    url = new URL(next, baseUrl);
+  } catch {
+    return HOME;
+  }
+  if (url.origin !== new URL(baseUrl).origin) return HOME;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith('//') ? HOME : path;
+}
 
 export function registerAuthRoutes(
   app: FastifyInstance,
@@ -43,14 +59,14 @@ export function registerAuthRoutes(
     return reply.render('platform/sign-in.njk', {
       title: 'Sign in',
       values: {},
-      next: (req.query as any).next ?? '',
+      next: safeNext((req.query as any).next, deps.config.baseUrl),
       oidc: !!deps.config.oidc,
     });
   });
 
   app.post('/sign-in', { config: { access: 'public', rateLimit: signInLimit } }, async (req, reply) => {
     const form = parseForm(signInSchema, req.body);
-    const next = safeNext((req.body as any)?.next);
+    const next = safeNext((req.body as any)?.next, deps.config.baseUrl);
     const again = (errors: Record<string, string>) =>
       reply.code(400).render('platform/sign-in.njk', {
         title: 'Sign in',
@@ -94,7 +110,7 @@ export function registerAuthRoutes(
           values: {},
         });
       }
-      const next = safeNext(session.data.next);
+      const next = safeNext(session.data.next, deps.config.baseUrl);
       await rotateSession(req, deps, session.userId, 'signed-in');
       return reply.redirect(next);
     },
@@ -135,7 +151,7 @@ export function registerAuthRoutes(
           values: {},
         });
       }
-      const next = safeNext(session.data.next);
+      const next = safeNext(session.data.next, deps.config.baseUrl);
       await rotateSession(req, deps, session.userId, 'signed-in', { recoveryCodes: codes, next });
       return reply.redirect('/sign-in/recovery-codes');
     },
@@ -144,7 +160,7 @@ export function registerAuthRoutes(
   app.get('/sign-in/recovery-codes', { config: { access: 'staff.home' } }, async (req, reply) => {
     const codes = req.session?.data.recoveryCodes;
     if (!codes) return reply.redirect('/staff');
-    const next = safeNext(req.session!.data.next);
+    const next = safeNext(req.session!.data.next, deps.config.baseUrl);
     delete req.session!.data.recoveryCodes;
     await req.saveSession();
     return reply.render('platform/recovery-codes.njk', { title: 'Your recovery codes', codes, next });
@@ -165,18 +181,17 @@ export function registerAuthRoutes(
     async (req, reply) => {
       const form = parseForm(passwordSchema, req.body);
       const errors = form.ok
-        ? await auth.changePassword(
-            req.user!.id,
-            form.value!.currentPassword,
-            form.value!.newPassword,
-            meta(req),
-          )
+        ? await auth.changePassword(req.user!.id, form.value!.currentPassword, form.value!.newPassword, {
+            ...meta(req),
+            sessionId: req.session?.id ?? null,
+          })
         : form.errors;
       if (Object.keys(errors).length) {
         return reply.code(400).render('platform/account.njk', { title: 'Your account', errors, values: {} });
       }
-      await req.flash('success', 'Your password has been changed');
-      return reply.redirect('/account');
+      const forced = req.user!.mustChangePassword;
+      await req.flash('success', 'Your password has been changed. You have been signed out everywhere else.');
+      return reply.redirect(forced ? '/staff' : '/account');
     },
   );
 

@@ -128,4 +128,9 @@ export class EnvironmentService {
       })),
     };
   }
+
+  /** Environmental jobs raised or cleared in [from, to) (counts for packs; no personal data). */
+  jobsInPeriod(partnershipId: string, fromIso: string, toIso: string) {
+    return this.jobs.raisedOrClearedIn(partnershipId, fromIso, toIso);
+  }
 }

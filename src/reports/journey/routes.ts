@@ -434,6 +434,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps, s: Re
         teams: created.teams.map((t) => t.name),
         slaHours: created.slaHours,
         caseReviewPrompt: created.caseReviewPrompt,
+        trackingCode: created.trackingCode,
         contact: a.about?.identity === 'named' ? a.about.contact : 'none',
         email: a.about?.identity === 'named' && a.about.contact === 'email' ? a.about.email : null,
       };
