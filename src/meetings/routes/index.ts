@@ -4,10 +4,12 @@ import { createMeetingServices } from '../services.js';
 import { registerCalendarRoutes } from './public.js';
 import { registerMeetingPages } from './meetings.js';
 import { registerRecordPages } from './records.js';
+import { registerMeetingsApi } from './api.js';
 
 export function registerMeetingsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const s = createMeetingServices(deps);
   registerCalendarRoutes(app, deps, s);
   registerMeetingPages(app, s);
   registerRecordPages(app, s);
+  registerMeetingsApi(app, deps, s);
 }
