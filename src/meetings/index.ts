@@ -4,6 +4,7 @@ import { registerMeetingsRoutes } from './routes/index.js';
 import { meetingsHome } from './home.js';
 import { seedMeetingsDemo } from './demo.js';
 import './tables.js';
+import './agenda-tasking.js';
 
 export const meetingsModule: AppModule = {
   name: 'meetings',
