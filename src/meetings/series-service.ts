@@ -230,6 +230,16 @@ export class SeriesService {
     return { m, series, access, dates: this.datesOf(series, m) };
   }
 
+  /** The staff who sit on the series: named members, chairs and staff of member agencies. */
+  async memberStaff(s: SeriesView) {
+    const staff = await this.ctx.repo.staff(s.partnership_id);
+    return staff.filter(
+      (u) =>
+        s.chairList.some((c) => c.userId === u.id) ||
+        s.members.some((m) => m.user_id === u.id || (m.agency_id && m.agency_id === u.agency_id)),
+    );
+  }
+
   /** The agenda cut-off and minutes deadline of a meeting, in working days. */
   datesOf(s: MeetingSeriesTable, m: MeetingsTable) {
     return {

@@ -16,6 +16,8 @@ import { fixedClock } from '../../src/platform/db/clock.js';
 import { hashContent } from '../../src/meetings/pack-content.js';
 import { createMeetingServices } from '../../src/meetings/services.js';
 import { ApiKeyService } from '../../src/reports/api/keys.js';
+import { runDueJobs } from '../../src/platform/jobs.js';
+import '../../src/meetings/reminders.js';
 import { referredCase, seriesForm } from './meetings-fixtures.js';
 
 const text = (html: string) =>
@@ -378,6 +380,14 @@ for (const dialect of testDialects()) {
         decisionNote: 'Housing has not offered a move yet',
       });
       assert.equal(res.statusCode, 302);
+      assert.ok((await runDueJobs(t.deps)) >= 1, 'the due-date reminder job ran');
+      const reminder = await t.deps.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('template', '=', 'meeting-action-due')
+        .executeTakeFirstOrThrow();
+      assert.equal(reminder.recipient, DEMO.estateOfficer);
+      assert.match(reminder.subject, /due on Monday 1 March 2027/);
       const update = await t.deps.db
         .selectFrom('meeting_action_updates')
         .selectAll()
