@@ -243,7 +243,7 @@ export class PackService {
         actor,
         'meeting.minutes-approved',
         { type: 'meeting', id: prev.id },
-        { at: m.id, packId: latest.id, hash: latest.hash },
+        { at: m.id, packId: latest.id },
         trx,
       );
     });
