@@ -66,6 +66,7 @@ describe('a City Community MARAC in Chromium', { skip: browserUnavailable() }, (
         agencyName: 'City of London Corporation',
         teamId: coordinator.team_id,
         teamName: null,
+        mustChangePassword: false,
         role: 'coordinator' as const,
         name: coordinator.name,
         email: coordinator.email,

@@ -535,6 +535,7 @@ async function userOf(t: TestApp, email: string) {
     agencyName: u.agency_name,
     teamId: u.team_id,
     teamName: null,
+    mustChangePassword: false,
     role: u.role as 'coordinator',
     name: u.name,
     email: u.email,
