@@ -2,6 +2,7 @@ import type { AppDeps, HomeCard } from '../platform/module.js';
 import type { CurrentUser } from '../platform/auth/users.js';
 import { can } from '../platform/permissions/roles.js';
 import { PremisesService } from './service.js';
+import { VisitService } from './visits.js';
 
 /** How many licensed premises stand at red and amber under the Traffic Light Scheme. */
 export async function premisesHome(deps: AppDeps, user: CurrentUser): Promise<HomeCard | null> {
@@ -9,12 +10,22 @@ export async function premisesHome(deps: AppDeps, user: CurrentUser): Promise<Ho
   const ranked = await new PremisesService(deps).ranked(user.partnershipId);
   const count = (band: string) => ranked.filter((p) => p.result.band === band).length;
   const red = count('red');
+  const due = can(user.role, 'premises.manage') ? await new VisitService(deps).due(user.partnershipId) : null;
   return {
     title: 'Licensed premises',
     href: '/premises',
     lines: [
       { text: `${red} on red`, href: '/premises', warn: red > 0 },
       { text: `${count('amber')} on amber, ${count('green')} on green`, href: '/premises' },
+      ...(due
+        ? [
+            {
+              text: `${due.length} due a licensing visit (${due.filter((d) => d.premises.result.band === 'red').length} on red)`,
+              href: '/premises/visits/due',
+              warn: due.some((d) => d.premises.result.band === 'red'),
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -1,6 +1,11 @@
 import type { Db } from '../platform/db/database.js';
 import type { Executor } from '../platform/audit/service.js';
-import type { PremisesColourChangesTable, PremisesItemsTable, PremisesTable } from './tables.js';
+import type {
+  PremisesColourChangesTable,
+  PremisesItemsTable,
+  PremisesTable,
+  PremisesVisitsTable,
+} from './tables.js';
 import './tables.js';
 
 /** All SQL about licensed premises and their Traffic Light Scheme items. */
@@ -89,5 +94,16 @@ export class PremisesRepository {
       .where('c.from_band', 'is not', null);
     if (premisesId) q = q.where('c.premises_id', '=', premisesId);
     return q.orderBy('c.changed_on', 'desc').orderBy('c.created_at', 'desc').execute();
+  }
+
+  insertVisit(db: Executor, row: PremisesVisitsTable) {
+    return db.insertInto('premises_visits').values(row).execute();
+  }
+
+  /** Visits, newest first (for one premises, or every premises of the partnership). */
+  visits(partnershipId: string, premisesId?: string): Promise<PremisesVisitsTable[]> {
+    let q = this.db.selectFrom('premises_visits').selectAll().where('partnership_id', '=', partnershipId);
+    if (premisesId) q = q.where('premises_id', '=', premisesId);
+    return q.orderBy('visit_on', 'desc').orderBy('created_at', 'desc').execute();
   }
 }

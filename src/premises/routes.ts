@@ -5,6 +5,7 @@ import { can } from '../platform/permissions/roles.js';
 import { PremisesService, creditSchema, incidentSchema, NEARBY_DAYS, NEARBY_METRES } from './service.js';
 import { DEFAULT_CREDIT_TYPES, INCIDENT_TYPES } from './rules/traffic-light.js';
 import { colourChanges, refreshColours } from './colours.js';
+import { OUTCOMES, VISIT_INTERVAL_DAYS, VisitService, visitSchema } from './visits.js';
 
 const incidentItems = INCIDENT_TYPES.map((t) => ({
   value: t,
@@ -22,6 +23,7 @@ const creditItems = Object.entries(DEFAULT_CREDIT_TYPES).map(([value, c]) => ({
 
 export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): void {
   const service = new PremisesService(deps);
+  const visits = new VisitService(deps);
   const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
 
   app.get('/premises', { config: { access: 'premises.read' } }, async (req, reply) => {
@@ -45,6 +47,8 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
       p: premises,
       result,
       nearby: await service.nearbyReports(req.user!, premises),
+      visits: await visits.visits(req.user!.partnershipId, premises.id),
+      outcomes: OUTCOMES,
       colourHistory: await colourChanges(
         deps,
         req.user!.partnershipId,
@@ -95,5 +99,49 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
       );
       return reply.redirect(`/premises/${id}#nearby-reports`);
     },
+  );
+
+  const visitForm = async (req: any, reply: any, extra: Record<string, unknown> = {}) => {
+    const { premises, result } = await service.detail(req.user!, req.params.id, meta(req));
+    return reply.render('premises/visit.njk', {
+      title: `Record a licensing visit: ${premises.name}`,
+      p: premises,
+      result,
+      outcomes: Object.entries(OUTCOMES).map(([value, text]) => ({ value, text })),
+      values: { status: 'done' },
+      ...extra,
+    });
+  };
+
+  app.get('/premises/:id/visits/new', { config: { access: 'premises.manage' } }, (req, reply) =>
+    visitForm(req, reply),
+  );
+
+  app.post('/premises/:id/visits', { config: { access: 'premises.manage' } }, async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    const form = parseForm(visitSchema, req.body);
+    const errors = form.ok ? await visits.record(req.user!, id, form.value!, meta(req)) : form.errors;
+    if (Object.keys(errors).length) {
+      reply.code(400);
+      return visitForm(req, reply, { errors, values: form.values });
+    }
+    if (form.value!.breaches) await refreshColours(deps, req.user!.partnershipId);
+    await req.flash(
+      'success',
+      form.value!.breaches
+        ? `Visit recorded, with ${form.value!.breaches} ${form.value!.breaches === 1 ? 'breach' : 'breaches'} added to the Traffic Light record`
+        : form.value!.status === 'planned'
+          ? 'Visit planned'
+          : 'Visit recorded',
+    );
+    return reply.redirect(`/premises/${id}#visits`);
+  });
+
+  app.get('/premises/visits/due', { config: { access: 'premises.read' } }, async (req, reply) =>
+    reply.render('premises/visits-due.njk', {
+      title: 'Licensing visits due',
+      due: await visits.due(req.user!.partnershipId),
+      intervals: VISIT_INTERVAL_DAYS,
+    }),
   );
 }

@@ -67,6 +67,23 @@ describe('night-time economy packs in Chromium', { skip: browserUnavailable() },
     assert.match(await page.locator('#colour-history + ul').innerText(), /Green to Amber/);
     await axeBothWidths(page, 'premises page after it turned amber');
 
+    // The licensing officer records a visit on a phone.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByRole('link', { name: 'Record a licensing visit' }).click();
+    await page.getByRole('heading', { name: 'Record a licensing visit', level: 1 }).waitFor();
+    await axeBothWidths(page, 'visit form');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByLabel('Done').check();
+    await page.getByLabel('Date of the visit').fill(londonDateOf(new Date()));
+    await page.getByLabel('Findings').fill('Door staff present; dispersal plan not followed at close');
+    await page.getByLabel('Licence conditions checked').fill('Door staff; dispersal plan');
+    await page.getByLabel('Advice given').check();
+    await page.getByRole('button', { name: 'Save visit' }).click();
+    await page.getByText('Visit recorded').waitFor();
+    assert.match(await page.locator('#visits + p + ul').innerText(), /Advice given/);
+    await page.goto('/premises/visits/due');
+    await axeBothWidths(page, 'visits due');
+
     await page.goto('/nte');
     await page.getByRole('heading', { name: 'Night-time economy packs', level: 1 }).waitFor();
     await axeBothWidths(page, 'packs list');
