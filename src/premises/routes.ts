@@ -6,6 +6,8 @@ import { PremisesService, creditSchema, incidentSchema, NEARBY_DAYS, NEARBY_METR
 import { DEFAULT_CREDIT_TYPES, INCIDENT_TYPES } from './rules/traffic-light.js';
 import { colourChanges, refreshColours } from './colours.js';
 import { OUTCOMES, VISIT_INTERVAL_DAYS, VisitService, visitSchema } from './visits.js';
+import { INTERVENTION_KINDS, InterventionService, interventionSchema } from './interventions.js';
+import { premisesTimeline } from './timeline.js';
 
 const incidentItems = INCIDENT_TYPES.map((t) => ({
   value: t,
@@ -24,6 +26,7 @@ const creditItems = Object.entries(DEFAULT_CREDIT_TYPES).map(([value, c]) => ({
 export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): void {
   const service = new PremisesService(deps);
   const visits = new VisitService(deps);
+  const interventions = new InterventionService(deps);
   const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
 
   app.get('/premises', { config: { access: 'premises.read' } }, async (req, reply) => {
@@ -47,14 +50,11 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
       p: premises,
       result,
       nearby: await service.nearbyReports(req.user!, premises),
-      visits: await visits.visits(req.user!.partnershipId, premises.id),
-      outcomes: OUTCOMES,
-      colourHistory: await colourChanges(
-        deps,
-        req.user!.partnershipId,
-        '0000-01-01',
-        '9999-12-31',
-        premises.id,
+      timeline: premisesTimeline(
+        result.items,
+        await visits.visits(req.user!.partnershipId, premises.id),
+        await interventions.list(req.user!.partnershipId, premises.id),
+        await colourChanges(deps, req.user!.partnershipId, '0000-01-01', '9999-12-31', premises.id),
       ),
       nearbyMetres: NEARBY_METRES,
       nearbyDays: NEARBY_DAYS,
@@ -143,5 +143,50 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
       due: await visits.due(req.user!.partnershipId),
       intervals: VISIT_INTERVAL_DAYS,
     }),
+  );
+
+  const interventionForm = async (req: any, reply: any, extra: Record<string, unknown> = {}) => {
+    const { premises, result } = await service.detail(req.user!, req.params.id, meta(req));
+    return reply.render('premises/intervention.njk', {
+      title: `Record an intervention: ${premises.name}`,
+      p: premises,
+      result,
+      kinds: Object.entries(INTERVENTION_KINDS).map(([value, text]) => ({ value, text })),
+      values: {},
+      ...extra,
+    });
+  };
+
+  app.get('/premises/:id/interventions/new', { config: { access: 'premises.manage' } }, (req, reply) =>
+    interventionForm(req, reply),
+  );
+
+  app.post('/premises/:id/interventions', { config: { access: 'premises.manage' } }, async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    const form = parseForm(interventionSchema, req.body);
+    const errors = form.ok ? await interventions.record(req.user!, id, form.value!, meta(req)) : form.errors;
+    if (Object.keys(errors).length) {
+      reply.code(400);
+      return interventionForm(req, reply, { errors, values: form.values });
+    }
+    await req.flash('success', `${INTERVENTION_KINDS[form.value!.kind]} recorded`);
+    return reply.redirect(`/premises/${id}#visits`);
+  });
+
+  app.post(
+    '/premises/:id/interventions/:iid/outcome',
+    { config: { access: 'premises.manage' } },
+    async (req, reply) => {
+      const { id, iid } = req.params as { id: string; iid: string };
+      const refused = await interventions.close(
+        req.user!,
+        id,
+        iid,
+        String((req.body as Record<string, unknown>)?.outcome ?? ''),
+        meta(req),
+      );
+      await req.flash(refused ? 'info' : 'success', refused ?? 'Outcome recorded');
+      return reply.redirect(`/premises/${id}#visits`);
+    },
   );
 }

@@ -61,11 +61,30 @@ export interface PremisesVisitsTable {
   created_at: string;
 }
 
+/** An intervention with a premises (seen by those who may read premises; names only the premises' responsible person). */
+export interface PremisesInterventionsTable {
+  id: string;
+  partnership_id: string;
+  premises_id: string;
+  kind: string;
+  started_on: string;
+  details: string;
+  responsible_person: string | null;
+  review_on: string | null;
+  summary_review: number;
+  hearing_on: string | null;
+  outcome: string | null;
+  closed_on: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     premises: PremisesTable;
     premises_items: PremisesItemsTable;
     premises_colour_changes: PremisesColourChangesTable;
     premises_visits: PremisesVisitsTable;
+    premises_interventions: PremisesInterventionsTable;
   }
 }

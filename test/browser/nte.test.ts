@@ -64,7 +64,7 @@ describe('night-time economy packs in Chromium', { skip: browserUnavailable() },
       await page.getByText('Incident recorded').waitFor();
     }
     await page.getByText(/Amber: 9 points/).waitFor();
-    assert.match(await page.locator('#colour-history + ul').innerText(), /Green to Amber/);
+    assert.match(await page.locator('#visits + p + ul').innerText(), /Green to Amber/);
     await axeBothWidths(page, 'premises page after it turned amber');
 
     // The licensing officer records a visit on a phone.
@@ -81,6 +81,27 @@ describe('night-time economy packs in Chromium', { skip: browserUnavailable() },
     await page.getByRole('button', { name: 'Save visit' }).click();
     await page.getByText('Visit recorded').waitFor();
     assert.match(await page.locator('#visits + p + ul').innerText(), /Advice given/);
+    // ...and agrees an action plan.
+    await page.getByRole('link', { name: 'Record an intervention' }).click();
+    await axeBothWidths(page, 'intervention form');
+    await page.getByLabel('Agreed action plan').check();
+    await page.getByLabel(/Date started/).fill(londonDateOf(new Date()));
+    await page
+      .getByLabel(/Advice, measures agreed/)
+      .fill('Two door staff from 22:00; dispersal plan; glass collection');
+    await page.getByLabel('Named person responsible at the premises').fill('The duty manager, A. Example');
+    await page.getByLabel('Review date').fill(addDays(londonDateOf(new Date()), 200));
+    await page.getByRole('button', { name: 'Save intervention' }).click();
+    await page.getByRole('link', { name: /within 12 weeks/ }).waitFor();
+    await axeBothWidths(page, 'intervention form with an error');
+    await page.getByLabel('Review date').fill(addDays(londonDateOf(new Date()), 56));
+    await page.getByRole('button', { name: 'Save intervention' }).click();
+    await page.getByText('Agreed action plan recorded').waitFor();
+    assert.match(
+      await page.locator('#visits + p + ul').innerText(),
+      /Responsible at the premises: The duty manager/,
+    );
+    await axeBothWidths(page, 'premises timeline');
     await page.goto('/premises/visits/due');
     await axeBothWidths(page, 'visits due');
 
