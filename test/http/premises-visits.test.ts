@@ -6,6 +6,8 @@ import { newId } from '../../src/platform/db/ids.js';
 import { londonDateOf, addDays } from '../../src/platform/dates/index.js';
 import { VisitService } from '../../src/premises/visits.js';
 import { refreshColours } from '../../src/premises/colours.js';
+import { NteService } from '../../src/nte/service.js';
+import type { LlpPack } from '../../src/nte/llp-pack.js';
 
 for (const dialect of testDialects()) {
   describe(`licensing visits [${dialect}]`, () => {
@@ -98,6 +100,66 @@ for (const dialect of testDialects()) {
         .where('subject_id', '=', id)
         .execute();
       assert.ok(audit.some((a) => a.action === 'premises.visit-done'));
+    });
+
+    it('records interventions with their statutory dates, refuses a review date beyond 12 weeks, and closes them with an outcome', async () => {
+      await c.get(`/premises/${id}/interventions/new`);
+      const late = await c.post(`/premises/${id}/interventions`, {
+        kind: 'action-plan',
+        startedOn: today,
+        details: 'Door staff from 22:00',
+        responsiblePerson: 'Duty manager',
+        reviewOn: addDays(today, 85),
+      });
+      assert.equal(late.statusCode, 400);
+      assert.match(late.body, /within 12 weeks/);
+      assert.match(late.body, /value="Duty manager"/);
+      const plan = await c.post(`/premises/${id}/interventions`, {
+        kind: 'action-plan',
+        startedOn: today,
+        details: 'Door staff from 22:00',
+        responsiblePerson: 'Duty manager',
+        reviewOn: addDays(today, 84),
+      });
+      assert.equal(plan.statusCode, 302);
+      const earlyHearing = await c.post(`/premises/${id}/interventions`, {
+        kind: 'licence-review',
+        startedOn: today,
+        details: 'Serious disorder',
+        hearingOn: addDays(today, 20),
+      });
+      assert.match(earlyHearing.body, /after the 28-day representation period/);
+      const review = await c.post(`/premises/${id}/interventions`, {
+        kind: 'licence-review',
+        startedOn: today,
+        details: 'Serious disorder',
+        summaryReview: 'yes',
+        hearingOn: addDays(today, 10),
+      });
+      assert.equal(review.statusCode, 302);
+      const page = await c.get(`/premises/${id}`);
+      assert.ok(page.body.includes(`Representations close: ${addDays(today, 28)}`));
+      assert.ok(page.body.includes(`Interim steps decided by (48 hours): ${addDays(today, 2)}`));
+      assert.ok(page.body.includes(`Appeal window closes (21 days): ${addDays(today, 31)}`));
+      const llp = (await new NteService(t.deps).build(
+        t.demo.partnershipId,
+        'llp',
+        today.slice(0, 7),
+      )) as LlpPack;
+      assert.deepEqual(llp.openInterventions.map((i) => i.kind).sort(), [
+        'Agreed action plan',
+        'Licence review',
+      ]);
+      const open = await t.deps.db
+        .selectFrom('premises_interventions')
+        .selectAll()
+        .where('kind', '=', 'action-plan')
+        .executeTakeFirstOrThrow();
+      assert.equal(
+        (await c.post(`/premises/${id}/interventions/${open.id}/outcome`, { outcome: 'met' })).statusCode,
+        302,
+      );
+      assert.match((await c.get(`/premises/${id}`)).body, /Outcome: Met/);
     });
   });
 }
