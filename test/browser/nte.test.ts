@@ -132,5 +132,13 @@ describe('night-time economy packs in Chromium', { skip: browserUnavailable() },
     assert.match(await changes.getByRole('row', { name: /The Night Jar/ }).innerText(), /Green\s+Amber/);
     await axeBothWidths(page, 'Licensing Liaison pack');
     await ctx.close();
+
+    const adminCtx = await h.newContext();
+    const admin = await adminCtx.newPage();
+    await signInInBrowser(admin, DEMO.admin);
+    await admin.goto('/nte/settings');
+    await admin.getByRole('heading', { name: 'Night-time economy settings', level: 1 }).waitFor();
+    await axeBothWidths(admin, 'settings');
+    await adminCtx.close();
   });
 });
