@@ -2,12 +2,18 @@ import type { AppDeps } from './module.js';
 import { newId } from './db/ids.js';
 import type { Executor } from './audit/service.js';
 import { deliverOutbox } from './notifications.js';
+import { SessionStore } from './auth/sessions.js';
 
 export type JobHandler = (deps: AppDeps, payload: Record<string, unknown>) => Promise<void>;
+/** The job kinds an app runs, bound to its services by the composition root (AppModule.jobs). */
+export type JobHandlers = ReadonlyMap<string, JobHandler>;
 
 const handlers = new Map<string, JobHandler>();
 
-/** Modules register what runs for each kind of job (deadline reminders, re-linking...). */
+/**
+ * Registers a job kind for every app in the process. Prefer `AppModule.jobs`, which runs with the
+ * services built at start-up; this stays for handlers that need only the deps.
+ */
 export function registerJobHandler(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
 }
@@ -70,7 +76,7 @@ export async function enqueueJob(
 }
 
 /** Runs the due jobs once; returns how many ran. A failing job is retried with back-off, up to 5 times. */
-export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
+export async function runDueJobs(deps: AppDeps, limit = 20, jobs: JobHandlers = handlers): Promise<number> {
   const due = await deps.db
     .selectFrom('jobs')
     .selectAll()
@@ -87,7 +93,7 @@ export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
       .where('status', '=', 'queued')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
-    const handler = handlers.get(job.kind);
+    const handler = jobs.get(job.kind) ?? handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(deps, JSON.parse(job.payload));
@@ -114,15 +120,29 @@ export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
   return due.length;
 }
 
-/** Polls the jobs table and the outbox in-process; returns a stop function. */
-export function startJobRunner(deps: AppDeps, everyMs = 5000): () => void {
+const HOUSEKEEPING_MS = 15 * 60_000;
+
+/** Periodic clean-up: expired sessions are deleted (they hold who was signed in, from where). */
+export async function runHousekeeping(deps: AppDeps): Promise<{ sessionsDeleted: number }> {
+  const sessionsDeleted = await new SessionStore(deps.db, deps.clock).purgeExpired();
+  if (sessionsDeleted) deps.log.info({ sessionsDeleted }, 'expired sessions deleted');
+  return { sessionsDeleted };
+}
+
+/** Polls the jobs table and the outbox in-process, and runs housekeeping every 15 minutes; returns a stop function. */
+export function startJobRunner(deps: AppDeps, jobs: JobHandlers = handlers, everyMs = 5000): () => void {
   let busy = false;
+  let lastHousekeeping = 0;
   const timer = setInterval(async () => {
     if (busy) return;
     busy = true;
     try {
+      if (Date.now() - lastHousekeeping >= HOUSEKEEPING_MS) {
+        lastHousekeeping = Date.now();
+        await runHousekeeping(deps);
+      }
       await scheduleRecurringJobs(deps);
-      await runDueJobs(deps);
+      await runDueJobs(deps, 20, jobs);
       await deliverOutbox(deps);
     } catch (err) {
       deps.log.error({ err: (err as Error).message }, 'job runner error');

@@ -1,16 +1,21 @@
 import type { AppDeps, HomeCard } from '../platform/module.js';
 import type { CurrentUser } from '../platform/auth/users.js';
 import { can } from '../platform/permissions/roles.js';
-import { PremisesService } from './service.js';
-import { VisitService } from './visits.js';
+import type { PremisesServices } from './services.js';
 
 /** How many licensed premises stand at red and amber under the Traffic Light Scheme. */
-export async function premisesHome(deps: AppDeps, user: CurrentUser): Promise<HomeCard | null> {
+export async function premisesHome(
+  _deps: AppDeps,
+  user: CurrentUser,
+  services: { premises: PremisesServices },
+): Promise<HomeCard | null> {
   if (!can(user.role, 'premises.read')) return null;
-  const ranked = await new PremisesService(deps).ranked(user.partnershipId);
+  const ranked = await services.premises.premises.ranked(user.partnershipId);
   const count = (band: string) => ranked.filter((p) => p.result.band === band).length;
   const red = count('red');
-  const due = can(user.role, 'premises.manage') ? await new VisitService(deps).due(user.partnershipId) : null;
+  const due = can(user.role, 'premises.manage')
+    ? await services.premises.visits.due(user.partnershipId)
+    : null;
   return {
     title: 'Licensed premises',
     href: '/premises',

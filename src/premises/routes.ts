@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/module.js';
 import { parseForm } from '../platform/web/forms.js';
 import { can } from '../platform/permissions/roles.js';
-import { PremisesService, creditSchema, incidentSchema, NEARBY_DAYS, NEARBY_METRES } from './service.js';
+import type { PremisesServices } from './services.js';
+import { creditSchema, incidentSchema, NEARBY_DAYS, NEARBY_METRES } from './service.js';
 import { DEFAULT_CREDIT_TYPES, INCIDENT_TYPES } from './rules/traffic-light.js';
 import { colourChanges, refreshColours } from './colours.js';
-import { OUTCOMES, VISIT_INTERVAL_DAYS, VisitService, visitSchema } from './visits.js';
-import { INTERVENTION_KINDS, InterventionService, interventionSchema } from './interventions.js';
+import { OUTCOMES, VISIT_INTERVAL_DAYS, visitSchema } from './visits.js';
+import { INTERVENTION_KINDS, interventionSchema } from './interventions.js';
 import { premisesTimeline } from './timeline.js';
 
 const incidentItems = INCIDENT_TYPES.map((t) => ({
@@ -23,10 +24,14 @@ const creditItems = Object.entries(DEFAULT_CREDIT_TYPES).map(([value, c]) => ({
   text: `${c.label} (${c.points})`,
 }));
 
-export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const service = new PremisesService(deps);
-  const visits = new VisitService(deps);
-  const interventions = new InterventionService(deps);
+export function registerPremisesRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { premises: PremisesServices },
+): void {
+  const service = services.premises.premises;
+  const visits = services.premises.visits;
+  const interventions = services.premises.interventions;
   const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
 
   app.get('/premises', { config: { access: 'premises.read' } }, async (req, reply) => {

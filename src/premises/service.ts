@@ -57,7 +57,14 @@ export class PremisesService {
   private readonly repo: PremisesRepository;
   private readonly audit: AuditService;
 
-  constructor(private readonly deps: AppDeps) {
+  private readonly reports: ReportService;
+
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { reports?: ReportService } = {},
+  ) {
+    this.reports = uses.reports ?? new ReportService(deps);
     this.repo = new PremisesRepository(deps.db);
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
   }
@@ -131,7 +138,7 @@ export class PremisesService {
    */
   async nearbyReports(user: CurrentUser, p: PremisesTable) {
     if (p.lat == null || p.lng == null) return null;
-    const reports = new ReportService(this.deps);
+    const reports = this.reports;
     const since = new Date(Date.parse(this.deps.clock.iso()) - NEARBY_DAYS * 86_400_000).toISOString();
     const [rows, ref, items] = await Promise.all([
       reports.reportsAt(user.partnershipId, { lat: p.lat, lng: p.lng, radiusMetres: NEARBY_METRES }),
@@ -163,7 +170,7 @@ export class PremisesService {
     partnershipId: string,
     premises: PremisesTable[],
   ): Promise<Map<string, { total: number; weekendNights: number }>> {
-    const reports = new ReportService(this.deps);
+    const reports = this.reports;
     const since = new Date(Date.parse(this.deps.clock.iso()) - NEARBY_DAYS * 86_400_000).toISOString();
     const counts = new Map<string, { total: number; weekendNights: number }>();
     for (const p of premises) {

@@ -80,7 +80,12 @@ export interface VisitDue {
 export class VisitService {
   private readonly repo: PremisesRepository;
   private readonly audit: AuditService;
-  constructor(private readonly deps: AppDeps) {
+  private readonly premises: PremisesService;
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { premises?: PremisesService } = {},
+  ) {
+    this.premises = uses.premises ?? new PremisesService(deps);
     this.repo = new PremisesRepository(deps.db);
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
   }
@@ -169,7 +174,7 @@ export class VisitService {
   /** Premises due a visit by today, most overdue first: the last visit done plus the interval for the colour. */
   async due(partnershipId: string): Promise<VisitDue[]> {
     const [ranked, visits] = await Promise.all([
-      new PremisesService(this.deps).ranked(partnershipId),
+      this.premises.ranked(partnershipId),
       this.repo.visits(partnershipId),
     ]);
     const today = this.today();
