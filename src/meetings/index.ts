@@ -5,13 +5,18 @@ import { meetingsHome } from './home.js';
 import { seedMeetingsDemo } from './demo.js';
 import './tables.js';
 import './agenda-tasking.js';
+import { ACTION_REMINDER_JOB, sendActionReminder } from './reminders.js';
+import type { MeetingServices } from './services.js';
 
-export const meetingsModule: AppModule = {
+export const meetingsModule: AppModule<{ meetings: MeetingServices }> = {
   name: 'meetings',
   home: meetingsHome,
   migrations: meetingsMigrations,
   routes: registerMeetingsRoutes,
   seedDemo: seedMeetingsDemo,
+  jobs: {
+    [ACTION_REMINDER_JOB]: (payload, _services, deps) => sendActionReminder(deps, payload),
+  },
   nav: [
     {
       label: 'Meetings',

@@ -52,10 +52,7 @@ export type WithServices<S> = <T>(
   fn: (services: S, deps: AppDeps, database: DatabaseHandle) => Promise<T>,
 ) => Promise<T>;
 
-export function registerPlatformCli(
-  program: Command,
-  _withServices: WithServices<{ platform: { audit: import('./audit/service.js').AuditService } }>,
-): void {
+export function registerPlatformCli(program: Command): void {
   program
     .command('serve')
     .description('Migrate the database and serve ASB Hub over HTTP (PORT, default 3000)')

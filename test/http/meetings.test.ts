@@ -14,10 +14,8 @@ import { DEMO_PASSWORD, demoTotpSecret } from '../../src/partnership/demo.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
 import { hashContent } from '../../src/meetings/pack-content.js';
-import { createMeetingServices } from '../../src/meetings/services.js';
 import { ApiKeyService } from '../../src/reports/api/keys.js';
 import { runDueJobs } from '../../src/platform/jobs.js';
-import '../../src/meetings/reminders.js';
 import { referredCase, seriesForm } from './meetings-fixtures.js';
 
 const text = (html: string) =>
@@ -102,7 +100,7 @@ for (const dialect of testDialects()) {
     });
 
     it('moves the weekly NTE meeting off Easter Monday and keeps moved and cancelled meetings when topping up', async () => {
-      const s = createMeetingServices(t.deps);
+      const s = t.services.meetings;
       const actor = { user: { ...(await userOf(t, DEMO.coordinator)) } };
       const r = await s.series.create(actor, {
         ...baseSeries(t),
@@ -380,7 +378,7 @@ for (const dialect of testDialects()) {
         decisionNote: 'Housing has not offered a move yet',
       });
       assert.equal(res.statusCode, 302);
-      assert.ok((await runDueJobs(t.deps)) >= 1, 'the due-date reminder job ran');
+      assert.ok((await runDueJobs(t.deps, 20, t.jobs)) >= 1, 'the due-date reminder job ran');
       const reminder = await t.deps.db
         .selectFrom('outbox')
         .selectAll()
@@ -418,7 +416,7 @@ for (const dialect of testDialects()) {
     });
 
     it('shows the public calendar and its iCalendar feeds without sign-in; confidential meetings never appear', async () => {
-      const s = createMeetingServices(t.deps);
+      const s = t.services.meetings;
       const actor = { user: await userOf(t, DEMO.coordinator) };
       const made = await s.series.create(actor, {
         ...baseSeries(t),
