@@ -4,8 +4,9 @@ import { registerMeetingsRoutes } from './routes/index.js';
 import { meetingsHome } from './home.js';
 import { seedMeetingsDemo } from './demo.js';
 import './tables.js';
-import type { MeetingServices } from './services.js';
 import './agenda-tasking.js';
+import { ACTION_REMINDER_JOB, sendActionReminder } from './reminders.js';
+import type { MeetingServices } from './services.js';
 
 export const meetingsModule: AppModule<{ meetings: MeetingServices }> = {
   name: 'meetings',
@@ -13,6 +14,9 @@ export const meetingsModule: AppModule<{ meetings: MeetingServices }> = {
   migrations: meetingsMigrations,
   routes: registerMeetingsRoutes,
   seedDemo: seedMeetingsDemo,
+  jobs: {
+    [ACTION_REMINDER_JOB]: (payload, _services, deps) => sendActionReminder(deps, payload),
+  },
   nav: [
     {
       label: 'Meetings',

@@ -3,7 +3,7 @@
  * owner is reminded a few days before it falls due (a job queued when the action is raised; it
  * sends nothing if the action is done by then).
  */
-import { enqueueJob, registerJobHandler } from '../platform/jobs.js';
+import { enqueueJob } from '../platform/jobs.js';
 import { queueMessage } from '../platform/notifications.js';
 import { addDays, compareDates, formatLongDate } from '../platform/dates/index.js';
 import type { AppDeps } from '../platform/module.js';
@@ -11,7 +11,7 @@ import type { Executor } from '../platform/audit/service.js';
 import { MeetingsRepository } from './repository.js';
 
 export const ACTION_REMINDER_DAYS = 3;
-const JOB = 'meetings.action-reminder';
+export const ACTION_REMINDER_JOB = 'meetings.action-reminder';
 
 /** Queues the due-date reminder of a new action (none when the reminder day has passed). */
 export async function scheduleActionReminder(
@@ -21,10 +21,18 @@ export async function scheduleActionReminder(
 ): Promise<void> {
   const on = addDays(a.dueOn, -ACTION_REMINDER_DAYS);
   if (compareDates(on, a.today) <= 0) return;
-  await enqueueJob(db, deps.clock, a.partnershipId, JOB, { actionId: a.actionId }, `${on}T08:00:00.000Z`);
+  await enqueueJob(
+    db,
+    deps.clock,
+    a.partnershipId,
+    ACTION_REMINDER_JOB,
+    { actionId: a.actionId },
+    `${on}T08:00:00.000Z`,
+  );
 }
 
-registerJobHandler(JOB, async (deps, payload) => {
+/** The reminder job (AppModule.jobs): emails the owner if the action is still open. */
+export async function sendActionReminder(deps: AppDeps, payload: Record<string, unknown>): Promise<void> {
   const repo = new MeetingsRepository(deps.db);
   const row = await deps.db
     .selectFrom('meeting_actions')
@@ -45,7 +53,7 @@ registerJobHandler(JOB, async (deps, payload) => {
     relatedType: 'meeting-action',
     relatedId: a.id,
   });
-});
+}
 
 /** Tells each member that the agenda pack is issued (no personal data in the message). */
 export async function notifyPackIssued(

@@ -16,7 +16,6 @@ import { fixedClock } from '../../src/platform/db/clock.js';
 import { hashContent } from '../../src/meetings/pack-content.js';
 import { ApiKeyService } from '../../src/reports/api/keys.js';
 import { runDueJobs } from '../../src/platform/jobs.js';
-import '../../src/meetings/reminders.js';
 import { referredCase, seriesForm } from './meetings-fixtures.js';
 
 const text = (html: string) =>
@@ -379,7 +378,7 @@ for (const dialect of testDialects()) {
         decisionNote: 'Housing has not offered a move yet',
       });
       assert.equal(res.statusCode, 302);
-      assert.ok((await runDueJobs(t.deps)) >= 1, 'the due-date reminder job ran');
+      assert.ok((await runDueJobs(t.deps, 20, t.jobs)) >= 1, 'the due-date reminder job ran');
       const reminder = await t.deps.db
         .selectFrom('outbox')
         .selectAll()
