@@ -144,6 +144,7 @@ export class ReferenceRepository {
             nsir_category: c.nsir,
             sla_hours: c.slaHours,
             environmental: c.environmental ? 1 : 0,
+            about_people: c.aboutPeople ? 1 : 0,
             active: 1,
             sort_order: i,
             created_at: now,

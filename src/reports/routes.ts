@@ -14,7 +14,7 @@ export async function registerReportsRoutes(app: FastifyInstance, deps: AppDeps)
   registerTrackRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerIntakeRoutes(app, deps);
-  registerOpen311Routes(app, deps);
+  await registerOpen311Routes(app, deps);
   registerApiRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerEnvironmentRoutes(app, deps);

@@ -8,8 +8,11 @@ import { notFound } from '../../platform/web/errors.js';
 import { ApiKeyRepository } from './key-repository.js';
 import type { PartnerApiKeysTable } from '../tables.js';
 
-/** Rate limit for partner systems: per key (or per address without one), at the key's own limit per minute. */
-export function apiRateLimit(keys: ApiKeyService) {
+/**
+ * Rate limit for partner systems: per key (or per address without one), at the key's own limit per
+ * minute; requests without a key get `anonymousMax` a minute from each address.
+ */
+export function apiRateLimit(keys: ApiKeyService, anonymousMax = 30) {
   return {
     hook: 'preHandler' as const,
     timeWindow: 60_000,
@@ -17,7 +20,8 @@ export function apiRateLimit(keys: ApiKeyService) {
       const raw = presentedKey(req);
       return raw ? `key:${requestKeyHash(req, raw).slice(0, 16)}` : `ip:${req.ip}`;
     },
-    max: async (req: FastifyRequest) => (await keys.authenticateRequest(req))?.rate_limit_per_minute ?? 30,
+    max: async (req: FastifyRequest) =>
+      (await keys.authenticateRequest(req))?.rate_limit_per_minute ?? anonymousMax,
   };
 }
 

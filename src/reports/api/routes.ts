@@ -6,6 +6,7 @@ import { locate } from '../geo/locate.js';
 import { ApiKeyService, apiRateLimit, presentedKey } from './keys.js';
 import { jsonRoute } from './headers.js';
 import { apiReportSchema } from './schemas.js';
+import { createOnce, reportClientRefs } from './idempotent.js';
 import { openApiDocument } from './openapi.js';
 import type { ReportsTable } from '../tables.js';
 import type { ReferenceData } from '../reference.js';
@@ -66,23 +67,23 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
         lng: v.location.lng ?? null,
       });
       if (located.status === 'outside') {
-        return reply
-          .code(400)
-          .send({
-            error: 'The report is not valid',
-            fields: { location: 'The location is outside the partnership area' },
-          });
+        return reply.code(400).send({
+          error: 'The report is not valid',
+          fields: { location: 'The location is outside the partnership area' },
+        });
       }
       if (located.status !== 'found') {
-        return reply
-          .code(400)
-          .send({
-            error: 'The report is not valid',
-            fields: { location: 'The location was not recognised; send lat and lng' },
-          });
+        return reply.code(400).send({
+          error: 'The report is not valid',
+          fields: { location: 'The location was not recognised; send lat and lng' },
+        });
       }
       try {
-        const created = await reports.create(
+        const externalId = v.externalId ?? null;
+        const idempotencyKey = (req.headers['idempotency-key'] as string | undefined)?.trim() || null;
+        const r = await createOnce(
+          deps,
+          reports,
           key.partnership_id,
           {
             channel: 'api',
@@ -110,12 +111,29 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
               phone: v.reporter.phone ?? null,
               contactPreference: v.reporter.contactPreference,
             },
-            externalId: v.externalId ?? null,
+            externalId,
+            clientRefs: reportClientRefs(externalId, idempotencyKey?.slice(0, 200) ?? null),
           },
-          { kind: 'apikey', keyId: key.id, name: key.name },
+          key,
           meta(req),
         );
-        reply.header('location', `/api/v1/reports/${created.reference}`);
+        reply.header('location', `/api/v1/reports/${r.reference}`);
+        if (!r.made) {
+          // A retry: the report made the first time, as it stands now.
+          const report = (await reports.repo.findById(key.partnership_id, r.id))!;
+          const routes = await reports.repo.routes(r.id);
+          return reply.code(200).send({
+            id: report.id,
+            reference: report.reference,
+            state: report.state_code,
+            dueAt: report.due_at,
+            teams: routes
+              .filter((t) => t.active === 1)
+              .map((t) => ({ code: t.team_code, name: t.team_name })),
+            environmentalJob: null,
+          });
+        }
+        const created = r.made;
         return reply.code(201).send({
           id: created.id,
           reference: created.reference,
@@ -139,12 +157,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
       const key = await authenticate(req);
       const q = req.query as Record<string, string | undefined>;
       if (q.since && Number.isNaN(new Date(q.since).getTime()))
-        return reply
-          .code(400)
-          .send({
-            error: 'since must be a date and time',
-            fields: { since: 'since must be a date and time like 2026-11-28T09:00:00Z' },
-          });
+        return reply.code(400).send({
+          error: 'since must be a date and time',
+          fields: { since: 'since must be a date and time like 2026-11-28T09:00:00Z' },
+        });
       if (q.state && !['open', 'closed'].includes(q.state))
         return reply
           .code(400)
