@@ -76,6 +76,8 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: AppDeps)
               : String(err.message);
         return sendErrors(reply, formatOf(req.url) ?? 'json', status, description);
       });
+      // One limit per key across every Open311 route (120 a minute from each address without a key).
+      scope.addHook('preHandler', scope.rateLimit(apiRateLimit(keys, 120)));
       registerServiceRoutes(scope, ctx);
       registerRequestRoutes(scope, ctx);
       registerUpdateRoutes(scope, ctx);
@@ -122,12 +124,9 @@ function registerServiceRoutes(app: FastifyInstance, { deps, reports }: Open311C
 }
 
 function registerRequestRoutes(app: FastifyInstance, ctx: Open311Context): void {
-  const { deps, reports, keys } = ctx;
-  const keyed = {
-    ...jsonRoute,
-    config: { access: 'apikey', csrf: false, rateLimit: apiRateLimit(keys) },
-  } as const;
-  const read = { ...jsonRoute, config: { access: 'public', rateLimit: apiRateLimit(keys, 120) } } as const;
+  const { deps, reports } = ctx;
+  const keyed = { ...jsonRoute, config: { access: 'apikey', csrf: false } } as const;
+  const read = pub;
 
   for (const format of FORMATS) {
     app.post(`/requests.${format}`, keyed, async (req, reply) => {

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonRoute } from '../api/headers.js';
-import { apiRateLimit } from '../api/keys.js';
 import { emailSchema } from '../schemas.js';
 import { OPEN311_DESCRIPTION_MAX, param } from './input.js';
 import { FORMATS, send, sendErrors } from './output.js';
@@ -35,10 +34,7 @@ function dateParam(v: unknown): string | null | undefined {
  */
 export function registerUpdateRoutes(app: FastifyInstance, ctx: Open311Context): void {
   const updates = new Open311UpdateService(ctx.deps, ctx.reports);
-  const keyed = {
-    ...jsonRoute,
-    config: { access: 'apikey', csrf: false, rateLimit: apiRateLimit(ctx.keys) },
-  } as const;
+  const keyed = { ...jsonRoute, config: { access: 'apikey', csrf: false } } as const;
 
   for (const format of FORMATS) {
     app.get(`/servicerequestupdates.${format}`, keyed, async (req, reply) => {
