@@ -126,6 +126,42 @@ export class ApiKeyService {
     return key;
   }
 
+  /** Makes a key from the command line (`asbhub api-keys add`): audited as made by `by`. */
+  async createFromCommandLine(partnershipId: string, name: string, ratePerMinute: number, by: string) {
+    const key = await this.createForSystem(partnershipId, name, ratePerMinute);
+    const row = (await this.repo.byHash(hashKey(key)))!;
+    await this.audit.record({
+      partnershipId,
+      userId: null,
+      userLabel: by,
+      action: 'api-key.created',
+      subjectType: 'api-key',
+      subjectId: row.id,
+      details: { name, prefix: row.key_prefix, via: 'command line' },
+    });
+    return { id: row.id, prefix: row.key_prefix, key };
+  }
+
+  /** Revokes a key by its id or its prefix from the command line; null when there is no such live key. */
+  async revokeFromCommandLine(partnershipId: string, idOrPrefix: string, by: string) {
+    const live = (await this.repo.list(partnershipId)).filter(
+      (k) => !k.revoked_at && (k.id === idOrPrefix || k.key_prefix === idOrPrefix),
+    );
+    if (live.length !== 1) return null;
+    const key = (await this.repo.revoke(partnershipId, live[0].id, this.deps.clock.iso()))!;
+    this.cache().clear();
+    await this.audit.record({
+      partnershipId,
+      userId: null,
+      userLabel: by,
+      action: 'api-key.revoked',
+      subjectType: 'api-key',
+      subjectId: key.id,
+      details: { name: key.name, via: 'command line' },
+    });
+    return key;
+  }
+
   /** The live key the request presented (see presentedKey), or null; worked out once a request. */
   authenticateRequest(req: FastifyRequest): Promise<PartnerApiKeysTable | null> {
     let key = requestKeys.get(req);
