@@ -78,6 +78,26 @@ for (const dialect of testDialects()) {
       for (const a of ax) assert.ok(Number(a.order) > 0 && a.description && a.required);
     });
 
+    it('the OpenAPI document covers every Open311 route in both formats', async () => {
+      const doc = parseJson(await get('/api/docs/openapi.json'));
+      for (const path of [
+        '/open311/v2/discovery.{format}',
+        '/open311/v2/services.{format}',
+        '/open311/v2/services/{service_code}.{format}',
+        '/open311/v2/requests.{format}',
+        '/open311/v2/requests/{service_request_id}.{format}',
+        '/open311/v2/servicerequestupdates.{format}',
+      ]) {
+        assert.ok(doc.paths[path], path);
+        for (const op of Object.values(doc.paths[path]) as any[]) {
+          assert.deepEqual(op.parameters.find((p: any) => p.name === 'format').schema.enum, ['xml', 'json']);
+          const ok = op.responses['200'] ?? op.responses['201'];
+          if (ok.content) assert.deepEqual(Object.keys(ok.content), ['text/xml', 'application/json']);
+        }
+      }
+      assert.equal(doc.components.schemas.Open311Errors.xml.name, 'errors');
+    });
+
     it('POST requests as FixMyStreet sends them: the id comes back in <service_requests><request>', async () => {
       const res = await post('xml', {
         service_code: 'graffiti',
