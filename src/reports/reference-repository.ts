@@ -204,7 +204,10 @@ export class ReferenceRepository {
     partnershipId: string,
     code: string,
     patch: Partial<
-      Pick<ReportCategoriesTable, 'sla_hours' | 'public_description' | 'public_name' | 'active'>
+      Pick<
+        ReportCategoriesTable,
+        'sla_hours' | 'public_description' | 'public_name' | 'active' | 'about_people'
+      >
     >,
   ) {
     return db

@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
 import { errorsOf, parseJson, parseXml, postForm } from '../helpers/open311.js';
 import { ApiKeyService } from '../../src/reports/api/keys.js';
 
@@ -76,6 +76,28 @@ for (const dialect of testDialects()) {
       assert.equal(fms.variable, 'false');
       assert.equal(fms.datatype, 'string');
       for (const a of ax) assert.ok(Number(a.order) > 0 && a.description && a.required);
+    });
+
+    it('an administrator marks a category as about people: it becomes private and leaves public lists', async () => {
+      const plain = parseJson(await post('json', { service_code: 'vehicle-nuisance', ...point }))[0]
+        .service_request_id;
+      assert.equal((await get(`/open311/v2/requests/${plain}.json`)).statusCode, 200);
+      const admin = new Client(t.app);
+      await admin.signIn(DEMO.admin);
+      const page = await admin.get('/admin/service-map/categories/vehicle-nuisance');
+      assert.match(page.body, /A person could be identified from these reports/);
+      const res = await admin.post('/admin/service-map/categories/vehicle-nuisance', {
+        slaHours: '48',
+        publicDescription: 'Vehicles used to cause a nuisance',
+        active: 'yes',
+        aboutPeople: 'yes',
+      });
+      assert.equal(res.statusCode, 302, res.body);
+      const service = parseXml(await get('/open311/v2/services.xml')).services.service.find(
+        (s: any) => s.service_code === 'vehicle-nuisance',
+      );
+      assert.ok(service.keywords.split(',').includes('private'));
+      errorsOf(await get(`/open311/v2/requests/${plain}.xml`), 'xml', 404);
     });
 
     it('the OpenAPI document covers every Open311 route in both formats', async () => {

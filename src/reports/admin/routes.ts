@@ -126,6 +126,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
         slaHours: String(category.sla_hours),
         publicDescription: category.public_description,
         active: category.active ? 'yes' : '',
+        aboutPeople: category.about_people ? 'yes' : '',
       },
     });
   };
@@ -143,14 +144,12 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   // ---- partner systems' API keys
   const keysAccess = { access: 'api.keys' } as const;
   const keysPage = async (req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) =>
-    reply
-      .code(extra.errors ? 400 : 200)
-      .render('reports/api-keys.njk', {
-        title: 'API keys',
-        keys: await keys.list(req.user!),
-        values: { rateLimit: '600' },
-        ...extra,
-      });
+    reply.code(extra.errors ? 400 : 200).render('reports/api-keys.njk', {
+      title: 'API keys',
+      keys: await keys.list(req.user!),
+      values: { rateLimit: '600' },
+      ...extra,
+    });
   app.get('/admin/api-keys', { config: keysAccess }, (req, reply) => keysPage(req, reply));
   app.post('/admin/api-keys', { config: keysAccess }, async (req, reply) => {
     const form = parseForm(apiKeySchema, req.body);
