@@ -193,6 +193,8 @@ for (const dialect of testDialects()) {
       assert.equal(again.json().reference, first.json().reference);
       assert.equal(again.json().state, 'new');
       assert.ok(again.json().teams.length > 0);
+      assert.equal(again.json().environmentalJob, first.json().environmentalJob);
+      assert.match(again.json().environmentalJob, /^ENV-/);
       // The same externalId from another partner system is its own report.
       assert.equal((await send(body, other)).statusCode, 201);
 

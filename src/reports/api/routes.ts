@@ -7,6 +7,7 @@ import { ApiKeyService, apiRateLimit, presentedKey } from './keys.js';
 import { jsonRoute } from './headers.js';
 import { apiReportSchema } from './schemas.js';
 import { createOnce, reportClientRefs } from './idempotent.js';
+import { JobRepository } from '../environment/repository.js';
 import { openApiDocument } from './openapi.js';
 import type { ReportsTable } from '../tables.js';
 import type { ReferenceData } from '../reference.js';
@@ -130,7 +131,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
             teams: routes
               .filter((t) => t.active === 1)
               .map((t) => ({ code: t.team_code, name: t.team_name })),
-            environmentalJob: null,
+            environmentalJob: await new JobRepository(deps.db).referenceForReport(r.id),
           });
         }
         const created = r.made;
