@@ -35,6 +35,10 @@ const ITEM: Record<string, string> = {
   errors: 'error',
 };
 
+/** Characters XML 1.0 cannot carry (control characters other than tab and newlines): dropped, so the document parses. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 type Value = string | number | boolean | null | undefined | Value[] | { [k: string]: Value };
 
 /** Turns a response into what XMLBuilder writes: nulls become empty elements, lists get their item element. */
@@ -51,7 +55,7 @@ function xmlTree(name: string, v: Value): unknown {
     for (const [k, x] of Object.entries(v)) out[k] = xmlTree(k, x);
     return out;
   }
-  return v;
+  return typeof v === 'string' ? v.replace(NOT_XML, '') : v;
 }
 
 const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: false });
