@@ -75,6 +75,7 @@ for (const dialect of testDialects()) {
             last_name: 'Resident',
             email: 'robin@example.com',
             'attribute[fixmystreet_id]': fmsId,
+            media_url: `https://fms.example/photo/${fmsId}.full.jpeg`,
           })
         ).service_requests.request[0].service_request_id as string;
       const noise = await send('noise-residential', '901', 'Party music every night from the flat above');
@@ -135,6 +136,7 @@ for (const dialect of testDialects()) {
       const page = await officer.get(`/reports/${noise}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Comment from the reporter/);
+      assert.match(page.body, /href="https:\/\/fms\.example\/photo\/901\.full\.jpeg"/);
       assert.match(page.body, /It started again at 11pm\.\nStill going\./);
       assert.equal((await poll()).length, 1, "the resident's comment is not sent back out");
 
