@@ -105,6 +105,14 @@ for (const dialect of testDialects()) {
       });
       assert.equal(res.statusCode, 302);
 
+      const nina = await t.deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', DEMO.noiseOfficer)
+        .executeTakeFirstOrThrow();
+      await officer.get(`/reports/${noise}`);
+      assert.equal((await officer.post(`/reports/${noise}/assign`, { assignee: nina.id })).statusCode, 302);
+
       // FixMyStreet polls the updates (GetServiceRequestUpdates).
       const first = await poll();
       assert.equal(first.length, 1);
@@ -139,6 +147,29 @@ for (const dialect of testDialects()) {
       assert.match(page.body, /href="https:\/\/fms\.example\/photo\/901\.full\.jpeg"/);
       assert.match(page.body, /It started again at 11pm\.\nStill going\./);
       assert.equal((await poll()).length, 1, "the resident's comment is not sent back out");
+      const mail = await t.deps.db
+        .selectFrom('outbox')
+        .select(['template', 'recipient', 'body'])
+        .where(
+          'related_id',
+          '=',
+          (
+            await t.deps.db
+              .selectFrom('reports')
+              .select('id')
+              .where('reference', '=', noise)
+              .executeTakeFirstOrThrow()
+          ).id,
+        )
+        .execute();
+      const notices = mail.filter((m) => m.template === 'report-comment-received');
+      assert.equal(notices.length, 1, 'the team hears of the comment once, not again for the retry');
+      assert.equal(notices[0].recipient, DEMO.noiseOfficer);
+      assert.ok(!notices[0].body.includes('11pm'), 'no comment text by email');
+      assert.ok(
+        !mail.some((m) => m.recipient === 'robin@example.com'),
+        'FixMyStreet tells the resident; ASB Hub does not email them as well',
+      );
 
       // The officer closes the report with a public update; the final poll shows CLOSED.
       res = await officer.post(`/reports/${noise}/updates`, {

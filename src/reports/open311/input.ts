@@ -127,7 +127,9 @@ export function parseRequest(body: Record<string, unknown>, ref: ReferenceData):
       surname,
       email,
       phone,
-      contactPreference: email ? 'email' : phone ? 'phone' : 'none',
+      // The client tells the resident itself (FixMyStreet confirms the report and relays updates), so
+      // ASB Hub does not write to them as well; staff still have the details to get in touch.
+      contactPreference: 'none',
     },
     externalId: clientId ?? (param(body.service_request_id) || null),
     mediaUrl,

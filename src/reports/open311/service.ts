@@ -6,6 +6,8 @@ import { ClientRefRepository } from '../api/client-ref-repository.js';
 import type { PartnerApiKeysTable } from '../tables.js';
 import { Open311Repository } from './repository.js';
 import { updateOf } from './format.js';
+import { commentNoticeMessage } from '../notify.js';
+import { queueMessage } from '../../platform/notifications.js';
 
 export interface IncomingComment {
   serviceRequestId: string;
@@ -59,6 +61,19 @@ export class Open311UpdateService {
     if (earlier) return { updateId: earlier, created: false };
     const report = await this.reports.repo.findByReference(key.partnership_id, c.serviceRequestId);
     if (!report || report.api_key_id !== key.id) return null;
+    const [routes, ref] = await Promise.all([
+      this.reports.repo.routes(report.id),
+      this.reports.referenceData(key.partnership_id),
+    ]);
+    // Each team hears through the officer the report is assigned to, else the team's own address.
+    const teamEmails = new Set<string>();
+    for (const r of routes.filter((x) => x.active === 1)) {
+      const assigned = r.assigned_user_id
+        ? (await this.reports.repo.teamMembers(r.team_id)).find((u) => u.id === r.assigned_user_id)?.email
+        : null;
+      const to = assigned ?? r.delivery_email ?? ref.team.get(r.team_id)?.email;
+      if (to) teamEmails.add(to);
+    }
     const id = newId();
     const now = this.deps.clock.iso();
     try {
@@ -92,6 +107,19 @@ export class Open311UpdateService {
           }),
         });
         await this.reports.repo.touch(trx, report.id, now);
+        for (const to of teamEmails)
+          await queueMessage(
+            trx,
+            this.deps.clock,
+            commentNoticeMessage({
+              partnershipId: key.partnership_id,
+              reportId: report.id,
+              reference: report.reference,
+              baseUrl: this.deps.config.baseUrl,
+              to,
+              via: key.name,
+            }),
+          );
         await this.audit.record(
           {
             partnershipId: key.partnership_id,
