@@ -125,7 +125,7 @@ export function updateOf(
 export function requestOf(r: ReportsTable, ref: ReferenceData, full: boolean) {
   const category = ref.category.get(r.category_code);
   const state = ref.state.get(r.state_code);
-  const near = r.lat != null && r.lng != null ? nearestPlace(r.lat, r.lng, 250) : null;
+  const near = !full && r.lat != null && r.lng != null ? nearestPlace(r.lat, r.lng, 250) : null;
   return {
     service_request_id: r.reference,
     status: r.state_kind === 'closed' ? 'closed' : 'open',
