@@ -309,6 +309,13 @@ for (const dialect of testDialects()) {
         assert.ok(Number(last.headers['retry-after']) > 0);
         assert.match(errorsOf(last, format, 429)[0], /try again in \d+ seconds/);
       }
+      const broken = await t.app.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.xml',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"api_key": ',
+      });
+      errorsOf(broken, 'xml', 400);
       // Unknown formats: the error list in JSON.
       errorsOf(await get('/open311/v2/services.csv'), 'json', 404);
       assert.match(
