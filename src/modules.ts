@@ -1,4 +1,3 @@
-import type { AppModule } from './platform/module.js';
 import { platformModule } from './platform/index.js';
 import { partnershipModule } from './partnership/index.js';
 import { peopleModule } from './people/index.js';
@@ -9,9 +8,10 @@ import { meetingsModule } from './meetings/index.js';
 import { premisesModule } from './premises/index.js';
 import { analyticsModule } from './analytics/index.js';
 import { planModule } from './plan/index.js';
+import { nteModule } from './nte/index.js';
 
 /** Every module, in dependency order (demo seeding runs in this order). */
-export const allModules: AppModule[] = [
+export const allModules = [
   platformModule,
   partnershipModule,
   peopleModule,
@@ -19,7 +19,8 @@ export const allModules: AppModule[] = [
   reportsModule,
   casesModule,
   caseReviewModule,
-  meetingsModule,
   analyticsModule,
+  nteModule,
   planModule,
+  meetingsModule,
 ];

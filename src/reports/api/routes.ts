@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { HttpError } from '../../platform/web/errors.js';
-import { ReportService, ReportInputError } from '../service.js';
+import { ReportInputError } from '../service.js';
 import { locate } from '../geo/locate.js';
-import { ApiKeyService, apiRateLimit, presentedKey } from './keys.js';
+import { apiRateLimit, presentedKey } from './keys.js';
 import { jsonRoute } from './headers.js';
 import { apiReportSchema } from './schemas.js';
 import { createOnce, reportClientRefs } from './idempotent.js';
@@ -11,6 +11,7 @@ import { JobRepository } from '../environment/repository.js';
 import { openApiDocument } from './openapi.js';
 import type { ReportsTable } from '../tables.js';
 import type { ReferenceData } from '../reference.js';
+import type { ReportServices } from '../services.js';
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 
@@ -38,9 +39,8 @@ function reportOut(
 }
 
 /** The JSON API for partner systems: one key per system; a key sees the reports it sent. */
-export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const reports = new ReportService(deps);
-  const keys = new ApiKeyService(deps);
+export function registerApiRoutes(app: FastifyInstance, deps: AppDeps, s: ReportServices): void {
+  const { reports, apiKeys: keys } = s;
   const apikey = { access: 'apikey', csrf: false } as const;
 
   const authenticate = async (req: FastifyRequest) => {

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
-import { ReportService, ReportInputError } from '../service.js';
+import { ReportInputError } from '../service.js';
+import type { ReportServices } from '../services.js';
 import { jsonRoute } from '../api/headers.js';
-import { ApiKeyService, apiRateLimit, presentedKey } from '../api/keys.js';
+import { apiRateLimit, presentedKey } from '../api/keys.js';
 import { createOnce, reportClientRefs } from '../api/idempotent.js';
 import type { PartnerApiKeysTable } from '../tables.js';
 import { publishable, requestOf, serviceDefinition, serviceOf } from './format.js';
 import { param, parseRequest } from './input.js';
 import { FORMATS, MIME, formatOf, send, sendErrors, splitFormat, type Format } from './output.js';
 import { registerUpdateRoutes } from './updates.js';
+import type { Open311Context } from './context.js';
 
 export const OPEN311_BASE = '/open311/v2';
 const CHANGESET = '2026-12-07T00:00:00+00:00';
@@ -19,27 +21,17 @@ const list = (v: unknown) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** What every Open311 route needs: the request's format, and its key when it sent one. */
-export interface Open311Context {
-  deps: AppDeps;
-  reports: ReportService;
-  keys: ApiKeyService;
-  /** The live key sent, null when none was sent; undefined (after a 403 has been sent) when one was sent but is not valid. */
-  keyOf(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    format: Format,
-  ): Promise<PartnerApiKeysTable | null | undefined>;
-}
-
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) with mySociety's extensions, in XML and
  * JSON (the extension picks the format), for FixMyStreet and any client written to the
  * specification. Every error, unknown paths included, is the specification's error list.
  */
-export async function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const reports = new ReportService(deps);
-  const keys = new ApiKeyService(deps);
+export async function registerOpen311Routes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: ReportServices,
+): Promise<void> {
+  const { reports, apiKeys: keys } = services;
   const ctx: Open311Context = {
     deps,
     reports,

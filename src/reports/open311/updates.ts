@@ -4,7 +4,7 @@ import { emailSchema } from '../schemas.js';
 import { OPEN311_DESCRIPTION_MAX, param } from './input.js';
 import { FORMATS, send, sendErrors } from './output.js';
 import { Open311UpdateService } from './service.js';
-import type { Open311Context } from './routes.js';
+import type { Open311Context } from './context.js';
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 const STATUSES = new Set([
