@@ -5,6 +5,7 @@ import { registerAnalyticsCli } from './analytics/cli/register.js';
 import { registerCaseReviewCli } from './case-review/cli.js';
 import { registerPeopleCli } from './people/cli.js';
 import { registerNteCli } from './nte/cli.js';
+import { registerApiKeysCli } from './reports/api/cli.js';
 
 /**
  * Every command of `asbhub`. Kept apart from the module list so that a command loads only what it
@@ -16,6 +17,7 @@ export const commandRegistrations: ((program: Command, withServices: WithService
   registerAnalyticsCli,
   registerCaseReviewCli,
   registerNteCli,
+  registerApiKeysCli,
 ];
 
 /** Opens the database for one command and builds the service graph on it (src/composition.ts). */

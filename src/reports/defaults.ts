@@ -13,6 +13,8 @@ export interface CategoryDefault {
   nsir: NsirCategory;
   slaHours: number;
   environmental?: boolean;
+  /** A person could be identified from such a report: kept off public lists. */
+  aboutPeople?: boolean;
 }
 
 export const DEFAULT_CATEGORIES: CategoryDefault[] = [
@@ -100,6 +102,7 @@ export const DEFAULT_CATEGORIES: CategoryDefault[] = [
     publicDescription: 'Someone asking for money in a way that is intimidating, persistent or threatening.',
     nsir: 'nuisance',
     slaHours: 48,
+    aboutPeople: true,
   },
   {
     code: 'rough-sleeping',
@@ -110,6 +113,7 @@ export const DEFAULT_CATEGORIES: CategoryDefault[] = [
       'You are worried about the welfare of someone sleeping rough. An outreach worker will try to find them and offer help.',
     nsir: 'nuisance',
     slaHours: 24,
+    aboutPeople: true,
   },
   {
     code: 'harassment',
@@ -120,6 +124,7 @@ export const DEFAULT_CATEGORIES: CategoryDefault[] = [
       'Behaviour aimed at you or someone else that causes alarm or distress, such as threats, verbal abuse or following someone.',
     nsir: 'personal',
     slaHours: 24,
+    aboutPeople: true,
   },
   {
     code: 'vehicle-nuisance',

@@ -254,10 +254,44 @@ async function personIndex(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/**
+ * Open311 for real clients: categories about people are kept off public lists (the `private`
+ * keyword); a report keeps the photo link a client sent; a client's own ids for what it sent (its
+ * report id, an Idempotency-Key, its comment id) are unique per key, so a retry finds the first.
+ */
+async function open311Clients(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .alterTable('report_categories')
+    .addColumn('about_people', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db
+    .updateTable('report_categories')
+    .set({ about_people: 1 })
+    .where((eb) =>
+      eb.or([
+        eb('nsir_category', '=', 'personal'),
+        eb('code', 'in', ['harassment', 'aggressive-begging', 'rough-sleeping']),
+      ]),
+    )
+    .execute();
+  await db.schema.alterTable('reports').addColumn('media_url', 'text').execute();
+  await db.schema
+    .createTable('api_client_refs')
+    .addColumn('api_key_id', 'text', (c) => c.notNull())
+    .addColumn('client_ref', 'text', (c) => c.notNull())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('subject_type', 'text', (c) => c.notNull())
+    .addColumn('subject_id', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('api_client_refs_pk', ['api_key_id', 'client_ref'])
+    .execute();
+}
+
 export const reportsMigrations: Record<string, Migration> = {
   '20261128_20_reports_core': { up: core },
   '20261128_21_reports_environmental_jobs': { up: environment },
   '20261128_22_reports_api_keys': { up: apiKeys },
   '20261128_23_reports_person_index': { up: personIndex },
   ...reportsSecurityMigrations,
+  '20261207_24_reports_open311_clients': { up: open311Clients },
 };

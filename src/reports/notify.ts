@@ -113,6 +113,30 @@ export function teamNoticeMessage(m: TeamNoticeInput): OutgoingMessage {
   };
 }
 
+/** Tells a team a resident commented through a partner system. No personal details: the link opens the report. */
+export function commentNoticeMessage(m: {
+  partnershipId: string;
+  reportId: string;
+  reference: string;
+  baseUrl: string;
+  to: string;
+  via: string;
+}): OutgoingMessage {
+  return {
+    partnershipId: m.partnershipId,
+    channel: 'email',
+    recipient: m.to,
+    template: 'report-comment-received',
+    subject: `New comment on report ${m.reference}`,
+    body: [
+      `The person who reported ${m.reference} has added a comment through ${m.via}.`,
+      `Read it in ASB Hub: ${m.baseUrl}/reports/${m.reference}`,
+    ].join('\n'),
+    relatedType: 'report',
+    relatedId: m.reportId,
+  };
+}
+
 /** A public update on a report, sent to a reporter who asked to hear by email. */
 export function queuePublicUpdate(
   db: Executor,

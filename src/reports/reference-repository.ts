@@ -144,6 +144,7 @@ export class ReferenceRepository {
             nsir_category: c.nsir,
             sla_hours: c.slaHours,
             environmental: c.environmental ? 1 : 0,
+            about_people: c.aboutPeople ? 1 : 0,
             active: 1,
             sort_order: i,
             created_at: now,
@@ -203,7 +204,10 @@ export class ReferenceRepository {
     partnershipId: string,
     code: string,
     patch: Partial<
-      Pick<ReportCategoriesTable, 'sla_hours' | 'public_description' | 'public_name' | 'active'>
+      Pick<
+        ReportCategoriesTable,
+        'sla_hours' | 'public_description' | 'public_name' | 'active' | 'about_people'
+      >
     >,
   ) {
     return db

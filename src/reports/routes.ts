@@ -28,7 +28,7 @@ export async function registerReportsRoutes(
   registerTrackRoutes(app, services.reports, services.platform.audit);
   registerStaffRoutes(app, deps, services.reports, services.people.info);
   registerIntakeRoutes(app, deps, services.reports, services.people.info);
-  registerOpen311Routes(app, deps, services.reports);
+  await registerOpen311Routes(app, deps, services.reports);
   registerApiRoutes(app, deps, services.reports);
   registerAdminRoutes(app, services.reports);
   registerEnvironmentRoutes(app, deps, services.reports);

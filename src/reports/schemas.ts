@@ -316,6 +316,7 @@ export const categoryEditSchema = z.object({
     .min(1, 'Enter the description the public sees')
     .max(500, 'The description must be 500 characters or fewer'),
   active: z.preprocess((v) => v === 'yes' || v === 'on' || v === 'true', z.boolean()),
+  aboutPeople: z.preprocess((v) => v === 'yes' || v === 'on' || v === 'true', z.boolean()),
 });
 
 export const stateSchema = z.object({

@@ -67,6 +67,13 @@ export interface NewReport {
   };
   photos?: PendingPhoto[];
   externalId?: string | null;
+  /** A photo link sent by a partner system (Open311 media_url). */
+  mediaUrl?: string | null;
+  /**
+   * The sending system's own ids for this report (see ApiClientRefsTable), written in the same
+   * transaction: a second report with one of them fails on the unique key (see createOnce).
+   */
+  clientRefs?: string[];
 }
 
 export type Actor =
@@ -248,8 +255,19 @@ export class ReportService {
         api_key_id: actor.kind === 'apikey' ? actor.keyId : null,
         external_id: input.externalId ?? null,
         photo_count: storedPhotos.length,
+        media_url: input.mediaUrl ?? null,
       });
 
+      if (actor.kind === 'apikey')
+        for (const clientRef of input.clientRefs ?? [])
+          defer('api_client_refs', {
+            api_key_id: actor.keyId,
+            client_ref: clientRef,
+            partnership_id: partnershipId,
+            subject_type: 'report',
+            subject_id: id,
+            created_at: now,
+          });
       const baseUrl = this.deps.config.baseUrl;
       const routeRows: ReportTeamRoutesTable[] = [];
       for (const rt of resolved) {

@@ -11,6 +11,8 @@ export interface ReportCategoriesTable {
   nsir_category: string;
   sla_hours: number;
   environmental: number;
+  /** 1 when a person could be identified from a report: never on public lists (Open311 keyword `private`). */
+  about_people: number;
   active: number;
   sort_order: number;
   created_at: string;
@@ -99,6 +101,8 @@ export interface ReportsTable {
   api_key_id: string | null;
   external_id: string | null;
   photo_count: number;
+  /** A photo link a partner system sent with the report (Open311 media_url). */
+  media_url: string | null;
 }
 
 export interface ReportTeamRoutesTable {
@@ -127,7 +131,7 @@ export interface ReportUpdatesTable {
   at: string;
   user_id: string | null;
   author_label: string | null;
-  /** created | state | note | routed | assigned | photo | job */
+  /** created | state | note | routed | assigned | photo | job | comment (from a partner system) */
   kind: string;
   /** The state the report was in after this update. */
   state_code: string;
@@ -185,6 +189,21 @@ export interface PartnerApiKeysTable {
   revoked_at: string | null;
 }
 
+/**
+ * A partner system's own id for something it sent (`external:ID`, `idempotency:KEY`, `update:ID`),
+ * unique per API key: a retry finds the first report or update instead of making another.
+ * Holds no personal data; read only with the key that wrote it.
+ */
+export interface ApiClientRefsTable {
+  api_key_id: string;
+  client_ref: string;
+  partnership_id: string;
+  /** report | report-update */
+  subject_type: string;
+  subject_id: string;
+  created_at: string;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     report_categories: ReportCategoriesTable;
@@ -197,5 +216,6 @@ declare module '../platform/db/schema.js' {
     report_photos: ReportPhotosTable;
     environmental_jobs: EnvironmentalJobsTable;
     partner_api_keys: PartnerApiKeysTable;
+    api_client_refs: ApiClientRefsTable;
   }
 }

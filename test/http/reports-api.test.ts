@@ -177,6 +177,47 @@ for (const dialect of testDialects()) {
       teamEmails();
     });
 
+    it('a retry with the same externalId or Idempotency-Key returns the first report (200), even all at once', async () => {
+      const body = {
+        category: 'graffiti',
+        description: 'Tag on the bridge',
+        location: { lat: 51.5116, lng: -0.0815 },
+        externalId: 'RETRY-1',
+      };
+      const first = await send(body);
+      assert.equal(first.statusCode, 201);
+      const again = await send({ ...body, description: 'sent again after a timeout' });
+      assert.equal(again.statusCode, 200);
+      assert.equal(again.json().reference, first.json().reference);
+      assert.equal(again.json().state, 'new');
+      assert.ok(again.json().teams.length > 0);
+      assert.equal(again.json().environmentalJob, first.json().environmentalJob);
+      assert.match(again.json().environmentalJob, /^ENV-/);
+      // The same externalId from another partner system is its own report.
+      assert.equal((await send(body, other)).statusCode, 201);
+
+      const keyed = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/reports',
+          headers: { 'x-api-key': key, 'idempotency-key': 'b7f3-retry' },
+          payload: {
+            category: 'graffiti',
+            description: 'Sent with a key',
+            location: { lat: 51.5116, lng: -0.0815 },
+          },
+        });
+      const together = await Promise.all(Array.from({ length: 5 }, keyed));
+      assert.deepEqual(together.map((r) => r.statusCode).sort(), [200, 200, 200, 200, 201]);
+      assert.equal(new Set(together.map((r) => r.json().reference)).size, 1);
+      const rows = await t.deps.db
+        .selectFrom('reports')
+        .select('id')
+        .where('description', '=', 'Sent with a key')
+        .execute();
+      assert.equal(rows.length, 1);
+    });
+
     it('refuses requests without a valid key', async () => {
       assert.equal((await send({ category: 'graffiti' }, null)).statusCode, 401);
       assert.equal((await send({ category: 'graffiti' }, 'asbh_bad_key')).statusCode, 403);

@@ -123,6 +123,7 @@ export function registerAdminRoutes(app: FastifyInstance, s: ReportServices): vo
         slaHours: String(category.sla_hours),
         publicDescription: category.public_description,
         active: category.active ? 'yes' : '',
+        aboutPeople: category.about_people ? 'yes' : '',
       },
     });
   };

@@ -101,7 +101,7 @@ export class ServiceMapService {
   async editCategory(
     user: CurrentUser,
     code: string,
-    patch: { slaHours: number; publicDescription: string; active: boolean },
+    patch: { slaHours: number; publicDescription: string; active: boolean; aboutPeople: boolean },
     meta: Meta,
   ): Promise<void> {
     const data = await this.ref.load(user.partnershipId);
@@ -111,13 +111,17 @@ export class ServiceMapService {
       sla_hours: patch.slaHours,
       public_description: patch.publicDescription,
       active: patch.active ? 1 : 0,
+      about_people: patch.aboutPeople ? 1 : 0,
     });
     this.ref.invalidate(user.partnershipId);
     await this.record(
       user,
       'service-map.category-changed',
       code,
-      { from: { slaHours: before.sla_hours, active: before.active }, to: patch },
+      {
+        from: { slaHours: before.sla_hours, active: before.active, aboutPeople: before.about_people === 1 },
+        to: patch,
+      },
       meta,
     );
   }

@@ -8,8 +8,11 @@ import { notFound } from '../../platform/web/errors.js';
 import { ApiKeyRepository } from './key-repository.js';
 import type { PartnerApiKeysTable } from '../tables.js';
 
-/** Rate limit for partner systems: per key (or per address without one), at the key's own limit per minute. */
-export function apiRateLimit(keys: ApiKeyService) {
+/**
+ * Rate limit for partner systems: per key (or per address without one), at the key's own limit per
+ * minute; requests without a key get `anonymousMax` a minute from each address.
+ */
+export function apiRateLimit(keys: ApiKeyService, anonymousMax = 30) {
   return {
     hook: 'preHandler' as const,
     timeWindow: 60_000,
@@ -17,7 +20,8 @@ export function apiRateLimit(keys: ApiKeyService) {
       const raw = presentedKey(req);
       return raw ? `key:${requestKeyHash(req, raw).slice(0, 16)}` : `ip:${req.ip}`;
     },
-    max: async (req: FastifyRequest) => (await keys.authenticateRequest(req))?.rate_limit_per_minute ?? 30,
+    max: async (req: FastifyRequest) =>
+      (await keys.authenticateRequest(req))?.rate_limit_per_minute ?? anonymousMax,
   };
 }
 
@@ -118,6 +122,42 @@ export class ApiKeyService {
       created_at: this.deps.clock.iso(),
       last_used_at: null,
       revoked_at: null,
+    });
+    return key;
+  }
+
+  /** Makes a key from the command line (`asbhub api-keys add`): audited as made by `by`. */
+  async createFromCommandLine(partnershipId: string, name: string, ratePerMinute: number, by: string) {
+    const key = await this.createForSystem(partnershipId, name, ratePerMinute);
+    const row = (await this.repo.byHash(hashKey(key)))!;
+    await this.audit.record({
+      partnershipId,
+      userId: null,
+      userLabel: by,
+      action: 'api-key.created',
+      subjectType: 'api-key',
+      subjectId: row.id,
+      details: { name, prefix: row.key_prefix, via: 'command line' },
+    });
+    return { id: row.id, prefix: row.key_prefix, key };
+  }
+
+  /** Revokes a key by its id or its prefix from the command line; null when there is no such live key. */
+  async revokeFromCommandLine(partnershipId: string, idOrPrefix: string, by: string) {
+    const live = (await this.repo.list(partnershipId)).filter(
+      (k) => !k.revoked_at && (k.id === idOrPrefix || k.key_prefix === idOrPrefix),
+    );
+    if (live.length !== 1) return null;
+    const key = (await this.repo.revoke(partnershipId, live[0].id, this.deps.clock.iso()))!;
+    this.cache().clear();
+    await this.audit.record({
+      partnershipId,
+      userId: null,
+      userLabel: by,
+      action: 'api-key.revoked',
+      subjectType: 'api-key',
+      subjectId: key.id,
+      details: { name: key.name, via: 'command line' },
     });
     return key;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { open311Paths, open311Schemas } from '../open311/openapi.js';
 import { apiErrorSchema, apiReportCreatedSchema, apiReportSchema, apiReportSchemaOut } from './schemas.js';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') =>
@@ -37,20 +38,28 @@ export function openApiDocument(baseUrl: string): Record<string, any> {
         ReportCreated: json(apiReportCreatedSchema),
         Report: json(apiReportSchemaOut),
         Error: json(apiErrorSchema),
+        ...open311Schemas,
       },
     },
     paths: {
+      ...open311Paths(),
       '/api/v1/reports': {
         post: {
           summary: 'Send a report',
           description:
-            'Routes the report through the service map to the responsible teams and returns its reference. Rate limited per key.',
+            'Routes the report through the service map to the responsible teams and returns its reference. Rate limited per key. Sending the same externalId, or the same Idempotency-Key header, again returns the first report.',
           security: keyed,
+          parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 200 } }],
           requestBody: {
             required: true,
             content: { 'application/json': { schema: { $ref: '#/components/schemas/NewReport' } } },
           },
           responses: {
+            '200': {
+              description:
+                'A retry (same externalId or Idempotency-Key header): the report made the first time',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportCreated' } } },
+            },
             '201': {
               description: 'Report created',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportCreated' } } },

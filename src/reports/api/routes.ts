@@ -7,6 +7,8 @@ import { locate } from '../geo/locate.js';
 import { apiRateLimit, presentedKey } from './keys.js';
 import { jsonRoute } from './headers.js';
 import { apiReportSchema } from './schemas.js';
+import { createOnce, reportClientRefs } from './idempotent.js';
+import { JobRepository } from '../environment/repository.js';
 import { openApiDocument } from './openapi.js';
 import type { ReportsTable } from '../tables.js';
 import type { ReferenceData } from '../reference.js';
@@ -86,7 +88,11 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps, s: Report
         });
       }
       try {
-        const created = await reports.create(
+        const externalId = v.externalId ?? null;
+        const idempotencyKey = (req.headers['idempotency-key'] as string | undefined)?.trim() || null;
+        const r = await createOnce(
+          deps,
+          reports,
           key.partnership_id,
           {
             channel: 'api',
@@ -114,12 +120,29 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps, s: Report
               phone: v.reporter.phone ?? null,
               contactPreference: v.reporter.contactPreference,
             },
-            externalId: v.externalId ?? null,
+            externalId,
+            clientRefs: reportClientRefs(externalId, idempotencyKey?.slice(0, 200) ?? null),
           },
-          { kind: 'apikey', keyId: key.id, name: key.name },
+          key,
           meta(req),
         );
-        reply.header('location', `/api/v1/reports/${created.reference}`);
+        reply.header('location', `/api/v1/reports/${r.reference}`);
+        if (!r.made) {
+          // A retry: the report made the first time, as it stands now.
+          const report = (await reports.repo.findById(key.partnership_id, r.id))!;
+          const routes = await reports.repo.routes(r.id);
+          return reply.code(200).send({
+            id: report.id,
+            reference: report.reference,
+            state: report.state_code,
+            dueAt: report.due_at,
+            teams: routes
+              .filter((t) => t.active === 1)
+              .map((t) => ({ code: t.team_code, name: t.team_name })),
+            environmentalJob: await new JobRepository(deps.db).referenceForReport(r.id),
+          });
+        }
+        const created = r.made;
         return reply.code(201).send({
           id: created.id,
           reference: created.reference,

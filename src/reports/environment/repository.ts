@@ -18,6 +18,16 @@ export interface JobFilter {
 export class JobRepository {
   constructor(private readonly db: Db) {}
 
+  /** The reference of the job raised for a report, or null. */
+  async referenceForReport(reportId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('environmental_jobs')
+      .select('reference')
+      .where('report_id', '=', reportId)
+      .executeTakeFirst();
+    return row?.reference ?? null;
+  }
+
   private base(f: JobFilter) {
     let q = this.db
       .selectFrom('environmental_jobs as j')

@@ -359,3 +359,17 @@ export function findPlace(text: string): Place | null {
 
 /** Names for the form's hint and datalist. */
 export const placeNames = (): string[] => PLACES.map((p) => p.name).sort();
+
+/** A place's stable id (Open311 address_id): its name in lower case with hyphens ("fenchurch-street"). */
+export const placeId = (p: Place): string =>
+  p.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+let byId: Map<string, Place> | null = null;
+/** The place with this id (see placeId), or null. */
+export function placeById(id: string): Place | null {
+  byId ??= new Map(PLACES.map((p) => [placeId(p), p]));
+  return byId.get(id.trim().toLowerCase()) ?? null;
+}

@@ -1,221 +1,227 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { ReportInputError } from '../service.js';
+import type { ReportServices } from '../services.js';
 import { jsonRoute } from '../api/headers.js';
 import { apiRateLimit, presentedKey } from '../api/keys.js';
-import { locate } from '../geo/locate.js';
-import { DESCRIPTION_MAX, emailSchema, ukPhone } from '../schemas.js';
-import { open311Errors, publishable, requestOf, serviceDefinition, serviceOf } from './format.js';
-import type { ReportServices } from '../services.js';
+import { createOnce, reportClientRefs } from '../api/idempotent.js';
+import type { PartnerApiKeysTable } from '../tables.js';
+import { publishable, requestOf, serviceDefinition, serviceOf } from './format.js';
+import { param, parseRequest } from './input.js';
+import { FORMATS, MIME, formatOf, send, sendErrors, splitFormat, type Format } from './output.js';
+import { registerUpdateRoutes } from './updates.js';
+import type { Open311Context } from './context.js';
 
-const BASE = '/open311/v2';
+export const OPEN311_BASE = '/open311/v2';
+const CHANGESET = '2026-12-07T00:00:00+00:00';
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
-const s = (v: unknown) =>
-  typeof v === 'string' ? v.trim() : Array.isArray(v) ? String(v[0] ?? '').trim() : '';
-
-/** attribute[code]=v and attribute[code][]=v (form posts) or {attribute: {code: v}} (JSON). */
-function attributes(body: Record<string, unknown>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const add = (k: string, v: unknown) => {
-    const list = Array.isArray(v) ? v.map(String) : [String(v)];
-    out[k] = [...(out[k] ?? []), ...list];
-  };
-  for (const [k, v] of Object.entries(body)) {
-    const m = /^attribute\[(\w+)\](\[\])?$/.exec(k);
-    if (m) add(m[1], v);
-  }
-  if (body.attribute && typeof body.attribute === 'object')
-    for (const [k, v] of Object.entries(body.attribute as Record<string, unknown>)) add(k, v);
-  return out;
-}
+const list = (v: unknown) =>
+  param(v)
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
- * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2), JSON format: a FixMyStreet-style
- * client can list services and post requests with an API key. Errors are arrays of {code, description}.
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) with mySociety's extensions, in XML and
+ * JSON (the extension picks the format), for FixMyStreet and any client written to the
+ * specification. Every error, unknown paths included, is the specification's error list.
  */
-export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps, services: ReportServices): void {
+export async function registerOpen311Routes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: ReportServices,
+): Promise<void> {
   const { reports, apiKeys: keys } = services;
-  const pub = { access: 'public' } as const;
-  const fail = (reply: FastifyReply, code: number, ...messages: string[]) =>
-    reply.code(code).send(open311Errors(code, ...messages));
-
-  app.get(`${BASE}/discovery.json`, { ...jsonRoute, config: pub }, async () => ({
-    changeset: '2026-11-28T00:00:00Z',
-    contact: 'Safer City Partnership, City of London. For emergencies call 999.',
-    key_service: `${deps.config.baseUrl}/api/docs`,
-    endpoints: [
-      {
-        specification: 'http://wiki.open311.org/GeoReport_v2',
-        url: `${deps.config.baseUrl}${BASE}`,
-        changeset: '2026-11-28T00:00:00Z',
-        type: 'production',
-        formats: ['application/json'],
-      },
-    ],
-  }));
-
-  app.get(`${BASE}/services.json`, { ...jsonRoute, config: pub }, async (req) => {
-    const ref = await reports.referenceData(req.partnershipId);
-    return ref.categories.filter((c) => c.active).map(serviceOf);
-  });
-
-  app.get(`${BASE}/services/:code`, { ...jsonRoute, config: pub }, async (req, reply) => {
-    const raw = (req.params as { code: string }).code;
-    if (!raw.endsWith('.json')) return fail(reply, 400, 'Only the JSON format is supported: add .json');
-    const ref = await reports.referenceData(req.partnershipId);
-    const category = ref.category.get(raw.slice(0, -5));
-    if (!category || !category.active) return fail(reply, 404, `service_code ${raw.slice(0, -5)} not found`);
-    return serviceDefinition(category, ref);
-  });
-
-  app.post(
-    `${BASE}/requests.json`,
-    { ...jsonRoute, config: { access: 'apikey', csrf: false, rateLimit: apiRateLimit(keys) } },
-    async (req, reply) => {
+  const ctx: Open311Context = {
+    deps,
+    reports,
+    keys,
+    keyOf: async (req, reply, format) => {
+      if (!presentedKey(req)) return null;
       const key = await keys.authenticateRequest(req);
-      if (!key) return fail(reply, 403, 'api_key is missing or not valid');
-      if (key.partnership_id !== req.partnershipId) req.partnershipId = key.partnership_id;
+      if (key) return key;
+      await sendErrors(reply, format, 403, 'api_key is not valid or has been revoked');
+      return undefined;
+    },
+  };
+  await app.register(
+    async (scope) => {
+      scope.setNotFoundHandler((req, reply) =>
+        sendErrors(
+          reply,
+          formatOf(req.url) ?? 'json',
+          404,
+          formatOf(req.url) || !/\.\w+$/.test(req.url.split('?')[0])
+            ? `There is nothing at ${req.url.split('?')[0]}`
+            : 'Unknown format: end the path with .xml or .json',
+        ),
+      );
+      scope.setErrorHandler((err: any, req, reply) => {
+        const status: number = err.validation ? 400 : err.statusCode >= 400 ? err.statusCode : 500;
+        if (status >= 500)
+          req.log.error({ err: { message: err.message, stack: err.stack } }, 'request failed');
+        const description =
+          status === 429
+            ? `Too many requests for this key: try again in ${reply.getHeader('retry-after') ?? 60} seconds`
+            : status >= 500
+              ? 'Sorry, there is a problem with the service'
+              : String(err.message);
+        return sendErrors(reply, formatOf(req.url) ?? 'json', status, description);
+      });
+      // One limit per key across every Open311 route (120 a minute from each address without a key).
+      scope.addHook('preHandler', scope.rateLimit(apiRateLimit(keys, 120)));
+      registerServiceRoutes(scope, ctx);
+      registerRequestRoutes(scope, ctx);
+      registerUpdateRoutes(scope, ctx);
+    },
+    { prefix: OPEN311_BASE },
+  );
+}
+
+const pub = { ...jsonRoute, config: { access: 'public' } } as const;
+
+function registerServiceRoutes(app: FastifyInstance, { deps, reports }: Open311Context): void {
+  for (const format of FORMATS) {
+    app.get(`/discovery.${format}`, pub, async (_req, reply) =>
+      send(reply, format, 'discovery', {
+        changeset: CHANGESET,
+        contact: 'Contact the partnership through its website. In an emergency call 999.',
+        key_service: `${deps.config.baseUrl}/api/docs`,
+        endpoints: [
+          {
+            specification: 'http://wiki.open311.org/GeoReport_v2',
+            url: `${deps.config.baseUrl}${OPEN311_BASE}/`,
+            changeset: CHANGESET,
+            type: 'production',
+            formats: FORMATS.map((f) => MIME[f]),
+          },
+        ],
+      }),
+    );
+    app.get(`/services.${format}`, pub, async (req, reply) => {
+      const ref = await reports.referenceData(req.partnershipId);
+      return send(reply, format, 'services', ref.categories.filter((c) => c.active).map(serviceOf));
+    });
+  }
+
+  app.get('/services/:file', pub, async (req, reply) => {
+    const file = splitFormat((req.params as { file: string }).file);
+    if (!file) return sendErrors(reply, 'json', 404, 'Unknown format: end the path with .xml or .json');
+    const ref = await reports.referenceData(req.partnershipId);
+    const category = ref.category.get(file.id);
+    if (!category || !category.active)
+      return sendErrors(reply, file.format, 404, `service_code ${file.id} not found`);
+    return send(reply, file.format, 'service_definition', serviceDefinition(category, ref));
+  });
+}
+
+function registerRequestRoutes(app: FastifyInstance, ctx: Open311Context): void {
+  const { deps, reports } = ctx;
+  const keyed = { ...jsonRoute, config: { access: 'apikey', csrf: false } } as const;
+  const read = pub;
+
+  for (const format of FORMATS) {
+    app.post(`/requests.${format}`, keyed, async (req, reply) => {
+      const key = await ctx.keyOf(req, reply, format);
+      if (key === undefined) return reply;
+      if (!key) return sendErrors(reply, format, 403, 'api_key is required');
       const body = (req.body ?? {}) as Record<string, unknown>;
       const ref = await reports.referenceData(key.partnership_id);
-      const problems: string[] = [];
-      const serviceCode = s(body.service_code);
-      const category = ref.category.get(serviceCode);
-      if (!serviceCode) problems.push('service_code is required');
-      else if (!category || !category.active)
-        return fail(reply, 404, `service_code ${serviceCode} not found`);
-      const description = s(body.description);
-      if (!description) problems.push('description is required');
-      else if (description.length > DESCRIPTION_MAX)
-        problems.push(`description must be ${DESCRIPTION_MAX} characters or fewer`);
-      const lat = s(body.lat) ? Number(s(body.lat)) : null;
-      const lng = s(body.long) ? Number(s(body.long)) : null;
-      const address = s(body.address_string) || null;
-      if (
-        (lat === null) !== (lng === null) ||
-        (lat !== null && (!Number.isFinite(lat) || !Number.isFinite(lng!)))
-      )
-        problems.push('lat and long must both be given as decimal degrees');
-      else if (lat === null && !address) problems.push('lat and long, or address_string, is required');
-      const email = s(body.email) || null;
-      const phone = s(body.phone) || null;
-      if (email && !emailSchema.safeParse(email).success) problems.push('email is not a valid email address');
-      if (phone && !ukPhone(phone)) problems.push('phone is not a valid telephone number');
-      if (problems.length) return fail(reply, 400, ...problems);
-      const located = locate({ text: address, lat, lng });
-      if (located.status === 'outside')
-        return fail(
-          reply,
-          400,
-          'The location is outside the City of London. Report it to the local council, or call the Metropolitan Police on 101.',
-        );
-      if (located.status !== 'found')
-        return fail(
-          reply,
-          400,
-          'address_string was not recognised as a street, landmark or postcode in the City of London; send lat and long',
-        );
-      const attrs = attributes(body);
-      const name = [s(body.first_name), s(body.last_name)].filter(Boolean).join(' ') || null;
-      const mediaUrl = s(body.media_url);
+      const parsed = parseRequest(body, ref);
+      if (!parsed.ok) return sendErrors(reply, format, parsed.status, ...parsed.problems);
+      const idempotencyKey = param(req.headers['idempotency-key']) || null;
+      const input = {
+        ...parsed.report,
+        clientRefs: reportClientRefs(parsed.report.externalId ?? null, idempotencyKey),
+      };
       try {
-        const created = await reports.create(
-          key.partnership_id,
-          {
-            channel: 'open311',
-            categoryCode: serviceCode,
-            hateIncident: ['true', 'yes', '1'].includes((attrs.hate_incident?.[0] ?? '').toLowerCase()),
-            description: mediaUrl ? `${description}\n\nPhoto: ${mediaUrl}` : description,
-            location: {
-              text: address ?? (located.place ? `Near ${located.place.name}` : null),
-              postcode: located.postcode,
-              lat: located.lat,
-              lng: located.lng,
-              precision: located.precision,
-              contexts: [...located.contexts, ...(attrs.place_context ?? [])],
+        const r = await createOnce(deps, reports, key.partnership_id, input, key, meta(req));
+        return send(
+          reply,
+          format,
+          'service_requests',
+          [
+            {
+              service_request_id: r.reference,
+              service_notice: r.made
+                ? `Sent to ${r.made.teams.map((t) => t.name).join(', ')}`
+                : 'Already received: this is the request made the first time',
+              account_id: null,
             },
-            occurred: { kind: 'at', at: null, note: null },
-            reporter: {
-              kind: 'witness',
-              anonymous: !name && !email && !phone,
-              name,
-              givenName: s(body.first_name) || null,
-              surname: s(body.last_name) || null,
-              email,
-              phone,
-              contactPreference: email ? 'email' : phone ? 'phone' : 'none',
-            },
-            externalId: s(body.service_request_id) || s(body.external_id) || null,
-          },
-          { kind: 'apikey', keyId: key.id, name: key.name },
-          meta(req),
+          ],
+          r.made ? 201 : 200,
         );
-        return reply.code(201).send([
-          {
-            service_request_id: created.reference,
-            service_notice: `Sent to ${created.teams.map((t) => t.name).join(', ')}; due by ${created.dueAt}`,
-            account_id: null,
-          },
-        ]);
       } catch (err) {
-        if (err instanceof ReportInputError) return fail(reply, 400, ...Object.values(err.fields));
+        if (err instanceof ReportInputError)
+          return sendErrors(reply, format, 400, ...Object.values(err.fields));
         throw err;
       }
-    },
-  );
-
-  app.get(`${BASE}/requests.json`, { ...jsonRoute, config: pub }, async (req, reply) => {
-    const q = req.query as Record<string, unknown>;
-    const key = presentedKey(req) ? await keys.authenticateRequest(req) : null;
-    if (presentedKey(req) && !key) return fail(reply, 403, 'api_key is not valid');
-    const partnershipId = key?.partnership_id ?? req.partnershipId;
-    const dates: Record<string, string | undefined> = {};
-    for (const name of ['start_date', 'end_date']) {
-      const v = s(q[name]);
-      if (!v) continue;
-      const d = new Date(v);
-      if (Number.isNaN(d.getTime()))
-        return fail(reply, 400, `${name} must be a date and time like 2026-11-28T09:00:00Z`);
-      dates[name] = d.toISOString();
-    }
-    const status = s(q.status);
-    if (status && !['open', 'closed'].includes(status))
-      return fail(reply, 400, 'status must be open or closed');
-    const references = s(q.service_request_id)
-      ? s(q.service_request_id)
-          .split(',')
-          .map((x) => x.trim().toUpperCase())
-      : undefined;
-    const noFilter = !references && !dates.start_date && !dates.end_date;
-    const rows = await reports.repo.open311List(partnershipId, {
-      references,
-      serviceCodes: s(q.service_code)
-        ? s(q.service_code)
-            .split(',')
-            .map((x) => x.trim())
-        : undefined,
-      start:
-        dates.start_date ??
-        (noFilter ? new Date(deps.clock.now().getTime() - 90 * 86_400_000).toISOString() : undefined),
-      end: dates.end_date,
-      status: (status || undefined) as 'open' | 'closed' | undefined,
-      limit: 1000,
     });
-    const ref = await reports.referenceData(partnershipId);
-    const own = (r: (typeof rows)[number]) => !!key && r.api_key_id === key.id;
-    return rows.filter((r) => own(r) || publishable(r, ref)).map((r) => requestOf(r, ref, own(r)));
-  });
 
-  app.get(`${BASE}/requests/:id`, { ...jsonRoute, config: pub }, async (req, reply) => {
-    const raw = (req.params as { id: string }).id;
-    if (!raw.endsWith('.json')) return fail(reply, 400, 'Only the JSON format is supported: add .json');
-    const key = presentedKey(req) ? await keys.authenticateRequest(req) : null;
-    if (presentedKey(req) && !key) return fail(reply, 403, 'api_key is not valid');
+    app.get(`/requests.${format}`, read, async (req, reply) => {
+      const key = await ctx.keyOf(req, reply, format);
+      if (key === undefined) return reply;
+      return listRequests(ctx, req, reply, format, key);
+    });
+  }
+
+  app.get('/requests/:file', read, async (req, reply) => {
+    const file = splitFormat((req.params as { file: string }).file);
+    if (!file) return sendErrors(reply, 'json', 404, 'Unknown format: end the path with .xml or .json');
+    const key = await ctx.keyOf(req, reply, file.format);
+    if (key === undefined) return reply;
     const partnershipId = key?.partnership_id ?? req.partnershipId;
-    const report = await reports.repo.findByReference(partnershipId, raw.slice(0, -5));
+    const report = await reports.repo.findByReference(partnershipId, file.id);
     const ref = await reports.referenceData(partnershipId);
     const own = !!key && report?.api_key_id === key.id;
     if (!report || (!own && !publishable(report, ref)))
-      return fail(reply, 404, `service_request_id ${raw.slice(0, -5)} not found`);
-    return [requestOf(report, ref, own)];
+      return sendErrors(reply, file.format, 404, `service_request_id ${file.id} not found`);
+    return send(reply, file.format, 'service_requests', [requestOf(report, ref, own)]);
   });
+}
+
+/** GET requests: service_request_id (one or several) overrides every other argument. */
+async function listRequests(
+  { deps, reports }: Open311Context,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  format: Format,
+  key: PartnerApiKeysTable | null,
+) {
+  const q = req.query as Record<string, unknown>;
+  const partnershipId = key?.partnership_id ?? req.partnershipId;
+  const references = list(q.service_request_id).map((x) => x.toUpperCase());
+  const filters: Parameters<typeof reports.repo.open311List>[1] = { limit: 1000 };
+  if (references.length) filters.references = references.slice(0, 1000);
+  else {
+    const problems: string[] = [];
+    for (const name of ['start_date', 'end_date'] as const) {
+      const v = param(q[name]);
+      if (!v) continue;
+      const d = new Date(v);
+      if (Number.isNaN(d.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(v))
+        problems.push(`${name} must be a W3C date and time like 2026-11-28T09:00:00+00:00`);
+      else filters[name === 'start_date' ? 'start' : 'end'] = d.toISOString();
+    }
+    const statuses = list(q.status).map((x) => x.toLowerCase());
+    const unknown = statuses.filter((x) => x !== 'open' && x !== 'closed');
+    if (unknown.length)
+      problems.push(`status must be open or closed (or both, comma-separated), not ${unknown.join(', ')}`);
+    if (problems.length) return sendErrors(reply, format, 400, ...problems);
+    if (statuses.length === 1) filters.status = statuses[0] as 'open' | 'closed';
+    const codes = list(q.service_code);
+    if (codes.length) filters.serviceCodes = codes;
+    // The specification's default window: the last 90 days.
+    if (!filters.start && !filters.end)
+      filters.start = new Date(deps.clock.now().getTime() - 90 * 86_400_000).toISOString();
+  }
+  const rows = await reports.repo.open311List(partnershipId, filters);
+  const ref = await reports.referenceData(partnershipId);
+  const own = (r: (typeof rows)[number]) => !!key && r.api_key_id === key.id;
+  return send(
+    reply,
+    format,
+    'service_requests',
+    rows.filter((r) => own(r) || publishable(r, ref)).map((r) => requestOf(r, ref, own(r))),
+  );
 }

@@ -325,6 +325,7 @@ export async function seedReportsDemo(
         api_key_id: null,
         external_id: s.channel === 'open311' ? `FMS-${rng.int(100000, 999999)}` : null,
         photo_count: 0,
+        media_url: null,
       });
       sharedReports.push({
         id,

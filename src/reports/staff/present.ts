@@ -9,6 +9,7 @@ const KIND_LABEL: Record<string, string> = {
   routed: 'Re-routed',
   assigned: 'Assignment',
   job: 'Environmental job',
+  comment: 'Comment from the reporter',
 };
 
 const DELIVERY: Record<string, string> = {
