@@ -201,6 +201,10 @@ export class AnalyticsService {
       this.repo.sources(partnershipId),
     ]);
     const names = new Map(sources.map((s) => [s.code, s.name]));
-    return rows.map((r) => ({ ...r, occurred_at: r.occurred_at!, sourceName: names.get(r.source) ?? r.source }));
+    return rows.map((r) => ({
+      ...r,
+      occurred_at: r.occurred_at!,
+      sourceName: names.get(r.source) ?? r.source,
+    }));
   }
 }
