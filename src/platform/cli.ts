@@ -220,8 +220,10 @@ export function registerPlatformCli(program: Command): void {
         }
         const target = path.resolve(file);
         if (fs.existsSync(target)) throw new CliError(`${file} already exists; choose a new file name`);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+        fs.closeSync(fs.openSync(target, 'wx', 0o600));
         await database.sqlite.backup(target);
+        fs.chmodSync(target, 0o600);
         process.stdout.write(
           `Backed up ${deps.config.sqliteFile} to ${target} (${fs.statSync(target).size} bytes).\n`,
         );

@@ -131,6 +131,39 @@ export class Client {
     return res;
   }
 
+  /** Posts a multipart form (file uploads) with the CSRF token of the last page fetched. */
+  async postFiles(
+    url: string,
+    fields: Record<string, string>,
+    files: { field: string; name: string; type: string; data: Buffer }[],
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----asbhub${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries({ _csrf: this.csrf, ...fields }))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    for (const f of files)
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+        ),
+        f.data,
+        Buffer.from('\r\n'),
+      );
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        cookie: this.cookieHeader(),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'x-csrf-token': this.csrf,
+      },
+      payload: Buffer.concat(parts),
+    });
+    this.remember(res);
+    return res;
+  }
+
   /** Signs in a demo account with its password and a current TOTP code. */
   async signIn(email: string, seed = TEST_SEED): Promise<void> {
     await this.get('/sign-in');
