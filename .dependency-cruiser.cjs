@@ -1,3 +1,4 @@
+/* global module */
 /**
  * Import rules checked in CI (`npm run check:imports`). Type-only imports count too: a cycle of
  * types is still two modules that must be read together, so none is allowed.

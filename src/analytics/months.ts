@@ -18,22 +18,3 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   const len = toIndex(to) - toIndex(from) + 1;
   return { from: addMonths(from, -len), to: addMonths(from, -1) };
 }
-
-/** "May 2024" */
-export function monthLabel(month: string): string {
-  const names = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${names[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import type { Database } from '../platform/db/schema.js';
 import type { Executor } from '../platform/audit/service.js';
@@ -289,13 +289,4 @@ export class AnalyticsRepository {
       .where('occurred_at', '<', toIso)
       .execute();
   }
-}
-
-/** For tests and benchmarks: how many rows a table holds. */
-export async function tableCount(
-  db: Db,
-  table: 'analytics_records' | 'analytics_imports' | 'analytics_assets',
-): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
-  return Number(r.rows[0].n);
 }

@@ -41,12 +41,6 @@ export const DEFAULT_PROCEDURE: ProcedureSettings = {
   informationWorkingDays: 5,
 };
 
-export const DEFAULT_SETTINGS: CaseReviewSettings = {
-  threshold: DEFAULT_THRESHOLD_SETTINGS,
-  deadlines: DEFAULT_DEADLINE_SETTINGS,
-  procedure: DEFAULT_PROCEDURE,
-};
-
 /** Stored settings over the defaults; a part that no longer validates falls back to its default. */
 export function settingsFromJson(json: string | null | undefined): CaseReviewSettings {
   let raw: Record<string, unknown> = {};

@@ -241,26 +241,6 @@ export class MaracService {
     return this.repo.list(partnershipId, { status });
   }
 
-  /** Marks a referral heard at a meeting. */
-  async markHeard(partnershipId: string, referralId: string, meetingId: string): Promise<void> {
-    const r = await this.repo.get(referralId);
-    if (!r || r.partnership_id !== partnershipId) throw notFound('Referral');
-    await this.cases.ctx.transaction(async (trx) => {
-      await this.repo.update(trx, referralId, {
-        status: 'heard',
-        meeting_id: meetingId,
-        updated_at: this.cases.ctx.deps.clock.iso(),
-      });
-      await this.cases.event(trx, null, r.case_id, {
-        kind: 'decision',
-        action: 'marac-heard',
-        on: this.cases.ctx.today(),
-        summary: `Heard at the Community MARAC (${r.reference})`,
-        details: { referralId, meetingId },
-      });
-    });
-  }
-
   /**
    * Records a meeting's decision on a case on its timeline (accepted, not accepted with advice,
    * closed at the meeting with a reason, deferred); a referral heard is marked heard.

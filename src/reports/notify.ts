@@ -23,16 +23,6 @@ export interface AcknowledgementInput {
   trackingCode?: string;
 }
 
-/** The reporter's acknowledgement, by the contact route they chose; none for anonymous reports. */
-export async function queueAcknowledgement(
-  db: Executor,
-  clock: Clock,
-  m: AcknowledgementInput,
-): Promise<string | null> {
-  const message = acknowledgementMessage(m);
-  return message ? queueMessage(db, clock, message) : null;
-}
-
 /** The acknowledgement message itself (null when the reporter cannot be contacted). */
 export function acknowledgementMessage(m: AcknowledgementInput): OutgoingMessage | null {
   const track = `${m.baseUrl}/report/track`;
