@@ -270,7 +270,7 @@ for (const dialect of testDialects()) {
         licensingTeamEmail: 'licensing@example.gov.uk',
       });
       assert.equal(ok.statusCode, 302);
-      const pack = (await new NteService(t.deps).build(pid(), 'weekend', '2026-11-27')) as WeekendPack;
+      const pack = (await t.services.nte.build(pid(), 'weekend', '2026-11-27')) as WeekendPack;
       assert.equal(pack.window.from, '2026-11-27T20:00:00.000Z');
       assert.equal(pack.window.to, '2026-11-30T05:00:00.000Z');
       assert.equal(pack.compareWith.length, 2);
