@@ -8,6 +8,7 @@ import { CaseService } from '../cases/service.js';
 import { PeopleService } from './service.js';
 import { PeopleRepository } from './repository.js';
 import type { RepeatFlag } from './repeats.js';
+import { personSections } from './person-sections.js';
 
 interface Meta {
   ip?: string;
@@ -104,6 +105,7 @@ export class PersonInfoService {
       settings,
       withheld,
       hiddenRecords: all.length - records.length,
+      sections: await personSections(this.deps, user, personId),
     };
   }
 
