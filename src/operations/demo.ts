@@ -11,6 +11,7 @@ import { OutreachService } from './contacts-service.js';
 import { LuscombeService } from './luscombe-service.js';
 import { SafeguardingService } from './safeguarding-service.js';
 import { CountsService } from './counts-service.js';
+import { PatrolsService } from './patrols-service.js';
 
 interface StreetPerson {
   givenName: string;
@@ -190,6 +191,41 @@ export async function seedOperationsDemo(ctx: DemoSeedContext): Promise<void> {
     conclusiveGrounds: 'awaited',
     conclusiveGroundsOn: undefined,
     notes: null,
+  });
+
+  // Weekly evening patrols around the busiest stations, and a night-time economy operation.
+  const patrols = new PatrolsService(deps);
+  for (let w = 12; w >= 1; w--)
+    for (const place of ['Liverpool Street station', 'Fenchurch Street station'])
+      await patrols.recordShift(officer, {
+        patrolledBy: 'Commissioned patrol service',
+        place,
+        radius: 300,
+        on: addDays(today, -7 * w),
+        start: '19:00',
+        end: '23:00',
+        engagements: rng.int(3, 15),
+        warnings: rng.int(0, 3),
+        fixedPenalties: rng.int(0, 1),
+        seizures: rng.int(0, 1),
+        arrests: 0,
+        notes: null,
+      });
+  await patrols.recordOperation(officer, {
+    name: 'Operation Reframe',
+    briefing: 'Night-time economy: vulnerability, street drinking and begging around the station after 22:00',
+    agencies: 'Police, council community safety, outreach, licensing',
+    officers: 'Priya Constable, Olu Officer, Ola Outreach',
+    heldOn: past(35),
+    place: 'Liverpool Street station',
+    radius: 400,
+    engagements: 41,
+    warnings: 6,
+    fixedPenalties: 2,
+    seizures: 3,
+    arrests: 1,
+    outcomeNotes: 'Two people taken to the hub the next morning',
+    reportRefs: [],
   });
 
   // Monthly street counts in four areas for the last six months.

@@ -112,6 +112,60 @@ async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+const counts = (t: any) =>
+  t
+    .addColumn('engagements', 'integer', (c: any) => c.notNull().defaultTo(0))
+    .addColumn('warnings', 'integer', (c: any) => c.notNull().defaultTo(0))
+    .addColumn('fixed_penalties', 'integer', (c: any) => c.notNull().defaultTo(0))
+    .addColumn('seizures', 'integer', (c: any) => c.notNull().defaultTo(0))
+    .addColumn('arrests', 'integer', (c: any) => c.notNull().defaultTo(0));
+
+async function patrols(db: Kysely<any>): Promise<void> {
+  await counts(
+    db.schema
+      .createTable('patrol_shifts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('partnership_id', 'text', (c) => c.notNull())
+      .addColumn('patrolled_by', 'text', (c) => c.notNull())
+      .addColumn('place_name', 'text', (c) => c.notNull())
+      .addColumn('lat', 'double precision', (c) => c.notNull())
+      .addColumn('lng', 'double precision', (c) => c.notNull())
+      .addColumn('radius_metres', 'integer', (c) => c.notNull())
+      .addColumn('starts_at', 'text', (c) => c.notNull())
+      .addColumn('ends_at', 'text', (c) => c.notNull()),
+  )
+    .addColumn('notes', 'text')
+    .addColumn('created_by', 'text', (c: any) => c.notNull())
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('patrol_shifts_start')
+    .on('patrol_shifts')
+    .columns(['partnership_id', 'starts_at'])
+    .execute();
+  await counts(
+    db.schema
+      .createTable('joint_operations')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('partnership_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('briefing', 'text', (c) => c.notNull())
+      .addColumn('agencies', 'text', (c) => c.notNull())
+      .addColumn('officers', 'text')
+      .addColumn('held_on', 'text', (c) => c.notNull())
+      .addColumn('place_name', 'text', (c) => c.notNull())
+      .addColumn('lat', 'double precision', (c) => c.notNull())
+      .addColumn('lng', 'double precision', (c) => c.notNull())
+      .addColumn('radius_metres', 'integer', (c) => c.notNull()),
+  )
+    .addColumn('outcome_notes', 'text')
+    .addColumn('report_refs', 'text', (c: any) => c.notNull().defaultTo('[]'))
+    .addColumn('created_by', 'text', (c: any) => c.notNull())
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .execute();
+}
+
 export const operationsMigrations: Record<string, Migration> = {
   '20261207_80_operations': { up },
+  '20261207_81_operations_patrols': { up: patrols },
 };

@@ -99,6 +99,49 @@ export interface LuscombeCasesTable {
   created_at: string;
 }
 
+export interface ActivityCounts {
+  engagements: number;
+  warnings: number;
+  fixed_penalties: number;
+  seizures: number;
+  arrests: number;
+}
+
+export interface PatrolShiftsTable extends ActivityCounts {
+  id: string;
+  partnership_id: string;
+  patrolled_by: string;
+  /** The gazetteer place the patrol covered, with the radius around it. */
+  place_name: string;
+  lat: number;
+  lng: number;
+  radius_metres: number;
+  starts_at: string;
+  ends_at: string;
+  notes: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface JointOperationsTable extends ActivityCounts {
+  id: string;
+  partnership_id: string;
+  name: string;
+  briefing: string;
+  agencies: string;
+  officers: string | null;
+  held_on: string;
+  place_name: string;
+  lat: number;
+  lng: number;
+  radius_metres: number;
+  outcome_notes: string | null;
+  /** JSON list of report references linked to the operation */
+  report_refs: string;
+  created_by: string;
+  created_at: string;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     outreach_contacts: OutreachContactsTable;
@@ -106,5 +149,7 @@ declare module '../platform/db/schema.js' {
     nrm_records: NrmRecordsTable;
     street_counts: StreetCountsTable;
     luscombe_cases: LuscombeCasesTable;
+    patrol_shifts: PatrolShiftsTable;
+    joint_operations: JointOperationsTable;
   }
 }

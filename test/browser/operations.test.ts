@@ -104,6 +104,8 @@ describe('street outreach in Chromium at 360 px', { skip: browserUnavailable() }
       ['/operations/safeguarding', 'modern slavery referrals'],
       [`/operations/people/${first}/nrm/new`, 'NRM form'],
       [`/operations/people/${first}/hub/new`, 'hub session form'],
+      ['/operations/patrols/new', 'patrol shift form'],
+      ['/operations/joint/new', 'joint operation form'],
     ]) {
       await worker.goto(url);
       await expectNoAxeViolations(worker, label);
@@ -118,6 +120,16 @@ describe('street outreach in Chromium at 360 px', { skip: browserUnavailable() }
     await worker.getByRole('button', { name: 'Record count' }).click();
     await worker.locator('#counts-table').waitFor();
     await expectNoAxeViolations(worker, 'street counts with a chart and table');
+    await worker.goto('/operations/joint/new');
+    await worker.getByLabel('Name of the operation').fill('Operation Reframe');
+    await worker.getByLabel('Briefing').fill('Begging and street drinking at the station');
+    await worker.getByLabel('Agencies taking part').fill('Police, council, outreach');
+    await worker.getByLabel('Area: the place of the operation').selectOption('Liverpool Street station');
+    await worker.getByRole('button', { name: 'Record operation' }).click();
+    await worker.locator('#before-after').waitFor();
+    await expectNoAxeViolations(worker, 'joint operation with before and after');
+    await worker.goto('/operations/patrols');
+    await expectNoAxeViolations(worker, 'patrols and joint operations');
     await workerCtx.close();
 
     const officerCtx = await h.newContext({ width: 360 });

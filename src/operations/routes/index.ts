@@ -9,6 +9,7 @@ import { CountsService, countSchema } from '../counts-service.js';
 import { SUPPORT, labelsOf } from '../labels.js';
 import { registerContactRoutes, meta } from './contacts.js';
 import { registerPeopleRoutes } from './people.js';
+import { registerPatrolRoutes } from './patrols.js';
 
 export function registerOperationsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const outreach = new OutreachService(deps);
@@ -27,6 +28,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: AppDeps): v
 
   registerContactRoutes(app, deps);
   registerPeopleRoutes(app, deps);
+  registerPatrolRoutes(app, deps);
 
   const countsPage = async (
     req: any,
