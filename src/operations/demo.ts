@@ -12,6 +12,7 @@ import { LuscombeService } from './luscombe-service.js';
 import { SafeguardingService } from './safeguarding-service.js';
 import { CountsService } from './counts-service.js';
 import { PatrolsService } from './patrols-service.js';
+import { CampaignsService } from './campaigns-service.js';
 
 interface StreetPerson {
   givenName: string;
@@ -227,6 +228,22 @@ export async function seedOperationsDemo(ctx: DemoSeedContext): Promise<void> {
     outcomeNotes: 'Two people taken to the hub the next morning',
     reportRefs: [],
   });
+
+  // A "give to the hub, not on the street" campaign with weekly reach figures.
+  const campaigns = new CampaignsService(deps);
+  const made = await campaigns.create(officer, {
+    topic: 'Give to the hub, not on the street',
+    channels: ['social-media', 'posters', 'digital-screens'],
+    startsOn: past(42),
+    endsOn: past(14),
+  });
+  if (made.id) {
+    const rows = ['date,channel,reach,engagement'];
+    for (let w = 6; w >= 2; w--)
+      for (const ch of ['social-media', 'posters', 'digital-screens'])
+        rows.push(`${past(7 * w)},${ch},${rng.int(500, 6000)},${rng.int(0, 300)}`);
+    await campaigns.importCsv(officer, made.id, rows.join('\n'));
+  }
 
   // Monthly street counts in four areas for the last six months.
   const counts = new CountsService(deps);

@@ -69,6 +69,15 @@ export const GROUNDS = {
   'not-applicable': 'Not applicable',
 } as const;
 
+export const CHANNELS = {
+  'social-media': 'Social media',
+  posters: 'Posters and leaflets',
+  'digital-screens': 'Digital screens',
+  press: 'Press',
+  newsletter: 'Newsletter or email',
+  events: 'Events and stalls',
+} as const;
+
 export type LabelMap = Record<string, string>;
 
 export const itemsOf = (o: LabelMap) => Object.entries(o).map(([value, text]) => ({ value, text }));

@@ -165,7 +165,40 @@ async function patrols(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+async function campaigns(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('comms_campaigns')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('topic', 'text', (c) => c.notNull())
+    .addColumn('channels', 'text', (c) => c.notNull())
+    .addColumn('starts_on', 'text', (c) => c.notNull())
+    .addColumn('ends_on', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('campaign_figures')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('campaign_id', 'text', (c) => c.notNull().references('comms_campaigns.id'))
+    .addColumn('recorded_on', 'text', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('reach', 'integer', (c) => c.notNull())
+    .addColumn('engagement', 'integer', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('campaign_figures_campaign')
+    .on('campaign_figures')
+    .columns(['campaign_id', 'recorded_on'])
+    .execute();
+}
+
 export const operationsMigrations: Record<string, Migration> = {
   '20261207_80_operations': { up },
   '20261207_81_operations_patrols': { up: patrols },
+  '20261207_82_operations_campaigns': { up: campaigns },
 };

@@ -142,6 +142,33 @@ export interface JointOperationsTable extends ActivityCounts {
   created_at: string;
 }
 
+export interface CommsCampaignsTable {
+  id: string;
+  partnership_id: string;
+  topic: string;
+  /** JSON list of channel codes */
+  channels: string;
+  starts_on: string;
+  ends_on: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** Reach and engagement of a campaign on one channel, entered or imported from CSV. */
+export interface CampaignFiguresTable {
+  id: string;
+  partnership_id: string;
+  campaign_id: string;
+  recorded_on: string;
+  channel: string;
+  reach: number;
+  engagement: number;
+  /** entered | import */
+  source: string;
+  created_by: string;
+  created_at: string;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     outreach_contacts: OutreachContactsTable;
@@ -151,5 +178,7 @@ declare module '../platform/db/schema.js' {
     luscombe_cases: LuscombeCasesTable;
     patrol_shifts: PatrolShiftsTable;
     joint_operations: JointOperationsTable;
+    comms_campaigns: CommsCampaignsTable;
+    campaign_figures: CampaignFiguresTable;
   }
 }

@@ -106,6 +106,7 @@ describe('street outreach in Chromium at 360 px', { skip: browserUnavailable() }
       [`/operations/people/${first}/hub/new`, 'hub session form'],
       ['/operations/patrols/new', 'patrol shift form'],
       ['/operations/joint/new', 'joint operation form'],
+      ['/operations/campaigns', 'communications campaigns'],
     ]) {
       await worker.goto(url);
       await expectNoAxeViolations(worker, label);

@@ -10,6 +10,7 @@ import { SUPPORT, labelsOf } from '../labels.js';
 import { registerContactRoutes, meta } from './contacts.js';
 import { registerPeopleRoutes } from './people.js';
 import { registerPatrolRoutes } from './patrols.js';
+import { registerCampaignRoutes } from './campaigns.js';
 
 export function registerOperationsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const outreach = new OutreachService(deps);
@@ -29,6 +30,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: AppDeps): v
   registerContactRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerPatrolRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
 
   const countsPage = async (
     req: any,
