@@ -7,6 +7,7 @@ import { createLogger } from './platform/log.js';
 import { demoSeedOf, describeDemoAccounts, hasAnyPartnership, seedDemo } from './platform/seed.js';
 import { startJobRunner } from './platform/jobs.js';
 import { startCheckpointer } from './platform/db/checkpointer.js';
+import { auditStartupCheck } from './platform/audit/startup.js';
 
 export interface ServeOptions {
   /** Load the demo partnership when the database has no partnership yet. */
@@ -24,12 +25,13 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
   await waitForDatabase(database, log);
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied.length }, 'database migrated');
-  const { app, deps } = await buildApp({ config, database, logger: log });
+  const { app, deps, jobs } = await buildApp({ config, database, logger: log });
   if (opts.demoIfEmpty && !(await hasAnyPartnership(deps))) {
     log.info('empty database: loading the demo City of London partnership');
     await seedDemo(deps, opts.seed ?? 42);
   }
-  const stopJobs = startJobRunner(deps);
+  const stopAuditCheckpoints = await auditStartupCheck(app, deps);
+  const stopJobs = startJobRunner(deps, jobs);
   const stopCheckpoints =
     database.sqlite && config.sqliteFile !== ':memory:'
       ? startCheckpointer(database.sqlite, config.sqliteFile)
@@ -44,6 +46,7 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
   const shutdown = async () => {
     stopJobs();
     await app.close();
+    await stopAuditCheckpoints?.();
     await stopCheckpoints?.();
     await database.close();
     process.exit(0);

@@ -36,8 +36,12 @@ export interface NewComplaint {
 export class ThresholdService {
   private readonly reports: ReportService;
 
-  constructor(private readonly s: CaseReviewService) {
-    this.reports = new ReportService(s.deps);
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    private readonly s: CaseReviewService,
+    uses: { reports?: ReportService } = {},
+  ) {
+    this.reports = uses.reports ?? new ReportService(s.deps);
   }
 
   private async placeReports(r: Review): Promise<ReportSummaryRow[]> {

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../platform/module.js';
 import type { CurrentUser } from '../platform/auth/users.js';
 import { AuditService } from '../platform/audit/service.js';
-import { enqueueJob, registerJobHandler } from '../platform/jobs.js';
+import { enqueueJob } from '../platform/jobs.js';
 import { newId } from '../platform/db/ids.js';
 import { linkAllInWorker } from './link-in-worker.js';
 import type { StaffDecision } from './linkage/types.js';
@@ -282,10 +282,3 @@ export class RelinkService {
     return summary;
   }
 }
-
-registerJobHandler(RELINK_JOB, async (deps, payload) => {
-  await new RelinkService(deps).run(
-    String(payload.partnershipId),
-    typeof payload.runId === 'string' ? payload.runId : undefined,
-  );
-});

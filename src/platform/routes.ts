@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './module.js';
 import { registerAuthRoutes } from './auth/routes.js';
-import { AuditService } from './audit/service.js';
-import { allModules } from '../modules.js';
 import { can } from './permissions/roles.js';
+import type { PlatformServices } from './services.js';
+import type { StaffShell } from './shell.js';
 
 /** Public information pages, the staff home page, sign-in and the audit log. */
-export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
-  registerAuthRoutes(app, deps);
+export function registerPlatformRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { platform: PlatformServices; shell: StaffShell },
+): void {
+  const { audit } = services.platform;
+  const { shell } = services;
+  registerAuthRoutes(app, deps, services.platform);
 
   app.get('/', { config: { access: 'public' } }, async (_req, reply) =>
     reply.render('platform/start.njk', { title: 'Report anti-social behaviour' }),
@@ -23,34 +28,13 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): voi
   }
 
   app.get('/staff', { config: { access: 'staff.home' } }, async (req, reply) => {
-    const items = allModules.flatMap((m) => m.nav ?? []).filter((n) => can(req.user!.role, n.permission));
-    // The day's work first: reports, cases, Case Reviews, then the rest in module order.
-    const first = ['reports', 'cases', 'case-review'];
-    const ordered = [...allModules].sort(
-      (a, b) => (first.indexOf(a.name) + 1 || 99) - (first.indexOf(b.name) + 1 || 99),
-    );
-    const cards = await Promise.all(
-      ordered.map(async (m) => {
-        try {
-          return (await m.home?.(deps, req.user!)) ?? null;
-        } catch (err) {
-          // One module's summary failing must not take the home page down with it.
-          req.log.error({ module: m.name, err: (err as Error).message }, 'home card failed');
-          return null;
-        }
-      }),
-    );
-    return reply.render('platform/staff-home.njk', {
-      title: 'Home',
-      items,
-      cards: cards.filter((c) => c !== null),
-    });
+    const items = shell.nav.filter((n) => can(req.user!.role, n.permission));
+    const cards = await shell.homeCards(req.user!, req.log);
+    return reply.render('platform/staff-home.njk', { title: 'Home', items, cards });
   });
 
   app.get('/admin', { config: { access: 'staff.home' } }, async (req, reply) => {
-    const items = allModules
-      .flatMap((m) => m.nav ?? [])
-      .filter((n) => n.admin && can(req.user!.role, n.permission));
+    const items = shell.nav.filter((n) => n.admin && can(req.user!.role, n.permission));
     return reply.render('platform/admin.njk', { title: 'Administration', items });
   });
 

@@ -1,10 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
 import type { AppDeps } from '../../src/platform/module.js';
+import type { Services } from '../../src/composition.js';
+import type { JobHandlers } from '../../src/platform/jobs.js';
 import {
   seedDemoPartnership,
   DEMO_PASSWORD,
@@ -17,9 +20,24 @@ import type { Dialect } from '../../src/platform/db/database.js';
 
 export const TEST_SEED = 7;
 
+const liveApps = new Set<AppDeps>();
+
+/**
+ * Tests sign the same demo account in many times within one 30-second TOTP step, which the server
+ * refuses as a replay; this forgets the step used so the next test sign-in can use the current code.
+ */
+export async function forgetTotpUse(email: string): Promise<void> {
+  for (const deps of liveApps)
+    await deps.db.updateTable('users').set({ totp_last_step: null }).where('email', '=', email).execute();
+}
+
 export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
+  /** The service graph the app built at start-up (src/composition.ts). */
+  services: Services;
+  /** The modules' job kinds bound to `services`: `runDueJobs(t.deps, 20, t.jobs)`. */
+  jobs: JobHandlers;
   db: TestDb;
   demo: DemoPartnership;
   close(): Promise<void>;
@@ -32,6 +50,8 @@ export async function startTestApp(
     clock?: ReturnType<typeof fixedClock>;
     env?: Record<string, string>;
     onRoute?: (route: RouteOptions) => void;
+    /** A logger to use instead of the configured one (tests that read the logs). */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const db = await freshDatabase(dialect);
@@ -40,15 +60,25 @@ export async function startTestApp(
     DATA_DIR: path.join(os.tmpdir(), `asbhub-test-data-${process.pid}`),
     ...opts.env,
   });
-  const { app, deps } = await buildApp({ config, database: db, clock: opts.clock, onRoute: opts.onRoute });
+  const { app, deps, services, jobs } = await buildApp({
+    config,
+    database: db,
+    clock: opts.clock,
+    onRoute: opts.onRoute,
+    logger: opts.logger,
+  });
   const demo = await seedDemoPartnership(deps, TEST_SEED);
   await app.ready();
+  liveApps.add(deps);
   return {
     app,
     deps,
+    services,
+    jobs,
     db,
     demo,
     close: async () => {
+      liveApps.delete(deps);
       await app.close();
       await db.drop();
     },
@@ -115,6 +145,7 @@ export class Client {
     if (r1.statusCode !== 302 || r1.headers.location !== '/sign-in/two-factor')
       throw new Error(`sign-in failed for ${email}: ${r1.statusCode}`);
     await this.get('/sign-in/two-factor');
+    await forgetTotpUse(email);
     const r2 = await this.post('/sign-in/two-factor', { code: currentTotp(demoTotpSecret(seed, email)) });
     if (r2.statusCode !== 302) throw new Error(`second factor failed for ${email}: ${r2.statusCode}`);
   }

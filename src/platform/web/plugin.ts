@@ -3,17 +3,27 @@ import type nunjucks from 'nunjucks';
 import type { AppDeps, NavItem } from '../module.js';
 import { SESSION_COOKIE, SessionStore } from '../auth/sessions.js';
 import { UserRepository } from '../auth/users.js';
-import { AuditService } from '../audit/service.js';
+import type { AuditService } from '../audit/service.js';
 import { can, type Role } from '../permissions/roles.js';
 import { HttpError } from './errors.js';
 import './types.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Signing in and out still work when the service is read-only (they only add audit entries). */
+const READ_ONLY_ALLOWED = new Set(['/sign-in', '/sign-in/two-factor', '/sign-out']);
+/** The only pages open to a user who must replace a temporary password. */
+const MAY_CHANGE_PASSWORD = new Set([
+  '/account',
+  '/account/password',
+  '/sign-out',
+  '/sign-in/recovery-codes',
+]);
 
 export interface WebOptions {
   views: nunjucks.Environment;
   nav: NavItem[];
   defaultPartnership: () => Promise<{ id: string; name: string }>;
+  audit: AuditService;
 }
 
 export const isApiPath = (url: string) => url.startsWith('/api/') || url.startsWith('/open311/');
@@ -22,7 +32,7 @@ export const isApiPath = (url: string) => url.startsWith('/api/') || url.startsW
 export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOptions): void {
   const sessions = new SessionStore(deps.db, deps.clock);
   const users = new UserRepository(deps.db, deps.clock);
-  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
+  const { audit } = opts;
 
   // Default deny: a route that does not say who may use it is a programming error, caught at start-up.
   app.addHook('onRoute', (route) => {
@@ -35,6 +45,7 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
     }
   });
 
+  app.decorate('readOnlyReason', null);
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.decorateRequest('partnershipId', '');
@@ -102,6 +113,10 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
         return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`);
       }
       throw new HttpError(401, 'Your session has ended. Sign in again.');
+    } else if (request.user.mustChangePassword && !MAY_CHANGE_PASSWORD.has(request.routeOptions.url ?? '')) {
+      // A temporary password set by an administrator opens nothing but the page to replace it.
+      if (request.method === 'GET') return reply.redirect('/account');
+      throw new HttpError(403, 'Choose a new password first.');
     } else if (!access || !can(request.user.role, access)) {
       await audit.record({
         partnershipId: request.user.partnershipId,
@@ -115,6 +130,18 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
       });
       throw new HttpError(403, 'You do not have permission to see this page');
     }
+    if (
+      app.readOnlyReason &&
+      STATE_CHANGING.has(request.method) &&
+      !READ_ONLY_ALLOWED.has(request.routeOptions.url ?? '')
+    )
+      throw new HttpError(
+        503,
+        'ASB Hub is read-only while its audit log is checked. Nothing can be changed.',
+        {
+          'retry-after': '3600',
+        },
+      );
     if (
       STATE_CHANGING.has(request.method) &&
       access !== 'apikey' &&
@@ -150,6 +177,7 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
         csrfToken: this.generateCsrf(),
         cspNonce: (this as any).cspNonce?.script,
         flash,
+        readOnlyReason: app.readOnlyReason,
         ...context,
       });
       return this.type('text/html; charset=utf-8').send(html);

@@ -28,6 +28,10 @@ declare module 'fastify' {
     saveSession(): Promise<void>;
     flash(kind: 'success' | 'info', text: string): Promise<void>;
   }
+  interface FastifyInstance {
+    /** Set when the service runs read-only (the audit log failed its start-up check): why. */
+    readOnlyReason: string | null;
+  }
   interface FastifyReply {
     render(template: string, context?: Record<string, unknown>): Promise<FastifyReply>;
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
-import { ReportService, REPORTER_KINDS, ReportInputError } from '../service.js';
+import { REPORTER_KINDS, ReportInputError } from '../service.js';
 import {
   aboutSchema,
   detailsSchema,
@@ -32,6 +32,7 @@ import {
 } from './state.js';
 import { summaryRows } from './summary.js';
 import { londonTime } from '../../platform/web/views.js';
+import type { ReportServices } from '../services.js';
 
 const KEY = 'reportJourney';
 const CONFIRM_KEY = 'reportConfirmation';
@@ -42,8 +43,8 @@ export const OUTSIDE_MESSAGE =
   'This place is outside the City of London. Report it to the council for that area, or call the Metropolitan Police on 101 (in an emergency call 999).';
 
 /** The public reporting journey: one question per page, answers kept in the session, no JavaScript needed. */
-export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const reports = new ReportService(deps);
+export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps, s: ReportServices): void {
+  const { reports } = s;
   const pub = { access: 'public' } as const;
 
   const answers = async (req: FastifyRequest): Promise<JourneyAnswers> => {
@@ -433,6 +434,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
         teams: created.teams.map((t) => t.name),
         slaHours: created.slaHours,
         caseReviewPrompt: created.caseReviewPrompt,
+        trackingCode: created.trackingCode,
         contact: a.about?.identity === 'named' ? a.about.contact : 'none',
         email: a.about?.identity === 'named' && a.about.contact === 'email' ? a.about.email : null,
       };
