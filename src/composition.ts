@@ -14,6 +14,7 @@ import { createCaseReviewServices } from './case-review/services.js';
 import { createPremisesServices } from './premises/services.js';
 import { createAnalyticsServices } from './analytics/services.js';
 import { createPlanServices } from './plan/services.js';
+import { createOperationsServices } from './operations/services.js';
 
 export function createServices(deps: AppDeps) {
   const platform = createPlatformServices(deps);
@@ -33,6 +34,7 @@ export function createServices(deps: AppDeps) {
     premises,
     analytics: createAnalyticsServices(deps, { reports: reports.reports, premises: premises.premises }),
     plan: createPlanServices(deps),
+    operations: createOperationsServices(deps, { people: people.people, reports: reports.reports, cases }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

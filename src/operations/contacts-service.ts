@@ -34,9 +34,12 @@ export class OutreachService {
   readonly people: PeopleService;
   private readonly audit: AuditService;
 
-  constructor(private readonly deps: AppDeps) {
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { people?: PeopleService } = {},
+  ) {
     this.repo = new OperationsRepository(deps.db);
-    this.people = new PeopleService(deps);
+    this.people = uses.people ?? new PeopleService(deps);
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
   }
 

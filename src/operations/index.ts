@@ -10,6 +10,7 @@ import { OperationsRepository } from './repository.js';
 import { SUPPORT, SIGNPOSTING, labelsOf } from './labels.js';
 import { seedOperationsDemo } from './demo.js';
 import './tables.js';
+import type { OperationsServices } from './services.js';
 
 registerLadderCheck(supportBeforeEnforcement);
 
@@ -56,7 +57,7 @@ async function operationsHome(deps: AppDeps, user: CurrentUser) {
   };
 }
 
-export const operationsModule: AppModule = {
+export const operationsModule: AppModule<{ operations: OperationsServices }> = {
   name: 'operations',
   home: operationsHome,
   migrations: operationsMigrations,

@@ -12,7 +12,7 @@ import { notFound } from '../platform/web/errors.js';
 import { can } from '../platform/permissions/roles.js';
 import { todayInLondon } from '../platform/dates/calendar-date.js';
 import { requiredDate } from '../cases/form-dates.js';
-import { createCaseServices } from '../cases/services.js';
+import { createCaseServices, type CaseServices } from '../cases/services.js';
 import type { LadderCheckInput, LadderCheckIssue } from '../cases/ladder-checks.js';
 import { powerInfo } from '../cases/rules/powers-ladder.js';
 import { OperationsRepository } from './repository.js';
@@ -97,9 +97,15 @@ export class LuscombeService {
   private readonly repo: OperationsRepository;
   private readonly outreach: OutreachService;
 
-  constructor(private readonly deps: AppDeps) {
+  private readonly cases: CaseServices;
+
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { outreach?: OutreachService; cases?: CaseServices } = {},
+  ) {
     this.repo = new OperationsRepository(deps.db);
-    this.outreach = new OutreachService(deps);
+    this.outreach = uses.outreach ?? new OutreachService(deps);
+    this.cases = uses.cases ?? createCaseServices(deps);
   }
 
   private today() {
@@ -132,7 +138,7 @@ export class LuscombeService {
         errors: { partners: 'Name the partners the person is invited to meet at the hub' },
         warnings: [],
       };
-    const s = createCaseServices(this.deps);
+    const s = this.cases;
     const actor = { user, ip: meta.ip, requestId: meta.requestId };
     const existing = await this.repo.luscombeCase(pid, personId);
     if (!existing) {
@@ -197,12 +203,7 @@ export class LuscombeService {
     return { ok: true as const, caseId: held.case_id, stepId: rec.value.id };
   }
 
-  private async openLuscombeCase(
-    user: CurrentUser,
-    personId: string,
-    name: string,
-    s: ReturnType<typeof createCaseServices>,
-  ) {
+  private async openLuscombeCase(user: CurrentUser, personId: string, name: string, s: CaseServices) {
     const actor = { user };
     const opened = await s.cases.open(actor, {
       title: `Begging: ${name}`,
@@ -291,7 +292,7 @@ export class LuscombeService {
     >['steps'] = [];
     let hiddenSteps = 0;
     if (can(user.role, 'cases.read')) {
-      const v = await createCaseServices(this.deps).ladder.visibleStepsForPerson({ user }, personId);
+      const v = await this.cases.ladder.visibleStepsForPerson({ user }, personId);
       steps = v.steps;
       hiddenSteps = v.hidden;
     }

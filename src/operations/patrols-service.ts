@@ -121,9 +121,12 @@ export const COMPARISON_DAYS = 28;
 export class PatrolsService {
   private readonly repo: PatrolsRepository;
   private readonly reports: ReportService;
-  constructor(private readonly deps: AppDeps) {
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { reports?: ReportService } = {},
+  ) {
     this.repo = new PatrolsRepository(deps.db);
-    this.reports = new ReportService(deps);
+    this.reports = uses.reports ?? new ReportService(deps);
   }
 
   private today() {

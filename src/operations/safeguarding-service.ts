@@ -63,9 +63,12 @@ export class SafeguardingService {
   private readonly repo: OperationsRepository;
   private readonly outreach: OutreachService;
 
-  constructor(private readonly deps: AppDeps) {
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { outreach?: OutreachService } = {},
+  ) {
     this.repo = new OperationsRepository(deps.db);
-    this.outreach = new OutreachService(deps);
+    this.outreach = uses.outreach ?? new OutreachService(deps);
   }
 
   async recordNrm(user: CurrentUser, personId: string, form: NrmForm, meta: Meta = {}): Promise<Errors> {

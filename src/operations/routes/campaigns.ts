@@ -6,14 +6,15 @@ import { parseForm } from '../../platform/web/forms.js';
 import { can } from '../../platform/permissions/roles.js';
 import { joinDates, splitDate } from '../../cases/form-dates.js';
 import { todayInLondon } from '../../platform/dates/calendar-date.js';
-import { CampaignsService, campaignSchema, figuresSchema } from '../campaigns-service.js';
+import { campaignSchema, figuresSchema } from '../campaigns-service.js';
+import type { OperationsServices } from '../services.js';
 import { CHANNELS, itemsOf } from '../labels.js';
 
 type Body = Record<string, unknown>;
 const idOf = (r: FastifyRequest) => (r.params as { id: string }).id;
 
-export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const campaigns = new CampaignsService(deps);
+export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps, s: OperationsServices): void {
+  const campaigns = s.campaigns;
   const today = () => todayInLondon(deps.clock.now());
 
   const listPage = async (

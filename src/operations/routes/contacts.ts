@@ -1,8 +1,7 @@
 /** The outreach contact journey: one question page at a time, each saved to the server-side draft. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../platform/module.js';
 import { placeNames } from '../../reports/geo/gazetteer.js';
-import { OutreachService } from '../contacts-service.js';
+import type { OperationsServices } from '../services.js';
 import type { OutreachContactsTable } from '../tables.js';
 import { NEEDS, SEEN, SIGNPOSTING, SLAVERY_INDICATORS, SUPPORT, itemsOf, labelsOf } from '../labels.js';
 
@@ -47,8 +46,8 @@ function valuesOf(c: OutreachContactsTable, parse: (s: string) => string[]): Bod
 const PAGES = ['where', 'person', 'match', 'needs', 'welfare', 'check'] as const;
 type PageName = (typeof PAGES)[number];
 
-export function registerContactRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const outreach = new OutreachService(deps);
+export function registerContactRoutes(app: FastifyInstance, s: OperationsServices): void {
+  const outreach = s.outreach;
   const lists = {
     seenItems: itemsOf(SEEN),
     needItems: itemsOf(NEEDS),

@@ -4,17 +4,22 @@ import { parseForm } from '../../platform/web/forms.js';
 import { can } from '../../platform/permissions/roles.js';
 import { joinDates, splitDate } from '../../cases/form-dates.js';
 import { todayInLondon } from '../../platform/dates/calendar-date.js';
-import { OutreachService } from '../contacts-service.js';
-import { CountsService, countSchema } from '../counts-service.js';
+import { countSchema } from '../counts-service.js';
+import type { OperationsServices } from '../services.js';
+
 import { SUPPORT, labelsOf } from '../labels.js';
 import { registerContactRoutes, meta } from './contacts.js';
 import { registerPeopleRoutes } from './people.js';
 import { registerPatrolRoutes } from './patrols.js';
 import { registerCampaignRoutes } from './campaigns.js';
 
-export function registerOperationsRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const outreach = new OutreachService(deps);
-  const counts = new CountsService(deps);
+export function registerOperationsRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { operations: OperationsServices },
+): void {
+  const s = services.operations;
+  const { outreach, counts } = s;
 
   app.get('/operations', { config: { access: 'operations.read' } }, async (req, reply) => {
     const v = await outreach.list(req.user!, meta(req));
@@ -27,10 +32,10 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: AppDeps): v
     });
   });
 
-  registerContactRoutes(app, deps);
-  registerPeopleRoutes(app, deps);
-  registerPatrolRoutes(app, deps);
-  registerCampaignRoutes(app, deps);
+  registerContactRoutes(app, s);
+  registerPeopleRoutes(app, deps, s);
+  registerPatrolRoutes(app, deps, s);
+  registerCampaignRoutes(app, deps, s);
 
   const countsPage = async (
     req: any,

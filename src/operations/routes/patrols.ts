@@ -6,12 +6,13 @@ import { can } from '../../platform/permissions/roles.js';
 import { joinDates, splitDate } from '../../cases/form-dates.js';
 import { todayInLondon } from '../../platform/dates/calendar-date.js';
 import { placeNames } from '../../reports/geo/gazetteer.js';
-import { PatrolsService, operationSchema, shiftSchema } from '../patrols-service.js';
+import { operationSchema, shiftSchema } from '../patrols-service.js';
+import type { OperationsServices } from '../services.js';
 
 type Body = Record<string, unknown>;
 
-export function registerPatrolRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const patrols = new PatrolsService(deps);
+export function registerPatrolRoutes(app: FastifyInstance, deps: AppDeps, s: OperationsServices): void {
+  const patrols = s.patrols;
   const places = () => [
     { value: '', text: 'Choose a place' },
     ...placeNames().map((n) => ({ value: n, text: n })),

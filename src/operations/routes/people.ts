@@ -5,19 +5,17 @@ import { parseForm } from '../../platform/web/forms.js';
 import { can } from '../../platform/permissions/roles.js';
 import { joinDates, splitDate } from '../../cases/form-dates.js';
 import { todayInLondon } from '../../platform/dates/calendar-date.js';
-import { LuscombeService, hubSchema, ticketSchema } from '../luscombe-service.js';
-import { SafeguardingService, nrmSchema } from '../safeguarding-service.js';
-import { OutreachService } from '../contacts-service.js';
+import { hubSchema, ticketSchema } from '../luscombe-service.js';
+import { nrmSchema } from '../safeguarding-service.js';
+import type { OperationsServices } from '../services.js';
 import { GROUNDS, HUB_OUTCOMES, NRM_KINDS, SIGNPOSTING, SUPPORT, itemsOf, labelsOf } from '../labels.js';
 import { meta } from './contacts.js';
 
 type Body = Record<string, unknown>;
 const personOf = (r: FastifyRequest) => (r.params as { personId: string }).personId;
 
-export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const luscombe = new LuscombeService(deps);
-  const safeguarding = new SafeguardingService(deps);
-  const outreach = new OutreachService(deps);
+export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps, s: OperationsServices): void {
+  const { luscombe, safeguarding, outreach } = s;
   const today = () => todayInLondon(deps.clock.now());
 
   app.get('/operations/people/:personId', { config: { access: 'operations.read' } }, async (req, reply) => {
