@@ -15,15 +15,31 @@ import { createPremisesServices } from './premises/services.js';
 import { createAnalyticsServices } from './analytics/services.js';
 import { createPlanServices } from './plan/services.js';
 import { createOperationsServices } from './operations/services.js';
+import { operationsPersonReferences } from './operations/person-references-repository.js';
+import { reportPersonReferences } from './reports/person-references-repository.js';
+import { casePersonReferences } from './cases/person-references-repository.js';
+import { caseReviewPersonReferences } from './case-review/person-references-repository.js';
+import { meetingPersonReferences } from './meetings/person-references-repository.js';
+import { createMeetingServices } from './meetings/services.js';
+import { NteService } from './nte/service.js';
 
 export function createServices(deps: AppDeps) {
   const platform = createPlatformServices(deps);
   const partnership = createPartnershipServices(deps);
-  const { withRecords, ...people } = createPeopleServices(deps);
+  const { withRecords, ...people } = createPeopleServices(deps, {
+    personReferences: [
+      reportPersonReferences,
+      casePersonReferences,
+      caseReviewPersonReferences,
+      meetingPersonReferences,
+      operationsPersonReferences,
+    ],
+  });
   const reports = createReportServices(deps, { people: people.people });
   const cases = createCaseServices(deps, { people: people.people, reports: reports.reports });
   const info = withRecords({ reports: reports.reports, cases: cases.cases });
   const premises = createPremisesServices(deps, { reports: reports.reports });
+  const plan = createPlanServices(deps);
   return {
     platform,
     partnership,
@@ -33,7 +49,13 @@ export function createServices(deps: AppDeps) {
     caseReview: createCaseReviewServices(deps, { people: people.people, reports: reports.reports }),
     premises,
     analytics: createAnalyticsServices(deps, { reports: reports.reports, premises: premises.premises }),
-    plan: createPlanServices(deps),
+    plan,
+    meetings: createMeetingServices(deps, cases, {
+      people: people.people,
+      premises: premises.premises,
+      plan: plan.plan,
+    }),
+    nte: new NteService(deps),
     operations: createOperationsServices(deps, { people: people.people, reports: reports.reports, cases }),
   };
 }

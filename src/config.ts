@@ -33,6 +33,8 @@ export interface Config {
   /** Backups and the audit log's signed checkpoints. */
   backupDir: string;
   auditCheckpointMinutes: number;
+  /** clamd's Unix socket: uploads are virus-checked when set, otherwise recorded as not scanned. */
+  clamdSocket: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditOnBroken,
     backupDir: path.resolve(env.BACKUP_DIR ?? path.join(dataDir, 'backups')),
     auditCheckpointMinutes: wholeNumber(env, 'AUDIT_CHECKPOINT_MINUTES', 15, 1),
+    clamdSocket: env.CLAMD_SOCKET ? env.CLAMD_SOCKET : null,
   };
 }
 

@@ -32,13 +32,14 @@ export class AgendaService {
     private readonly ctx: MeetingsContext,
     private readonly series: SeriesService,
     cases?: CaseServices,
+    uses: Partial<Omit<AgendaContext['services'], 'cases'>> = {},
   ) {
     const deps = ctx.deps;
     this.services = {
       cases: cases ?? createCaseServices(deps),
-      people: new PeopleService(deps),
-      premises: new PremisesService(deps),
-      plan: new PlanService(deps),
+      people: uses.people ?? new PeopleService(deps),
+      premises: uses.premises ?? new PremisesService(deps),
+      plan: uses.plan ?? new PlanService(deps),
     };
   }
 

@@ -1,11 +1,15 @@
 import type { AppDeps, HomeCard } from '../platform/module.js';
 import type { CurrentUser } from '../platform/auth/users.js';
 import { addDays } from '../platform/dates/index.js';
-import { createMeetingServices } from './services.js';
+import type { MeetingServices } from './services.js';
 
 /** The meetings card: the user's next meetings and their open meeting actions (counts only, not audited). */
-export async function meetingsHome(deps: AppDeps, user: CurrentUser): Promise<HomeCard | null> {
-  const s = createMeetingServices(deps);
+export async function meetingsHome(
+  _deps: AppDeps,
+  user: CurrentUser,
+  services: { meetings: MeetingServices },
+): Promise<HomeCard | null> {
+  const s = services.meetings;
   const actor = { user };
   const series = (await s.series.all(user.partnershipId)).filter((x) => {
     const chairs = x.chairList.some((c) => c.userId === user.id);

@@ -4,8 +4,9 @@ import { registerMeetingsRoutes } from './routes/index.js';
 import { meetingsHome } from './home.js';
 import { seedMeetingsDemo } from './demo.js';
 import './tables.js';
+import type { MeetingServices } from './services.js';
 
-export const meetingsModule: AppModule = {
+export const meetingsModule: AppModule<{ meetings: MeetingServices }> = {
   name: 'meetings',
   home: meetingsHome,
   migrations: meetingsMigrations,

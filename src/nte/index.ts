@@ -3,10 +3,11 @@ import { nteMigrations } from './migrations.js';
 import { registerNteRoutes } from './routes.js';
 import { seedNteDemo } from './demo.js';
 import './tables.js';
+import type { NteService } from './service.js';
 import './jobs.js';
 
 /** The night-time economy: the Monday weekend pack and the monthly Licensing Liaison pack. */
-export const nteModule: AppModule = {
+export const nteModule: AppModule<{ nte: NteService }> = {
   name: 'nte',
   migrations: nteMigrations,
   routes: registerNteRoutes,

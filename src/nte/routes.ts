@@ -8,8 +8,8 @@ import { addMonths, parseMonth } from './llp-pack.js';
 
 const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
 
-export function registerNteRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const service = new NteService(deps);
+export function registerNteRoutes(app: FastifyInstance, deps: AppDeps, services: { nte: NteService }): void {
+  const service = services.nte;
 
   const showList = async (req: any, reply: any, extra: Record<string, unknown> = {}) => {
     const pid = req.user!.partnershipId;

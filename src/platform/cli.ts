@@ -52,10 +52,7 @@ export type WithServices<S> = <T>(
   fn: (services: S, deps: AppDeps, database: DatabaseHandle) => Promise<T>,
 ) => Promise<T>;
 
-export function registerPlatformCli(
-  program: Command,
-  _withServices: WithServices<{ platform: { audit: import('./audit/service.js').AuditService } }>,
-): void {
+export function registerPlatformCli(program: Command): void {
   program
     .command('serve')
     .description('Migrate the database and serve ASB Hub over HTTP (PORT, default 3000)')
@@ -223,8 +220,10 @@ export function registerPlatformCli(
         }
         const target = path.resolve(file);
         if (fs.existsSync(target)) throw new CliError(`${file} already exists; choose a new file name`);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+        fs.closeSync(fs.openSync(target, 'wx', 0o600));
         await database.sqlite.backup(target);
+        fs.chmodSync(target, 0o600);
         process.stdout.write(
           `Backed up ${deps.config.sqliteFile} to ${target} (${fs.statSync(target).size} bytes).\n`,
         );

@@ -41,6 +41,16 @@ export function registerPlatformRoutes(
   app.get('/audit', { config: { access: 'audit.read' } }, async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
     const page = Math.max(1, Number(q.page) || 1);
+    const errors = auditQueryErrors(q);
+    if (errors)
+      return reply.code(400).render('platform/audit.njk', {
+        title: 'Audit log',
+        rows: [],
+        filters: q,
+        page: 1,
+        hasNext: false,
+        errors,
+      });
     const filters = {
       action: q.action?.trim() || undefined,
       subjectId: q.subjectId?.trim() || undefined,
@@ -84,4 +94,21 @@ export function registerPlatformRoutes(
       hasNext: rows.length > 50,
     });
   });
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The audit search's dates must be real days (the page's date inputs send YYYY-MM-DD). */
+function auditQueryErrors(q: Record<string, unknown>): Record<string, string> | null {
+  const errors: Record<string, string> = {};
+  for (const [field, label] of [
+    ['from', 'From'],
+    ['to', 'To'],
+  ] as const) {
+    const v = q[field];
+    if (v === undefined || v === '') continue;
+    if (typeof v !== 'string' || !ISO_DAY.test(v.trim()) || Number.isNaN(new Date(v.trim()).getTime()))
+      errors[field] = `${label} must be a real date, like 2026-12-07`;
+  }
+  return Object.keys(errors).length ? errors : null;
 }

@@ -322,6 +322,7 @@ export class ReportService {
           mime: p.mime,
           bytes: p.bytes,
           created_at: now,
+          scan_status: p.scan ?? 'not scanned',
         }),
       );
       let jobRef: string | null = null;

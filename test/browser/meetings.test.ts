@@ -19,7 +19,6 @@ import {
 } from '../helpers/browser.js';
 import { Client, DEMO } from '../helpers/app.js';
 import { addDays, addWorkingDays, formatLongDate, todayInLondon } from '../../src/platform/dates/index.js';
-import { createMeetingServices } from '../../src/meetings/services.js';
 import { referredCase } from '../http/meetings-fixtures.js';
 
 /** axe at desktop width and at 360 px. */
@@ -51,7 +50,7 @@ describe('a City Community MARAC in Chromium', { skip: browserUnavailable() }, (
       .set({ submitted_at: `${addDays(first, -14)}T09:00:00.000Z` })
       .where('id', '=', referred.referralId)
       .execute();
-    const s = createMeetingServices(t.deps);
+    const s = t.services.meetings;
     const coordinator = await t.deps.db
       .selectFrom('users')
       .selectAll()

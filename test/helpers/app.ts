@@ -1,9 +1,6 @@
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
 import type { AppDeps } from '../../src/platform/module.js';
 import type { Services } from '../../src/composition.js';
@@ -15,7 +12,7 @@ import {
   type DemoPartnership,
 } from '../../src/partnership/demo.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
-import { freshDatabase, type TestDb } from './db.js';
+import { freshDatabase, testConfig, type TestDb } from './db.js';
 import type { Dialect } from '../../src/platform/db/database.js';
 
 export const TEST_SEED = 7;
@@ -55,11 +52,7 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const db = await freshDatabase(dialect);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: path.join(os.tmpdir(), `asbhub-test-data-${process.pid}`),
-    ...opts.env,
-  });
+  const config = testConfig(opts.env);
   const { app, deps, services, jobs } = await buildApp({
     config,
     database: db,
@@ -133,6 +126,39 @@ export class Client {
         ...headers,
       },
       payload: body.toString(),
+    });
+    this.remember(res);
+    return res;
+  }
+
+  /** Posts a multipart form (file uploads) with the CSRF token of the last page fetched. */
+  async postFiles(
+    url: string,
+    fields: Record<string, string>,
+    files: { field: string; name: string; type: string; data: Buffer }[],
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----asbhub${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries({ _csrf: this.csrf, ...fields }))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    for (const f of files)
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+        ),
+        f.data,
+        Buffer.from('\r\n'),
+      );
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        cookie: this.cookieHeader(),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'x-csrf-token': this.csrf,
+      },
+      payload: Buffer.concat(parts),
     });
     this.remember(res);
     return res;

@@ -14,7 +14,6 @@ import { DEMO_PASSWORD, demoTotpSecret } from '../../src/partnership/demo.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
 import { hashContent } from '../../src/meetings/pack-content.js';
-import { createMeetingServices } from '../../src/meetings/services.js';
 import { referredCase, seriesForm } from './meetings-fixtures.js';
 
 const text = (html: string) =>
@@ -99,7 +98,7 @@ for (const dialect of testDialects()) {
     });
 
     it('moves the weekly NTE meeting off Easter Monday and keeps moved and cancelled meetings when topping up', async () => {
-      const s = createMeetingServices(t.deps);
+      const s = t.services.meetings;
       const actor = { user: { ...(await userOf(t, DEMO.coordinator)) } };
       const r = await s.series.create(actor, {
         ...baseSeries(t),
@@ -407,7 +406,7 @@ for (const dialect of testDialects()) {
     });
 
     it('shows the public calendar and its iCalendar feeds without sign-in; confidential meetings never appear', async () => {
-      const s = createMeetingServices(t.deps);
+      const s = t.services.meetings;
       const actor = { user: await userOf(t, DEMO.coordinator) };
       const made = await s.series.create(actor, {
         ...baseSeries(t),

@@ -8,7 +8,6 @@ import { seededRng } from '../../src/platform/rng.js';
 import { newId } from '../../src/platform/db/ids.js';
 import { ReportService } from '../../src/reports/service.js';
 import { runDueJobs, scheduleRecurringJobs } from '../../src/platform/jobs.js';
-import { NteService } from '../../src/nte/service.js';
 import { weekendPackJson } from '../../src/nte/cli.js';
 import type { WeekendPack } from '../../src/nte/weekend-pack.js';
 
@@ -136,10 +135,10 @@ for (const dialect of testDialects()) {
 
     it('issues the pack for the weekend just gone when the Monday 06:00 job runs', async () => {
       await scheduleRecurringJobs(t.deps);
-      assert.equal(await new NteService(t.deps).latest(pid(), 'weekend', '2026-11-27'), null);
+      assert.equal(await t.services.nte.latest(pid(), 'weekend', '2026-11-27'), null);
       clock.set('2026-11-30T06:00:00.000Z');
       await runDueJobs(t.deps);
-      const issued = await new NteService(t.deps).latest(pid(), 'weekend', '2026-11-27');
+      const issued = await t.services.nte.latest(pid(), 'weekend', '2026-11-27');
       assert.ok(issued, 'the job issued the pack');
       assert.equal(issued.version, 1);
       assert.equal(issued.issuedBy, 'Issued automatically');
@@ -147,11 +146,11 @@ for (const dialect of testDialects()) {
       clock.set('2026-12-01T06:00:00.000Z');
       await scheduleRecurringJobs(t.deps);
       await runDueJobs(t.deps);
-      assert.equal((await new NteService(t.deps).latest(pid(), 'weekend', '2026-11-27'))!.version, 1);
+      assert.equal((await t.services.nte.latest(pid(), 'weekend', '2026-11-27'))!.version, 1);
     });
 
     it('counts exactly the incidents in the window, by type, against the four weekends before', async () => {
-      const pack = (await new NteService(t.deps).build(pid(), 'weekend', '2026-11-27')) as WeekendPack;
+      const pack = (await t.services.nte.build(pid(), 'weekend', '2026-11-27')) as WeekendPack;
       const json = weekendPackJson(pack);
       assert.equal(json.from, WINDOWS[0][0]);
       assert.equal(json.to, WINDOWS[0][1]);

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
-import { PERSON_REFERENCES } from '../../src/people/merge.js';
 import { runDueJobs } from '../../src/platform/jobs.js';
 import { newId } from '../../src/platform/db/ids.js';
 import { fileTestReport } from '../../src/cases/test-support.js';
@@ -42,7 +41,7 @@ for (const dialect of testDialects()) {
             .execute()
         ).map((p) => p.id),
       );
-      for (const ref of PERSON_REFERENCES) {
+      for (const ref of t.services.people.personReferences.flatMap((h) => h.columns)) {
         const rows = await sql<{
           v: string;
         }>`select ${sql.ref(ref.column)} as v from ${sql.table(ref.table)} where partnership_id = ${pid} and ${sql.ref(ref.column)} is not null`.execute(
@@ -101,7 +100,9 @@ for (const dialect of testDialects()) {
                 t.deps.db,
               )
             ).rows;
-      const known = new Set(PERSON_REFERENCES.map((r) => `${r.table}.${r.column}`));
+      const known = new Set(
+        t.services.people.personReferences.flatMap((h) => h.columns).map((r) => `${r.table}.${r.column}`),
+      );
       const outside = columns
         .filter((x) => !['person_records', 'persons', 'possible_matches'].includes(x.t))
         .map((x) => `${x.t}.${x.c}`);
@@ -109,7 +110,7 @@ for (const dialect of testDialects()) {
       for (const col of outside)
         assert.ok(
           known.has(col),
-          `${col} holds a person id: add it to PERSON_REFERENCES and make it follow merges`,
+          `${col} holds a person id: register it in its module's PersonReferenceHolder (src/composition.ts) so it follows merges`,
         );
     });
 

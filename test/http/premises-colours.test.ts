@@ -7,7 +7,6 @@ import { newId } from '../../src/platform/db/ids.js';
 import { runDueJobs, scheduleRecurringJobs } from '../../src/platform/jobs.js';
 import { refreshColours } from '../../src/premises/colours.js';
 import { NteRepository } from '../../src/nte/repository.js';
-import { NteService } from '../../src/nte/service.js';
 import type { LlpPack } from '../../src/nte/llp-pack.js';
 
 for (const dialect of testDialects()) {
@@ -169,7 +168,7 @@ for (const dialect of testDialects()) {
       assert.equal(all.at(-1)!.to_band, 'amber');
       const page = await c.get(`/premises/${id}`);
       assert.match(page.body, /Green to Amber/);
-      const llp = (await new NteService(t.deps).build(pid(), 'llp', '2026-11')) as LlpPack;
+      const llp = (await t.services.nte.build(pid(), 'llp', '2026-11')) as LlpPack;
       assert.deepEqual(
         llp.colourChanges.filter((x) => x.premises === 'The Test Tavern').map((x) => `${x.from}>${x.to}`),
         ['green>amber', 'amber>green'],

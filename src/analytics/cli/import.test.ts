@@ -8,13 +8,12 @@ import { requireDataset } from '../../../test/helpers/db.js';
 import { CliError } from '../../platform/cli-error.js';
 import { registerPlatformCli } from '../../platform/cli.js';
 import { registerAnalyticsCli } from './register.js';
-import { withServices } from '../../commands.js';
 
 /** Runs commands in-process against a SQLite database in a temporary folder. */
 async function run(...args: string[]): Promise<string> {
   let out = '';
   const program = new Command('asbhub').exitOverride().configureOutput({ writeOut: (text) => (out += text) });
-  registerPlatformCli(program, withServices);
+  registerPlatformCli(program);
   registerAnalyticsCli(program);
   await program.parseAsync(['node', 'asbhub', ...args]);
   return out;

@@ -166,7 +166,15 @@ export function registerAuthRoutes(
     return reply.render('platform/recovery-codes.njk', { title: 'Your recovery codes', codes, next });
   });
 
-  app.get('/sign-out', { config: { access: 'public' } }, async (req, reply) => {
+  // Signing out changes state, so it is a POST with the form's CSRF token; the link in the header leads
+  // to a page with that form, which works without JavaScript. A GET alone signs nobody out.
+  app.get('/sign-out', { config: { access: 'public' } }, async (req, reply) =>
+    req.session
+      ? reply.render('platform/sign-out.njk', { title: 'Sign out' })
+      : reply.render('platform/signed-out.njk', { title: 'You have signed out' }),
+  );
+
+  app.post('/sign-out', { config: { access: 'public' } }, async (req, reply) => {
     await endSession(req, reply, deps);
     return reply.render('platform/signed-out.njk', { title: 'You have signed out' });
   });

@@ -46,6 +46,7 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
   });
 
   app.decorate('readOnlyReason', null);
+  app.decorate('starting', false);
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.decorateRequest('partnershipId', '');
@@ -68,6 +69,13 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     if (config?.bare) return;
+    if (app.starting)
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .type('text/plain; charset=utf-8')
+        .send('ASB Hub is starting. Try again in a few seconds.');
+    checkPageParameter(request.query);
     // Partner systems authenticate with their API key on every request: no session, cookie or user.
     if (config?.access === 'apikey') {
       request.partnershipId = (await opts.defaultPartnership()).id;
@@ -88,8 +96,11 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
       request.user?.partnershipId ?? session?.partnershipId ?? (await opts.defaultPartnership()).id;
   });
 
-  // Set the cookie of a session made during this request.
+  // Set the cookie of a session made during this request. Pages and exports for a signed-in user (or
+  // holding a public journey's answers) must not be kept by the browser or any shared cache.
   app.addHook('onSend', async (request, reply, payload) => {
+    if ((request.user || request.session) && !request.url.startsWith('/assets/'))
+      reply.header('cache-control', 'no-store');
     const token = (request as any)._newSessionToken as string | undefined;
     if (token) {
       reply.setCookie(SESSION_COOKIE, token, {
@@ -183,6 +194,14 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
       return this.type('text/html; charset=utf-8').send(html);
     },
   );
+}
+
+/** Every list's ?page= is a whole number, whichever module reads it (1e400 or -1 would reach the database). */
+function checkPageParameter(query: unknown): void {
+  const page = (query as Record<string, unknown> | undefined)?.page;
+  if (page === undefined || page === '') return;
+  if (typeof page !== 'string' || !/^[1-9]\d{0,5}$/.test(page))
+    throw new HttpError(400, 'page must be a whole number from 1 to 999999');
 }
 
 /** Replaces the request's session with a new one (new token), e.g. after each sign-in step. */

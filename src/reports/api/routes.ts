@@ -1,3 +1,4 @@
+import { occurredAtProblem } from './dates.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { HttpError } from '../../platform/web/errors.js';
@@ -60,6 +61,13 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps, s: Report
         return reply.code(400).send({ error: 'The report is not valid', fields });
       }
       const v = parsed.data;
+      const dateProblem = v.occurred.at
+        ? await occurredAtProblem(deps, key.partnership_id, v.occurred.at)
+        : null;
+      if (dateProblem)
+        return reply
+          .code(400)
+          .send({ error: 'The report is not valid', fields: { 'occurred.at': dateProblem } });
       const located = locate({
         text: v.location.text ?? null,
         lat: v.location.lat ?? null,

@@ -18,6 +18,7 @@ import {
   MAX_PHOTOS,
   discardPending,
   savePending,
+  preparePhoto,
   sniffImage,
   type PendingPhoto,
 } from '../photos.js';
@@ -329,7 +330,15 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps, s: Re
             error = `You can add up to ${MAX_PHOTOS} photos`;
             continue;
           }
-          added.push(await savePending(deps.config.uploadDir, buf, mime, part.filename));
+          const prepared = await preparePhoto(buf, mime, part.filename, deps.config.clamdSocket);
+          if (!prepared.ok) {
+            if (prepared.infected) req.log.warn('uploaded photo refused by the virus check');
+            error = prepared.error;
+            continue;
+          }
+          added.push(
+            await savePending(deps.config.uploadDir, prepared.data, mime, part.filename, prepared.scan),
+          );
         }
       } catch (err: any) {
         if (err?.code === 'FST_REQ_FILE_TOO_LARGE' || err?.code === 'FST_FILES_LIMIT') {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseForm } from '../../platform/web/forms.js';
 import { AttemptLimiter } from '../../platform/web/attempts.js';
-import { AuditService } from '../../platform/audit/service.js';
+import type { AuditService } from '../../platform/audit/service.js';
 import { trackSchema } from '../schemas.js';
 import type { ReportServices } from '../services.js';
 
