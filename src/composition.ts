@@ -14,6 +14,8 @@ import { createCaseReviewServices } from './case-review/services.js';
 import { createPremisesServices } from './premises/services.js';
 import { createAnalyticsServices } from './analytics/services.js';
 import { createPlanServices } from './plan/services.js';
+import { createOperationsServices } from './operations/services.js';
+import { operationsPersonReferences } from './operations/person-references-repository.js';
 import { reportPersonReferences } from './reports/person-references-repository.js';
 import { casePersonReferences } from './cases/person-references-repository.js';
 import { caseReviewPersonReferences } from './case-review/person-references-repository.js';
@@ -30,6 +32,7 @@ export function createServices(deps: AppDeps) {
       casePersonReferences,
       caseReviewPersonReferences,
       meetingPersonReferences,
+      operationsPersonReferences,
     ],
   });
   const reports = createReportServices(deps, { people: people.people });
@@ -53,6 +56,7 @@ export function createServices(deps: AppDeps) {
       plan: plan.plan,
     }),
     nte: new NteService(deps),
+    operations: createOperationsServices(deps, { people: people.people, reports: reports.reports, cases }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,7 @@ import { premisesModule } from './premises/index.js';
 import { analyticsModule } from './analytics/index.js';
 import { planModule } from './plan/index.js';
 import { nteModule } from './nte/index.js';
+import { operationsModule } from './operations/index.js';
 
 /** Every module, in dependency order (demo seeding runs in this order). */
 export const allModules = [
@@ -23,4 +24,5 @@ export const allModules = [
   nteModule,
   planModule,
   meetingsModule,
+  operationsModule,
 ];

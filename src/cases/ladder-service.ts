@@ -25,6 +25,7 @@ import type { BreachForm, LadderStepForm, StepOutcomeForm } from './schemas.js';
 import { STEP_OUTCOMES } from './schemas.js';
 import { LadderRepository } from './ladder-repository.js';
 import type { LadderStepsTable } from './tables.js';
+import { runLadderChecks } from './ladder-checks.js';
 
 export type LadderResult<T> =
   { ok: true; value: T; warnings: StepIssue[] } | { ok: false; errors: Errors; warnings: StepIssue[] };
@@ -38,6 +39,8 @@ export interface StepDetails {
   convictionRecorded?: boolean | null;
   notes?: string | null;
   warnings?: { code: string; severity: string; message: string }[];
+  /** A ladder check's refusal overridden, with the reason given. */
+  override?: { codes: string[]; reason: string | null };
 }
 
 type StepRow = LadderStepsTable & { party_dob?: string | null };
@@ -175,11 +178,36 @@ export class LadderService {
     };
     const others = await this.repo.stepsForSubject(c.partnership_id, subjectKey);
     const breaches = await this.repo.breaches(others.map((o) => o.id));
-    const issues = checkStep(
+    const ruled = checkStep(
       toStepInput(row),
       others.map((o) => toStepInput(o, breaches)),
       settings,
     );
+    const extra = personId
+      ? await runLadderChecks(this.cases.ctx.deps, {
+          partnershipId: c.partnership_id,
+          personId,
+          power: form.power,
+          rung: info.rung,
+          statutory: info.statutory,
+          issuedOn: form.issuedOn,
+          others: others.map((o) => ({ power: o.power as PowerKey, issuedOn: o.issued_on })),
+        })
+      : [];
+    // A module's check replaces the built-in one of the same code (e.g. raises a notice to a warning).
+    const issues = [
+      ...ruled.filter((i) => !extra.some((e) => e.code === i.code)),
+      ...extra
+        .filter((e) => e.kind === 'warning')
+        .map((e): StepIssue => ({
+          stepId: id,
+          severity: 'warning',
+          code: e.code,
+          field: 'power',
+          message: e.message,
+        })),
+    ];
+    const refusals = extra.filter((e) => e.kind === 'refuse');
     const hard = issues.filter((i) => i.severity === 'error');
     const warnings = issues.filter((i) => i.severity !== 'error');
     if (hard.length) {
@@ -187,6 +215,14 @@ export class LadderService {
         if (!errors[FIELD_OF[i.field] ?? i.field]) errors[FIELD_OF[i.field] ?? i.field] = i.message;
       return { ok: false, errors, warnings };
     }
+    if (refusals.length && !form.overrideReason)
+      return {
+        ok: false,
+        errors: {
+          overrideReason: `${refusals.map((r) => r.message).join('. ')}. To record it anyway, give the reason for the override`,
+        },
+        warnings,
+      };
     if (warnings.some((w) => w.severity === 'warning') && !form.acknowledgeWarnings) {
       return {
         ok: false,
@@ -195,6 +231,10 @@ export class LadderService {
       };
     }
     details.warnings = warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message }));
+    const override = refusals.length
+      ? { codes: refusals.map((r) => r.code), reason: form.overrideReason ?? null }
+      : null;
+    if (override) details.override = override;
     const { party_dob: _dob, ...stored } = row;
     await this.cases.ctx.transaction(async (trx) => {
       await this.repo.insertStep(trx, { ...stored, details: JSON.stringify(details) });
@@ -218,6 +258,15 @@ export class LadderService {
         { stepId: id, power: form.power, warnings: warnings.map((w) => w.code) },
         trx,
       );
+      if (override)
+        await this.cases.ctx.record(
+          actor,
+          'case.ladder-override',
+          { type: 'case', id: caseId },
+          { stepId: id, power: form.power, refused: override.codes },
+          trx,
+          override.reason ?? undefined,
+        );
     });
     return { ok: true, value: { id }, warnings };
   }
@@ -430,6 +479,22 @@ export class LadderService {
       steps: steps.map((s) => this.describe(s, breaches, today, settings, true)),
       hidden: all.length - steps.length,
       escalatesTo: position.escalatesTo.map((k) => powerInfo(k, settings).name),
+    };
+  }
+
+  /** A person's steps on the cases this user may see, and how many are on cases they may not (the caller audits). */
+  async visibleStepsForPerson(actor: Actor, personId: string) {
+    const pid = actor.user.partnershipId;
+    const all = await this.repo.stepsForSubject(pid, `person:${personId}`);
+    if (!all.length) return { steps: [], hidden: 0 };
+    const visible = new Set(await this.cases.visibleCaseIds(actor));
+    const steps = all.filter((s) => visible.has(s.case_id));
+    const settings = await this.settings(pid);
+    const breaches = await this.repo.breaches(steps.map((s) => s.id));
+    const today = this.cases.ctx.today();
+    return {
+      steps: steps.map((s) => this.describe(s, breaches, today, settings, false)),
+      hidden: all.length - steps.length,
     };
   }
 

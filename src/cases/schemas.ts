@@ -240,8 +240,12 @@ export const ladderStepSchema = z.object({
   convictionRecorded: optionalYesNo,
   notes: optionalText(2000),
   acknowledgeWarnings: checked,
+  /** Why a step a ladder check refuses (e.g. enforcement with no support offered) is recorded anyway. */
+  overrideReason: optionalText(1000),
 });
-export type LadderStepForm = z.output<typeof ladderStepSchema>;
+export type LadderStepForm = Omit<z.output<typeof ladderStepSchema>, 'overrideReason'> & {
+  overrideReason?: string | null;
+};
 
 export const breachSchema = z.object({
   breachedOn: requiredDate('the date of the breach'),

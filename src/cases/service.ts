@@ -175,6 +175,8 @@ export class CaseService {
       address: string | null;
       postcode: string | null;
       healthNotes: string | null;
+      /** The person staff know this party to be (linked without matching). */
+      personId?: string | null;
     },
   ): Promise<{ partyId: string; personId: string }> {
     const pid = actor.user.partnershipId;
@@ -191,6 +193,7 @@ export class CaseService {
       email: p.email,
       address: p.address,
       postcode: p.postcode,
+      knownPersonId: p.personId ?? null,
     });
     const partyId = newId();
     const name = [p.givenName, p.surname].filter(Boolean).join(' ') || 'Unnamed person';

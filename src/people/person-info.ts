@@ -6,6 +6,7 @@ import { notFound } from '../platform/web/errors.js';
 import { PeopleService } from './service.js';
 import { PeopleRepository } from './repository.js';
 import type { RepeatFlag } from './repeats.js';
+import { personSections } from './person-sections.js';
 
 interface Meta {
   ip?: string;
@@ -140,6 +141,7 @@ export class PersonInfoService {
       settings,
       withheld,
       hiddenRecords: all.length - records.length,
+      sections: await personSections(this.deps, user, personId),
     };
   }
 

@@ -11,11 +11,12 @@ import { computeFlags } from './flags.js';
 import { type RepeatFlag, type RepeatSettings } from './repeats.js';
 import { PeopleSettingsService } from './settings.js';
 
-export type PersonRole = 'victim' | 'complainant' | 'witness' | 'perpetrator' | 'reporter' | 'representative';
+export type PersonRole =
+  'victim' | 'complainant' | 'witness' | 'perpetrator' | 'reporter' | 'representative' | 'street-contact';
 
 export interface PersonRecordInput {
   partnershipId: string;
-  sourceType: 'report' | 'call' | 'case' | 'case-review' | 'import';
+  sourceType: 'report' | 'call' | 'case' | 'case-review' | 'import' | 'outreach';
   sourceId: string | null;
   role: PersonRole;
   teamId?: string | null;
@@ -27,6 +28,8 @@ export interface PersonRecordInput {
   address?: string | null;
   postcode?: string | null;
   uprn?: string | null;
+  /** A person staff have said this record is (chosen from suggestions): linked without matching. */
+  knownPersonId?: string | null;
 }
 
 // Parsing a number with full metadata is the costliest step of saving a report; callers repeat numbers.
@@ -79,7 +82,13 @@ export class PeopleService {
     let band = 'none';
     let weight: number | null = null;
     const possible: PersonCandidate[] = [];
-    if (state) {
+    const known = input.knownPersonId
+      ? await this.resolve(input.partnershipId, input.knownPersonId, db)
+      : null;
+    if (known) {
+      personId = known;
+      band = 'staff';
+    } else if (state) {
       const candidates = state.index.match(toEngineRecord({ id: recordId, ...rec }));
       // The in-memory index may hold records of a rolled-back transaction: keep persons that exist.
       const exist = await repo.existingPersons(
@@ -244,8 +253,12 @@ export class PeopleService {
   }
 
   /** The person now holding a person id's records: itself, or the person it was merged into. */
-  async resolve(partnershipId: string, personId: string): Promise<string | null> {
-    const repo = new PeopleRepository(this.deps.db);
+  async resolve(
+    partnershipId: string,
+    personId: string,
+    db: Executor = this.deps.db,
+  ): Promise<string | null> {
+    const repo = new PeopleRepository(db);
     let id = personId;
     for (let i = 0; i < 10; i++) {
       const p = await repo.person(partnershipId, id);
@@ -326,6 +339,14 @@ export class PeopleService {
       ).map((p) => [p.id, p.display_name]),
     );
     return unique.map((x) => ({ ...x, name: names.get(x.personId) ?? 'Unnamed person' }));
+  }
+
+  /** Display names of persons by id (persons not found are left out). */
+  async names(partnershipId: string, personIds: readonly string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(personIds.filter(Boolean))];
+    if (!ids.length) return new Map();
+    const rows = await new PeopleRepository(this.deps.db).personsByIds(partnershipId, ids);
+    return new Map(rows.map((p) => [p.id, p.display_name]));
   }
 
   /** Every record of a person, newest first. */

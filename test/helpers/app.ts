@@ -190,4 +190,5 @@ export const DEMO = {
   coordinator: 'coordinator@demo.asbhub.example',
   partner: 'partner@demo.asbhub.example',
   auditor: 'auditor@demo.asbhub.example',
+  outreach: 'outreach@demo.asbhub.example',
 };

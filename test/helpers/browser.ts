@@ -29,7 +29,12 @@ export interface BrowserHarness {
   t: TestApp;
   baseUrl: string;
   browser: Browser;
-  newContext(opts?: { javaScriptEnabled?: boolean; mobile?: boolean }): Promise<BrowserContext>;
+  /** `width` sets a phone viewport of that many CSS pixels (e.g. 360). */
+  newContext(opts?: {
+    javaScriptEnabled?: boolean;
+    mobile?: boolean;
+    width?: number;
+  }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -61,7 +66,9 @@ export async function startBrowserHarness(dialect: Dialect = 'sqlite'): Promise<
       const ctx = await browser.newContext({
         baseURL: address,
         javaScriptEnabled: opts.javaScriptEnabled !== false,
-        ...(opts.mobile ? { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } : {}),
+        ...(opts.mobile || opts.width
+          ? { viewport: { width: opts.width ?? 375, height: 740 }, isMobile: true, hasTouch: true }
+          : {}),
       });
       ctx.setDefaultTimeout(15_000);
       if (opts.javaScriptEnabled === false) scriptsOff.add(ctx);

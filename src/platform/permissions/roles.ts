@@ -8,6 +8,7 @@ export const ROLES = [
   'coordinator',
   'partner',
   'auditor',
+  'outreach_worker',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,6 +21,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   coordinator: 'Coordinator',
   partner: 'Partner (limited access)',
   auditor: 'Auditor',
+  outreach_worker: 'Outreach worker',
 };
 
 export const PERMISSIONS = [
@@ -46,6 +48,9 @@ export const PERMISSIONS = [
   'analytics.import',
   'plan.manage',
   'api.keys',
+  'operations.read', // street operations: outreach contacts, street counts, Luscombe tickets
+  'operations.record', // record outreach contacts, street counts, hub attendance
+  'safeguarding.read', // named safeguarding roles: welfare notes, modern slavery indicators, NRM records
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +61,7 @@ const staffCore: Permission[] = [
   'cases.read',
   'shared.read',
   'premises.read',
+  'operations.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -78,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'analytics.import',
     'plan.manage',
     'api.keys',
+    'operations.record',
   ],
   team_manager: [
     ...staffCore,
@@ -89,6 +96,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases.share',
     'premises.manage',
     'analytics.read',
+    'operations.record',
+    'safeguarding.read',
   ],
   officer: [
     ...staffCore,
@@ -99,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases.manage',
     'cases.share',
     'premises.manage',
+    'operations.record',
   ],
   call_handler: ['staff.home', 'reports.intake', 'reports.read', 'people.read'],
   analyst: [
@@ -109,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'analytics.import',
     'premises.read',
     'premises.manage',
+    'operations.read',
   ],
   coordinator: [
     ...staffCore,
@@ -119,9 +130,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plan.manage',
     'analytics.read',
     'cases.manage',
+    'operations.record',
+    'safeguarding.read',
   ],
   partner: ['staff.home', 'shared.read'],
   auditor: ['staff.home', 'audit.read'],
+  // A partner charity's street outreach worker: records contacts and counts, sees people, not cases.
+  outreach_worker: ['staff.home', 'people.read', 'operations.read', 'operations.record', 'safeguarding.read'],
 };
 
 export function isRole(v: string): v is Role {
