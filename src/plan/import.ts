@@ -77,14 +77,12 @@ async function readXlsx(contents: Buffer): Promise<{ rows: ReadRow[]; errors: st
 
 function readCsv(contents: Buffer): { rows: ReadRow[]; errors: string[] } {
   try {
-    const records = parse(contents, { bom: true, relax_column_count: true, info: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
+    const records = parse(contents, { bom: true, relax_column_count: true }) as string[][];
+    // Rows are numbered as a spreadsheet shows the file: one per record, the header is row 1.
     return {
       rows: records
-        .filter((r) => r.record.some((c) => c.trim() !== ''))
-        .map((r) => ({ line: r.info.lines, cells: r.record })),
+        .map((cells, i) => ({ line: i + 1, cells }))
+        .filter((r) => r.cells.some((c) => c.trim() !== '')),
       errors: [],
     };
   } catch (err) {
