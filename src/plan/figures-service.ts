@@ -5,6 +5,7 @@ import {
   figuresForAction,
   lastCompleteQuarter,
   planFigure,
+  windowOf,
   yearBefore,
   type FigurePeriod,
   type PlanFigureProvider,
@@ -44,9 +45,9 @@ export class PlanFiguresService {
     partnershipId: string,
     period = this.defaultPeriod(),
   ): Promise<ComputedFigure> {
-    const value = await provider.value(this.deps, partnershipId, period);
+    const value = await provider.value(this.deps, partnershipId, windowOf(period));
     const previous = provider.periodic
-      ? await provider.value(this.deps, partnershipId, yearBefore(period))
+      ? await provider.value(this.deps, partnershipId, windowOf(yearBefore(period)))
       : null;
     const trend =
       value === null || previous === null

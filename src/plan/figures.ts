@@ -11,6 +11,14 @@ export interface FigurePeriod {
   to: IsoDate;
 }
 
+/** A period as providers are given it: its days and the UTC instants of its London start and end. */
+export interface FigureWindow extends FigurePeriod {
+  /** Start of the first day, included. */
+  start: string;
+  /** Start of the day after the last, excluded. */
+  end: string;
+}
+
 export interface PlanFigureProvider {
   /** Stable key, kept on an action that shows the figure (e.g. "reports.online-share"). */
   key: string;
@@ -24,7 +32,7 @@ export interface PlanFigureProvider {
   periodic: boolean;
   higherIsBetter: boolean;
   /** The figure for the period, or null when there is nothing to measure. */
-  value(deps: AppDeps, partnershipId: string, period: FigurePeriod): Promise<number | null>;
+  value(deps: AppDeps, partnershipId: string, period: FigureWindow): Promise<number | null>;
 }
 
 const providers = new Map<string, PlanFigureProvider>();
@@ -72,5 +80,7 @@ export function periodInstants(p: FigurePeriod): { start: string; end: string } 
   };
   return { start: londonMidnight(p.from), end: londonMidnight(addDays(p.to, 1)) };
 }
+
+export const windowOf = (p: FigurePeriod): FigureWindow => ({ from: p.from, to: p.to, ...periodInstants(p) });
 
 export const formatPeriod = (p: FigurePeriod) => `${p.from} to ${p.to}`;
