@@ -3,8 +3,8 @@
  * evidence on its actions and on the board report. Meetings, outreach, operations and the night-time
  * economy register theirs here as those modules arrive.
  */
-import { registerPlanFigures, type PlanFigureProvider } from './plan/figures.js';
-import { reportPlanFigures } from './reports/plan-figures.js';
+import { registerPlanFigures, registerPlanTables, type PlanFigureProvider } from './plan/figures.js';
+import { reportPlanFigures, reportPlanTables } from './reports/plan-figures.js';
 import { caseReviewPlanFigures } from './case-review/plan-figures.js';
 import { premisesPlanFigures } from './premises/plan-figures.js';
 import { casePlanFigures } from './cases/plan-figures.js';
@@ -19,3 +19,4 @@ const all: readonly PlanFigureProvider[] = [
 ];
 
 registerPlanFigures(all);
+registerPlanTables(reportPlanTables);

@@ -35,7 +35,25 @@ export interface PlanFigureProvider {
   value(deps: AppDeps, partnershipId: string, period: FigureWindow): Promise<number | null>;
 }
 
+/** A breakdown for the board dashboard: a table (and the chart drawn from it). */
+export interface PlanTableProvider {
+  key: string;
+  label: string;
+  detailHref: string;
+  rows(
+    deps: AppDeps,
+    partnershipId: string,
+    period: FigureWindow,
+  ): Promise<{ columns: string[]; rows: { label: string; values: number[] }[] }>;
+}
+
 const providers = new Map<string, PlanFigureProvider>();
+const tables = new Map<string, PlanTableProvider>();
+
+export function registerPlanTables(list: readonly PlanTableProvider[]): void {
+  for (const t of list) tables.set(t.key, t);
+}
+export const planTable = (key: string) => tables.get(key);
 
 /** Called once by the composition root with every module's figures; a key registered twice is refused. */
 export function registerPlanFigures(list: readonly PlanFigureProvider[]): void {
@@ -49,6 +67,33 @@ export function registerPlanFigures(list: readonly PlanFigureProvider[]): void {
 export const planFigure = (key: string) => providers.get(key);
 export const planFigures = () => [...providers.values()];
 export const figuresForAction = (number: number) => planFigures().filter((p) => p.actions.includes(number));
+
+/** The last complete calendar quarters before the given day, newest first. */
+export function recentQuarters(today: IsoDate, count = 8): (FigurePeriod & { label: string })[] {
+  const out: (FigurePeriod & { label: string })[] = [];
+  let q = lastCompleteQuarter(today);
+  for (let i = 0; i < count; i++) {
+    const [y, m] = q.from.split('-').map(Number);
+    out.push({ ...q, label: `Q${Math.floor((m - 1) / 3) + 1} ${y} (${MONTHS[m - 1]} to ${MONTHS[m + 1]})` });
+    q = lastCompleteQuarter(q.from);
+  }
+  return out;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The last complete calendar quarter before the given day. */
 export function lastCompleteQuarter(today: IsoDate): FigurePeriod {

@@ -10,6 +10,7 @@ import { FIELD_LABELS } from './import.js';
 import { PlanBoardService } from './board.js';
 import { boardReportPdf } from './board-pdf.js';
 import { actorOf, RAG_LABELS } from './service.js';
+import { barsOf, PlanDashboardService } from './dashboard.js';
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 type Req = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string> }>;
@@ -103,6 +104,17 @@ export function registerPlanExchangeRoutes(app: FastifyInstance, deps: AppDeps):
         .send(await boardReportPdf(report));
     }
     return boardPage(req, reply);
+  });
+
+  const dashboard = new PlanDashboardService(deps);
+  app.get('/plan/dashboard', { config: { access: 'staff.home' } }, async (req: Req, reply) => {
+    const d = await dashboard.dashboard(req.user!.partnershipId, req.query.period);
+    return reply.render('plan/dashboard.njk', {
+      title: 'Board dashboard',
+      ...d,
+      bars: d.reportsByMonth ? barsOf(d.reportsByMonth.now.rows) : [],
+      ragLabels: RAG_LABELS,
+    });
   });
 
   app.post('/plan/board/meetings', { config: { access: 'plan.manage' } }, async (req: Req, reply) => {

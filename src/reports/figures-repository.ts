@@ -22,6 +22,17 @@ export class ReportFiguresRepository {
     return Object.fromEntries(rows.map((x) => [x.channel, Number(x.n)]));
   }
 
+  /** When and by which channel each report in the range was made (for counts by month). */
+  reportTimes(partnershipId: string, r: InstantRange) {
+    return this.db
+      .selectFrom('reports')
+      .select(['created_at', 'channel'])
+      .where('partnership_id', '=', partnershipId)
+      .where('created_at', '>=', r.start)
+      .where('created_at', '<', r.end)
+      .execute();
+  }
+
   /** Reports made in the range that were routed to at least one team. */
   async routed(partnershipId: string, r: InstantRange): Promise<number> {
     const row = await this.db

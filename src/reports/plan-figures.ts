@@ -6,6 +6,39 @@
 import type { AppDeps } from '../platform/module.js';
 import { ReportFiguresRepository } from './figures-repository.js';
 import { hoursBetween, median } from './sla.js';
+import { londonTime } from '../platform/web/views.js';
+
+const CHANNELS: [string, string][] = [
+  ['web', 'Online'],
+  ['phone', 'Phone'],
+  ['staff', 'Staff'],
+  ['open311', 'Partner systems'],
+  ['api', 'API'],
+];
+
+/** Reports by month (London time) and channel, for the board dashboard. */
+export const reportPlanTables = [
+  {
+    key: 'reports.by-month-channel',
+    label: 'Reports by month and channel',
+    detailHref: '/queue',
+    rows: async (deps: AppDeps, pid: string, w: Window) => {
+      const reports = await repo(deps).reportTimes(pid, w);
+      const months = [...new Set(reports.map((r) => londonTime(r.created_at, 'yyyy-MM')))].sort();
+      const used = CHANNELS.filter(([c]) => reports.some((r) => r.channel === c));
+      return {
+        columns: used.map(([, label]) => label),
+        rows: months.map((m) => ({
+          label: londonTime(`${m}-15T12:00:00Z`, 'MMMM yyyy'),
+          values: used.map(
+            ([c]) =>
+              reports.filter((r) => r.channel === c && londonTime(r.created_at, 'yyyy-MM') === m).length,
+          ),
+        })),
+      };
+    },
+  },
+];
 
 interface Window {
   from: string;

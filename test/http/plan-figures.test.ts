@@ -169,5 +169,26 @@ for (const dialect of testDialects()) {
       const board = await c.get('/plan/board');
       assert.match(board.body, /Environmental jobs cleared/);
     });
+
+    it('the board dashboard shows a quarter beside the year before, each figure linking to its detail', async () => {
+      const c = new Client(t.app);
+      await c.signIn(DEMO.manager);
+      const page = await c.get('/plan/dashboard');
+      assert.equal(page.statusCode, 200);
+      const main = /<main[\s\S]*<\/main>/.exec(page.body)![0];
+      assert.match(main, new RegExp(`Q\\d ${quarter.from.slice(0, 4)}`));
+      assert.match(main, /<a class="govuk-link" href="\/premises">Licensed premises on red/);
+      assert.match(main, /<a class="govuk-link" href="\/case-reviews">ASB Case Review applications received/);
+      assert.match(main, /Reports by month and channel \(the chart as a table\)/);
+      const total = await value('reports.total');
+      assert.match(
+        main,
+        new RegExp(
+          `Reports of ASB made</a>\\s*</td>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${total}`,
+        ),
+      );
+      const older = await c.get(`/plan/dashboard?period=${yearBefore(quarter).from}`);
+      assert.equal(older.statusCode, 200);
+    });
   });
 }
