@@ -194,7 +194,26 @@ async function copyOldPlans(db: Kysely<any>): Promise<void> {
   }
 }
 
+/** What the partnership has published on its public transparency page: a snapshot, never live data. */
+async function transparency(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('transparency_publications')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('published_at', 'text', (c) => c.notNull())
+    .addColumn('published_by_id', 'text')
+    .addColumn('published_by_name', 'text', (c) => c.notNull())
+    .addColumn('content', 'text', (c) => c.notNull()) // JSON: the published sections, small numbers already hidden
+    .execute();
+  await db.schema
+    .createIndex('transparency_publications_latest')
+    .on('transparency_publications')
+    .columns(['partnership_id', 'published_at'])
+    .execute();
+}
+
 export const planMigrations: Record<string, Migration> = {
   '20261128_60_plan': { up },
   '20261208_60_plan_years': { up: plansPerYear },
+  '20261208_61_transparency': { up: transparency },
 };

@@ -7,6 +7,7 @@ import type {
   PlanProgressTable,
   PlansTable,
   PlanStatusChangesTable,
+  TransparencyPublicationsTable,
 } from './tables.js';
 import './tables.js';
 
@@ -171,6 +172,20 @@ export class PlanRepository {
       .where('partnership_id', '=', partnershipId)
       .where('id', '=', id)
       .where('applied_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  async insertPublication(db: Executor, row: TransparencyPublicationsTable): Promise<void> {
+    await db.insertInto('transparency_publications').values(row).execute();
+  }
+
+  latestPublication(partnershipId: string) {
+    return this.db
+      .selectFrom('transparency_publications')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('published_at', 'desc')
+      .limit(1)
       .executeTakeFirst();
   }
 

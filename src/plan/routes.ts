@@ -9,6 +9,7 @@ import { PlanFiguresService } from './figures-service.js';
 import { planFigures } from './figures.js';
 import { RAGS } from './tables.js';
 import { registerPlanExchangeRoutes } from './routes-exchange.js';
+import { registerTransparencyRoutes } from './routes-transparency.js';
 
 const RAG_ITEMS = RAGS.map((value) => ({ value, text: RAG_LABELS[value] }));
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
@@ -143,4 +144,5 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   registerPlanExchangeRoutes(app, deps);
+  registerTransparencyRoutes(app, deps);
 }

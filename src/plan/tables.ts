@@ -81,6 +81,16 @@ export interface PlanImportsTable {
   applied_at: string | null;
 }
 
+export interface TransparencyPublicationsTable {
+  id: string;
+  partnership_id: string;
+  published_at: string;
+  published_by_id: string | null;
+  published_by_name: string;
+  /** JSON: the sections published, with small numbers already hidden. */
+  content: string;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     plans: PlansTable;
@@ -89,5 +99,6 @@ declare module '../platform/db/schema.js' {
     plan_status_changes: PlanStatusChangesTable;
     plan_boards: PlanBoardsTable;
     plan_imports: PlanImportsTable;
+    transparency_publications: TransparencyPublicationsTable;
   }
 }
