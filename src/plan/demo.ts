@@ -74,10 +74,13 @@ export async function seedPlanDemo({ deps, rng, partnershipId }: DemoSeedContext
   const created = await plan.load(partnershipId, 2023, actions, '2023-01-16T10:00:00.000Z');
   const users = new UserRepository(deps.db, deps.clock);
   const rows = await plan.repo.actions(created.id);
+  const officers = new Map<string, { id: string; name: string } | undefined>();
+  for (const [, email] of LEAD_FOR_TEAM) officers.set(email, await users.findByEmail(email));
+  // On SQLite the transaction holds the only connection: everything inside goes through trx.
   await deps.db.transaction().execute(async (trx) => {
     for (const a of rows) {
       const lead = LEAD_FOR_TEAM.find(([re]) => re.test(a.owner));
-      const officer = lead ? await users.findByEmail(lead[1]) : undefined;
+      const officer = lead ? officers.get(lead[1]) : undefined;
       const day = rng.int(40, 340); // a day of 2023 between February and early December
       const at = new Date(
         Date.UTC(2023, 0, 1, 9 + rng.int(0, 7), rng.int(0, 59)) + day * 86_400_000,
