@@ -3,8 +3,9 @@ import { analyticsMigrations } from './migrations.js';
 import { registerAnalyticsRoutes } from './routes/index.js';
 import { seedAnalyticsDemo } from './demo.js';
 import './tables.js';
+import type { AnalyticsServices } from './services.js';
 
-export const analyticsModule: AppModule = {
+export const analyticsModule: AppModule<{ analytics: AnalyticsServices }> = {
   name: 'analytics',
   migrations: analyticsMigrations,
   routes: registerAnalyticsRoutes,

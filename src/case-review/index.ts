@@ -4,8 +4,9 @@ import { registerCaseReviewRoutes } from './routes/index.js';
 import { seedCaseReviewDemo } from './seed.js';
 import './tables.js';
 import { caseReviewHome } from './home.js';
+import type { CaseReviewServices } from './services.js';
 
-export const caseReviewModule: AppModule = {
+export const caseReviewModule: AppModule<{ caseReview: CaseReviewServices }> = {
   name: 'case-review',
   home: caseReviewHome,
   migrations: caseReviewMigrations,

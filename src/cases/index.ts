@@ -4,8 +4,10 @@ import { registerCasesRoutes } from './routes/index.js';
 import { seedCasesDemo } from './seed.js';
 import './tables.js';
 import { casesHome } from './home.js';
+import type { CaseServices } from './services.js';
+import type { PersonInfoService } from '../people/person-info.js';
 
-export const casesModule: AppModule = {
+export const casesModule: AppModule<{ cases: CaseServices; people: { info: PersonInfoService } }> = {
   name: 'cases',
   home: casesHome,
   migrations: casesMigrations,

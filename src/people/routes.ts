@@ -1,15 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import type { AppDeps } from '../platform/module.js';
-import { AuditService } from '../platform/audit/service.js';
+import type { AuditService } from '../platform/audit/service.js';
 import { parseForm } from '../platform/web/forms.js';
 import { londonTime } from '../platform/web/views.js';
-import { ReviewService } from './review-service.js';
-import { PersonInfoService } from './person-info.js';
-import { RelinkService } from './relink.js';
+import type { PeopleServices } from './services.js';
 import { repeatSettingsSchema } from './settings.js';
 import { FLAG_LABELS, type RepeatFlag } from './repeats.js';
-import { CaseService } from '../cases/service.js';
 
 const FIELDS: [string, string][] = [
   ['given_name', 'Given name'],
@@ -53,14 +50,14 @@ const safeCell = (v: unknown) => {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 };
 
-export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const review = new ReviewService(deps);
-  const info = new PersonInfoService(deps);
-  const people = info.people;
-  const relink = new RelinkService(deps);
-  const cases = new CaseService(deps);
+export function registerPeopleRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { people: PeopleServices; platform: { audit: AuditService } },
+): void {
+  const { review, info, people, relink } = services.people;
   const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
-  const audit = () => new AuditService(deps.db, deps.dialect, deps.clock);
+  const audit = () => services.platform.audit;
 
   /** The flagged people for a list (all, or one flag), with how many open cases each is a party to. */
   const repeatRows = async (req: FastifyRequest) => {
@@ -72,7 +69,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
     const withCases = await Promise.all(
       rows.map(async (r) => ({
         ...r,
-        openCases: (await cases.casesForPerson(pid, r.personId)).filter((c) => c.status !== 'closed').length,
+        openCases: (await info.casesForPerson(pid, r.personId)).filter((c) => c.status !== 'closed').length,
       })),
     );
     return { list, rows: withCases, settings };

@@ -1,10 +1,11 @@
 import type { AppModule } from '../platform/module.js';
+import type { PlanServices } from './services.js';
 import { planMigrations } from './migrations.js';
 import { registerPlanRoutes } from './routes.js';
 import { seedPlanDemo } from './demo.js';
 import './tables.js';
 
-export const planModule: AppModule = {
+export const planModule: AppModule<{ plan: PlanServices }> = {
   name: 'plan',
   migrations: planMigrations,
   routes: registerPlanRoutes,

@@ -4,7 +4,8 @@ import type { AppDeps } from '../platform/module.js';
 import { parseForm } from '../platform/web/forms.js';
 import { can } from '../platform/permissions/roles.js';
 import { readDate } from '../case-review/form-dates.js';
-import { PlanService, RAG_LABELS, recordSchema } from './service.js';
+import { RAG_LABELS, recordSchema } from './service.js';
+import type { PlanServices } from './services.js';
 import { PlanFiguresService } from './figures-service.js';
 import { planFigures } from './figures.js';
 import { RAGS } from './tables.js';
@@ -38,8 +39,12 @@ const dateParts = (name: string, iso: string | null) => {
   };
 };
 
-export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const plan = new PlanService(deps);
+export function registerPlanRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { plan: PlanServices },
+): void {
+  const { plan } = services.plan;
   const figures = new PlanFiguresService(deps);
 
   app.get('/plan', { config: { access: 'staff.home' } }, async (req: Req, reply) => {

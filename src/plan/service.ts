@@ -130,6 +130,12 @@ export class PlanService {
     return { plan, plans, actions, counts: ragCounts(actions), themes: ragByTheme(plan, actions) };
   }
 
+  /** The latest plan's actions and RAG counts (meeting agendas list the actions on red). */
+  async list(partnershipId: string) {
+    const { actions, counts } = await this.overview(partnershipId);
+    return { actions, counts };
+  }
+
   canUpdate(user: CurrentUser, action: PlanActionsTable): boolean {
     return (
       can(user.role, 'plan.manage') || (action.lead_officer_id !== null && action.lead_officer_id === user.id)

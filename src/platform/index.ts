@@ -2,8 +2,10 @@ import type { AppModule } from './module.js';
 import { platformMigrations } from './migrations.js';
 import './tables.js';
 import { registerPlatformRoutes } from './routes.js';
+import type { PlatformServices } from './services.js';
+import type { StaffShell } from './shell.js';
 
-export const platformModule: AppModule = {
+export const platformModule: AppModule<{ platform: PlatformServices; shell: StaffShell }> = {
   name: 'platform',
   migrations: platformMigrations,
   routes: registerPlatformRoutes,
