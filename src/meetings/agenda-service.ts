@@ -10,6 +10,7 @@ import { PeopleService } from '../people/service.js';
 import { PremisesService } from '../premises/service.js';
 import { PlanService } from '../plan/service.js';
 import { agendaSectionsFor, type AgendaContext, type AgendaItemDraft } from './agenda-sections.js';
+import './agenda-tasking.js';
 import type { Actor, MeetingsContext, Result } from './context.js';
 import type { SeriesService } from './series-service.js';
 import type { MeetingItemsTable } from './tables.js';

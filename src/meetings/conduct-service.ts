@@ -10,7 +10,7 @@ import { compareDates, formatLongDate, isIsoDate } from '../platform/dates/index
 import type { CaseServices } from '../cases/services.js';
 import type { Actor, Errors, MeetingsContext, Result } from './context.js';
 import type { SeriesService } from './series-service.js';
-import { seriesAccess } from './access.js';
+import { scheduleActionReminder } from './reminders.js';
 
 export const CASE_DECISIONS = ['accepted', 'not-accepted', 'closed', 'deferred'] as const;
 export const ACTION_DECISIONS = ['done', 'change-of-circumstance', 'agency-did-not-act'] as const;
@@ -89,17 +89,8 @@ export class ConductService {
   /** The people who may be marked as attending: chairs, members by person and staff of member agencies. */
   async attendanceList(actor: Actor, meetingId: string) {
     const { m, series } = await this.series.open(actor, meetingId, 'attendance');
-    const staff = await this.ctx.repo.staff(m.partnership_id);
     const recorded = await this.ctx.repo.attendance(m.id);
-    const people = staff.filter(
-      (u) =>
-        seriesAccess(
-          { ...actor.user, id: u.id, agencyId: u.agency_id, role: 'officer' },
-          series,
-          series.members,
-        ).member,
-    );
-    return people.map((u) => ({
+    return (await this.series.memberStaff(series)).map((u) => ({
       userId: u.id,
       name: u.name,
       agency: u.agency_name,
@@ -248,6 +239,12 @@ export class ConductService {
         created_by: actor.user.id,
         created_at: now,
         updated_at: now,
+      });
+      await scheduleActionReminder(trx, this.ctx.deps, {
+        partnershipId: m.partnership_id,
+        actionId: id,
+        dueOn: form.dueOn,
+        today: this.ctx.today(),
       });
       await this.ctx.record(
         actor,

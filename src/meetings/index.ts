@@ -5,6 +5,7 @@ import { meetingsHome } from './home.js';
 import { seedMeetingsDemo } from './demo.js';
 import './tables.js';
 import type { MeetingServices } from './services.js';
+import './agenda-tasking.js';
 
 export const meetingsModule: AppModule<{ meetings: MeetingServices }> = {
   name: 'meetings',

@@ -13,6 +13,7 @@ import type { Actor, MeetingsContext, Result } from './context.js';
 import type { SeriesService } from './series-service.js';
 import type { CaseServices } from '../cases/services.js';
 import { chairsOf } from './access.js';
+import { notifyPackIssued } from './reminders.js';
 
 export class PackService {
   constructor(
@@ -140,11 +141,12 @@ export class PackService {
 
   /** Issues the agenda (or re-issues it as a new version): the pre-meeting pack is frozen. */
   async issueAgenda(actor: Actor, meetingId: string): Promise<Result<{ id: string; version: number }>> {
-    const { m } = await this.series.manageable(actor, meetingId);
+    const { m, series } = await this.series.manageable(actor, meetingId);
     if (m.status === 'cancelled') return { ok: false, errors: { agenda: 'The meeting is cancelled' } };
     if (!m.agenda_built_at)
       return { ok: false, errors: { agenda: 'Build the agenda from the data before issuing it' } };
     const p = await this.issue(actor, meetingId, 'agenda');
+    const emails = (await this.series.memberStaff(series)).map((u) => u.email);
     await this.ctx.transaction(async (trx) => {
       await this.ctx.repo.insertPack(trx, {
         id: p.id,
@@ -160,6 +162,14 @@ export class PackService {
         sealed: 0,
       });
       await this.ctx.repo.updateMeeting(trx, m.id, { agenda_status: 'issued', updated_at: this.ctx.now() });
+      await notifyPackIssued(trx, this.ctx.deps, {
+        partnershipId: m.partnership_id,
+        meetingId: m.id,
+        seriesName: series.name,
+        date: m.held_on,
+        number: p.content.number,
+        emails,
+      });
       await this.ctx.record(
         actor,
         'meeting.agenda-issued',
@@ -233,7 +243,7 @@ export class PackService {
         actor,
         'meeting.minutes-approved',
         { type: 'meeting', id: prev.id },
-        { at: m.id, packId: latest.id, hash: latest.hash },
+        { at: m.id, packId: latest.id },
         trx,
       );
     });

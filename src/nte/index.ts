@@ -12,5 +12,15 @@ export const nteModule: AppModule<{ nte: NteService }> = {
   migrations: nteMigrations,
   routes: registerNteRoutes,
   seedDemo: seedNteDemo,
-  nav: [{ label: 'Night-time economy', href: '/nte', permission: 'premises.read' }],
+  nav: [
+    { label: 'Night-time economy', href: '/nte', permission: 'premises.read' },
+    {
+      label: 'Night-time economy settings',
+      href: '/nte/settings',
+      permission: 'settings.manage',
+      admin: true,
+      description:
+        'The weekend window of the Monday pack, bank-holiday Mondays, and who is told of colour changes',
+    },
+  ],
 };

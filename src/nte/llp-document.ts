@@ -67,6 +67,30 @@ export function llpDocument(p: LlpPack): PackDocument {
           },
         ],
       },
+      {
+        heading: 'Open interventions',
+        paragraphs: [],
+        tables: [
+          {
+            caption: 'Open interventions',
+            head: ['Premises', 'Intervention', 'Started', 'Dates ahead'],
+            rows: (p.openInterventions ?? []).map((i) => [i.premises, i.kind, i.started, i.next || '–']),
+            empty: 'No intervention is open.',
+          },
+        ],
+      },
+      {
+        heading: 'Licensing visits due',
+        paragraphs: [],
+        tables: [
+          {
+            caption: 'Licensing visits due',
+            head: ['Premises', 'Colour', 'Last visit', 'Due'],
+            rows: (p.visitsDue ?? []).map((v) => [v.premises, cap(v.band), v.lastVisit ?? 'Never', v.dueOn]),
+            empty: 'No visit is due.',
+          },
+        ],
+      },
     ],
   };
 }

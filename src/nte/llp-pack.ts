@@ -6,6 +6,14 @@ import type { AppDeps } from '../platform/module.js';
 import { addDays, dayOfWeek, formatLongDate, londonInstant, type IsoDate } from '../platform/dates/index.js';
 import { AnalyticsService } from '../analytics/service.js';
 import { colourChanges } from '../premises/colours.js';
+import {
+  InterventionService,
+  INTERVENTION_KINDS,
+  interventionDates,
+  type InterventionKind,
+} from '../premises/interventions.js';
+import { VisitService } from '../premises/visits.js';
+import { PremisesService } from '../premises/service.js';
 import { compareFigure, compareCounts, tally, type ComparedFigure } from './compare.js';
 import { loadWeekendFacts, type NteIncident } from './weekend-facts.js';
 import { weekendWindow, WeekendError, type NteSettingsInput } from './window.js';
@@ -22,6 +30,8 @@ export interface LlpPack {
   alcoholRelated: ComparedFigure[];
   topPremises: { id: string; name: string; band: Band; total: number; why: string[] }[];
   colourChanges: { premises: string; from: string; to: string; on: string; reason: string }[];
+  openInterventions: { premises: string; kind: string; started: string; next: string }[];
+  visitsDue: { premises: string; band: Band; lastVisit: string | null; dueOn: string }[];
   notes: string[];
 }
 
@@ -69,7 +79,7 @@ export async function buildLlpPack(
     from: londonInstant(`${first}-01`, '00:00'),
     to: londonInstant(addDays(`${addMonths(month, 1)}-01`, 5), '00:00'),
   };
-  const [facts, police, changes] = await Promise.all([
+  const [facts, police, changes, open, due, premises] = await Promise.all([
     loadWeekendFacts(deps, partnershipId, span, [lastDay]),
     new AnalyticsService(deps).records(partnershipId, {
       source: 'police-uk',
@@ -77,7 +87,11 @@ export async function buildLlpPack(
       monthTo: month,
     }),
     colourChanges(deps, partnershipId, `${month}-01`, lastDay),
+    new InterventionService(deps).open(partnershipId),
+    new VisitService(deps).due(partnershipId),
+    new PremisesService(deps).list(partnershipId),
   ]);
+  const premisesName = new Map(premises.map((p) => [p.id, p.name]));
   const weekend = (m: string) => onWeekends(facts.incidents, m, settings);
   const monthOf = (m: string) => {
     const a = londonInstant(`${m}-01`, '00:00');
@@ -130,7 +144,22 @@ export async function buildLlpPack(
       on: c.changed_on,
       reason: c.reason,
     })),
+    openInterventions: open.map((i) => ({
+      premises: premisesName.get(i.premises_id) ?? i.premises_id,
+      kind: INTERVENTION_KINDS[i.kind as InterventionKind],
+      started: i.started_on,
+      next: interventionDates(i)
+        .map((d) => `${d.label}: ${d.date}`)
+        .join('; '),
+    })),
+    visitsDue: due.map((d) => ({
+      premises: d.premises.name,
+      band: d.premises.result.band,
+      lastVisit: d.lastVisit,
+      dueOn: d.dueOn,
+    })),
     notes: [
+      `Open interventions and visits due are as they stood when the pack was issued.`,
       `Weekends are Friday evening to Monday morning, London time; figures are compared with the average of ${months.join(', ')}.`,
       `police.uk does not mark crimes as alcohol-related: the ${NTE_CRIME_TYPES.join(' and ')} counts are the crime types the night-time economy drives.`,
       `Top premises and their points as they stood on ${formatLongDate(lastDay)}.`,

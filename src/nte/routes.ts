@@ -3,7 +3,7 @@ import type { AppDeps } from '../platform/module.js';
 import { can } from '../platform/permissions/roles.js';
 import { londonTime } from '../platform/web/views.js';
 import { NteService, packDocument, issuedLine, renderPackPdf, type PackKind } from './service.js';
-import { lastEndedWeekend, parseFriday, WeekendError } from './window.js';
+import { lastEndedWeekend, nteSettingsSchema, parseFriday, WeekendError } from './window.js';
 import { addMonths, parseMonth } from './llp-pack.js';
 
 const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
@@ -77,5 +77,40 @@ export function registerNteRoutes(app: FastifyInstance, deps: AppDeps, services:
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="${p.kind}-pack-${p.period}-v${p.version}.pdf"`)
       .send(pdf);
+  });
+
+  const showSettings = async (req: any, reply: any, extra: Record<string, unknown> = {}) => {
+    const s = await service.settings(req.user!.partnershipId);
+    return reply.render('nte/settings.njk', {
+      title: 'Night-time economy settings',
+      values: { ...s, bankHolidayMondayExtends: s.bankHolidayMondayExtends ? 'yes' : 'no' },
+      ...extra,
+    });
+  };
+
+  app.get('/nte/settings', { config: { access: 'settings.manage' } }, (req, reply) =>
+    showSettings(req, reply),
+  );
+
+  app.post('/nte/settings', { config: { access: 'settings.manage' } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    const input = {
+      startTime: String(body.startTime ?? '').trim(),
+      endTime: String(body.endTime ?? '').trim(),
+      bankHolidayMondayExtends: body.bankHolidayMondayExtends === 'yes',
+      compareWeekends: Number(body.compareWeekends),
+      licensingTeamEmail: String(body.licensingTeamEmail ?? '').trim() || undefined,
+    };
+    const parsed = nteSettingsSchema.safeParse(input);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+      if (errors.compareWeekends) errors.compareWeekends = 'Enter a whole number of weekends from 1 to 12';
+      reply.code(400);
+      return showSettings(req, reply, { errors, values: body });
+    }
+    await service.saveSettings(req.user!, parsed.data, meta(req));
+    await req.flash('success', 'Settings saved');
+    return reply.redirect('/nte');
   });
 }

@@ -74,13 +74,13 @@ export async function loadWeekendFacts(
   const reports = new ReportService(deps);
   const analytics = new AnalyticsService(deps);
   const premises = new PremisesService(deps);
-  const [rows, ref, areas, partner, jobs, ...ranked] = await Promise.all([
+  const [rows, ref, areas, partner, jobs, ranked] = await Promise.all([
     reports.reportsInPeriod(partnershipId, span.from, span.to),
     reports.referenceData(partnershipId),
     analytics.areas(partnershipId),
     analytics.timedRecords(partnershipId, span.from, span.to),
     new EnvironmentService(deps).jobsInPeriod(partnershipId, span.from, span.to),
-    ...premisesDates.map((d) => premises.ranked(partnershipId, d)),
+    premises.rankedOn(partnershipId, premisesDates),
   ]);
   const areaName = new Map(areas.areas.map((a) => [a.code, a.name]));
   const incidents: NteIncident[] = [];

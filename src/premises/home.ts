@@ -13,12 +13,24 @@ export async function premisesHome(
   const ranked = await services.premises.premises.ranked(user.partnershipId);
   const count = (band: string) => ranked.filter((p) => p.result.band === band).length;
   const red = count('red');
+  const due = can(user.role, 'premises.manage')
+    ? await services.premises.visits.due(user.partnershipId)
+    : null;
   return {
     title: 'Licensed premises',
     href: '/premises',
     lines: [
       { text: `${red} on red`, href: '/premises', warn: red > 0 },
       { text: `${count('amber')} on amber, ${count('green')} on green`, href: '/premises' },
+      ...(due
+        ? [
+            {
+              text: `${due.length} due a licensing visit (${due.filter((d) => d.premises.result.band === 'red').length} on red)`,
+              href: '/premises/visits/due',
+              warn: due.some((d) => d.premises.result.band === 'red'),
+            },
+          ]
+        : []),
     ],
   };
 }

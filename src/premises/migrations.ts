@@ -66,7 +66,59 @@ async function colours(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** Licensing visits, planned and done. */
+async function visits(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('premises_visits')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('premises_id', 'text', (c) => c.notNull().references('premises.id'))
+    .addColumn('status', 'text', (c) => c.notNull()) // planned | done
+    .addColumn('visit_on', 'text', (c) => c.notNull()) // YYYY-MM-DD: planned for, or done on
+    .addColumn('officer_label', 'text', (c) => c.notNull())
+    .addColumn('findings', 'text')
+    .addColumn('conditions_checked', 'text')
+    .addColumn('outcome', 'text') // no-issues | advice | breaches
+    .addColumn('breaches', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('recorded_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('premises_visits_premises')
+    .on('premises_visits')
+    .columns(['partnership_id', 'premises_id', 'visit_on'])
+    .execute();
+}
+
+/** Interventions: advice, action plans, warnings and licence reviews, with their outcomes. */
+async function interventions(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('premises_interventions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('premises_id', 'text', (c) => c.notNull().references('premises.id'))
+    .addColumn('kind', 'text', (c) => c.notNull()) // advice-letter | advice-visit | action-plan | warning | licence-review
+    .addColumn('started_on', 'text', (c) => c.notNull())
+    .addColumn('details', 'text', (c) => c.notNull()) // advice given, measures agreed, warning text or grounds
+    .addColumn('responsible_person', 'text') // action plan: the named person at the premises
+    .addColumn('review_on', 'text') // action plan review date
+    .addColumn('summary_review', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('hearing_on', 'text')
+    .addColumn('outcome', 'text') // null while open
+    .addColumn('closed_on', 'text')
+    .addColumn('recorded_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('premises_interventions_premises')
+    .on('premises_interventions')
+    .columns(['partnership_id', 'premises_id'])
+    .execute();
+}
+
 export const premisesMigrations: Record<string, Migration> = {
   '20261128_50_premises': { up },
   '20261208_51_premises_colours': { up: colours },
+  '20261208_52_premises_visits': { up: visits },
+  '20261208_53_premises_interventions': { up: interventions },
 };

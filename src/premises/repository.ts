@@ -1,6 +1,12 @@
 import type { Db } from '../platform/db/database.js';
 import type { Executor } from '../platform/audit/service.js';
-import type { PremisesColourChangesTable, PremisesItemsTable, PremisesTable } from './tables.js';
+import type {
+  PremisesColourChangesTable,
+  PremisesInterventionsTable,
+  PremisesItemsTable,
+  PremisesTable,
+  PremisesVisitsTable,
+} from './tables.js';
 import './tables.js';
 
 /** All SQL about licensed premises and their Traffic Light Scheme items. */
@@ -89,5 +95,47 @@ export class PremisesRepository {
       .where('c.from_band', 'is not', null);
     if (premisesId) q = q.where('c.premises_id', '=', premisesId);
     return q.orderBy('c.changed_on', 'desc').orderBy('c.created_at', 'desc').execute();
+  }
+
+  insertVisit(db: Executor, row: PremisesVisitsTable) {
+    return db.insertInto('premises_visits').values(row).execute();
+  }
+
+  /** Visits, newest first (for one premises, or every premises of the partnership). */
+  visits(partnershipId: string, premisesId?: string): Promise<PremisesVisitsTable[]> {
+    let q = this.db.selectFrom('premises_visits').selectAll().where('partnership_id', '=', partnershipId);
+    if (premisesId) q = q.where('premises_id', '=', premisesId);
+    return q.orderBy('visit_on', 'desc').orderBy('created_at', 'desc').execute();
+  }
+
+  insertIntervention(db: Executor, row: PremisesInterventionsTable) {
+    return db.insertInto('premises_interventions').values(row).execute();
+  }
+
+  async closeIntervention(
+    db: Executor,
+    partnershipId: string,
+    id: string,
+    outcome: string,
+    closedOn: string,
+  ) {
+    const r = await db
+      .updateTable('premises_interventions')
+      .set({ outcome, closed_on: closedOn })
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', id)
+      .where('outcome', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Interventions, newest first: for one premises, or the partnership's open ones. */
+  interventions(partnershipId: string, premisesId?: string): Promise<PremisesInterventionsTable[]> {
+    let q = this.db
+      .selectFrom('premises_interventions')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId);
+    q = premisesId ? q.where('premises_id', '=', premisesId) : q.where('outcome', 'is', null);
+    return q.orderBy('started_on', 'desc').orderBy('created_at', 'desc').execute();
   }
 }

@@ -97,15 +97,22 @@ export class PremisesService {
 
   /** Every premises with its colour (today's, or as it stood on `asOf`), worst first. */
   async ranked(partnershipId: string, asOf?: string): Promise<RankedPremises[]> {
+    return (await this.rankedOn(partnershipId, [asOf ?? this.today()]))[0];
+  }
+
+  /** The premises ranked as they stood on each of several dates, read once. */
+  async rankedOn(partnershipId: string, dates: readonly string[]): Promise<RankedPremises[][]> {
     const [premises, items] = await Promise.all([
       this.repo.list(partnershipId),
       this.repo.items(partnershipId),
     ]);
     const byPremises = new Map<string, typeof items>();
     for (const i of items) byPremises.set(i.premises_id, [...(byPremises.get(i.premises_id) ?? []), i]);
-    return premises
-      .map((p) => ({ ...p, result: this.assess(byPremises.get(p.id) ?? [], asOf) }))
-      .sort((a, b) => b.result.total - a.result.total || a.name.localeCompare(b.name));
+    return dates.map((asOf) =>
+      premises
+        .map((p) => ({ ...p, result: this.assess(byPremises.get(p.id) ?? [], asOf) }))
+        .sort((a, b) => b.result.total - a.result.total || a.name.localeCompare(b.name)),
+    );
   }
 
   async detail(user: CurrentUser, id: string, meta: { ip: string; requestId: string }) {

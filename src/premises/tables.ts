@@ -45,10 +45,46 @@ export interface PremisesItemsTable {
   created_at: string;
 }
 
+/** A licensing visit (seen by those who may read premises; findings are about the premises, not people). */
+export interface PremisesVisitsTable {
+  id: string;
+  partnership_id: string;
+  premises_id: string;
+  status: 'planned' | 'done';
+  visit_on: string;
+  officer_label: string;
+  findings: string | null;
+  conditions_checked: string | null;
+  outcome: string | null;
+  breaches: number;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+/** An intervention with a premises (seen by those who may read premises; names only the premises' responsible person). */
+export interface PremisesInterventionsTable {
+  id: string;
+  partnership_id: string;
+  premises_id: string;
+  kind: string;
+  started_on: string;
+  details: string;
+  responsible_person: string | null;
+  review_on: string | null;
+  summary_review: number;
+  hearing_on: string | null;
+  outcome: string | null;
+  closed_on: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     premises: PremisesTable;
     premises_items: PremisesItemsTable;
     premises_colour_changes: PremisesColourChangesTable;
+    premises_visits: PremisesVisitsTable;
+    premises_interventions: PremisesInterventionsTable;
   }
 }

@@ -64,8 +64,46 @@ describe('night-time economy packs in Chromium', { skip: browserUnavailable() },
       await page.getByText('Incident recorded').waitFor();
     }
     await page.getByText(/Amber: 9 points/).waitFor();
-    assert.match(await page.locator('#colour-history + ul').innerText(), /Green to Amber/);
+    assert.match(await page.locator('#visits + p + ul').innerText(), /Green to Amber/);
     await axeBothWidths(page, 'premises page after it turned amber');
+
+    // The licensing officer records a visit on a phone.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByRole('link', { name: 'Record a licensing visit' }).click();
+    await page.getByRole('heading', { name: 'Record a licensing visit', level: 1 }).waitFor();
+    await axeBothWidths(page, 'visit form');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByLabel('Done').check();
+    await page.getByLabel('Date of the visit').fill(londonDateOf(new Date()));
+    await page.getByLabel('Findings').fill('Door staff present; dispersal plan not followed at close');
+    await page.getByLabel('Licence conditions checked').fill('Door staff; dispersal plan');
+    await page.getByLabel('Advice given').check();
+    await page.getByRole('button', { name: 'Save visit' }).click();
+    await page.getByText('Visit recorded').waitFor();
+    assert.match(await page.locator('#visits + p + ul').innerText(), /Advice given/);
+    // ...and agrees an action plan.
+    await page.getByRole('link', { name: 'Record an intervention' }).click();
+    await axeBothWidths(page, 'intervention form');
+    await page.getByLabel('Agreed action plan').check();
+    await page.getByLabel(/Date started/).fill(londonDateOf(new Date()));
+    await page
+      .getByLabel(/Advice, measures agreed/)
+      .fill('Two door staff from 22:00; dispersal plan; glass collection');
+    await page.getByLabel('Named person responsible at the premises').fill('The duty manager, A. Example');
+    await page.getByLabel('Review date').fill(addDays(londonDateOf(new Date()), 200));
+    await page.getByRole('button', { name: 'Save intervention' }).click();
+    await page.getByRole('link', { name: /within 12 weeks/ }).waitFor();
+    await axeBothWidths(page, 'intervention form with an error');
+    await page.getByLabel('Review date').fill(addDays(londonDateOf(new Date()), 56));
+    await page.getByRole('button', { name: 'Save intervention' }).click();
+    await page.getByText('Agreed action plan recorded').waitFor();
+    assert.match(
+      await page.locator('#visits + p + ul').innerText(),
+      /Responsible at the premises: The duty manager/,
+    );
+    await axeBothWidths(page, 'premises timeline');
+    await page.goto('/premises/visits/due');
+    await axeBothWidths(page, 'visits due');
 
     await page.goto('/nte');
     await page.getByRole('heading', { name: 'Night-time economy packs', level: 1 }).waitFor();
@@ -94,5 +132,13 @@ describe('night-time economy packs in Chromium', { skip: browserUnavailable() },
     assert.match(await changes.getByRole('row', { name: /The Night Jar/ }).innerText(), /Green\s+Amber/);
     await axeBothWidths(page, 'Licensing Liaison pack');
     await ctx.close();
+
+    const adminCtx = await h.newContext();
+    const admin = await adminCtx.newPage();
+    await signInInBrowser(admin, DEMO.admin);
+    await admin.goto('/nte/settings');
+    await admin.getByRole('heading', { name: 'Night-time economy settings', level: 1 }).waitFor();
+    await axeBothWidths(admin, 'settings');
+    await adminCtx.close();
   });
 });

@@ -14,6 +14,9 @@ import { DEMO_PASSWORD, demoTotpSecret } from '../../src/partnership/demo.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
 import { hashContent } from '../../src/meetings/pack-content.js';
+import { ApiKeyService } from '../../src/reports/api/keys.js';
+import { runDueJobs } from '../../src/platform/jobs.js';
+import '../../src/meetings/reminders.js';
 import { referredCase, seriesForm } from './meetings-fixtures.js';
 
 const text = (html: string) =>
@@ -376,6 +379,14 @@ for (const dialect of testDialects()) {
         decisionNote: 'Housing has not offered a move yet',
       });
       assert.equal(res.statusCode, 302);
+      assert.ok((await runDueJobs(t.deps)) >= 1, 'the due-date reminder job ran');
+      const reminder = await t.deps.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('template', '=', 'meeting-action-due')
+        .executeTakeFirstOrThrow();
+      assert.equal(reminder.recipient, DEMO.estateOfficer);
+      assert.match(reminder.subject, /due on Monday 1 March 2027/);
       const update = await t.deps.db
         .selectFrom('meeting_action_updates')
         .selectAll()
@@ -458,6 +469,32 @@ for (const dialect of testDialects()) {
       const staff = await anon.get('/meetings');
       assert.equal(staff.statusCode, 302);
       assert.match(staff.headers.location as string, /sign-in/);
+    });
+
+    it('serves meetings, public agendas and actions to an API key, refuses confidential ones, and documents them', async () => {
+      const key = await new ApiKeyService(t.deps).createForSystem(t.demo.partnershipId, 'Ward website', 100);
+      const api = (url: string, k: string | null = key) =>
+        t.app.inject({ method: 'GET', url, headers: k ? { 'x-api-key': k } : {} });
+      assert.equal((await api('/api/v1/meetings', null)).statusCode, 401);
+      const list = await api('/api/v1/meetings?from=2027-03-01&to=2027-06-30');
+      assert.equal(list.statusCode, 200);
+      const meetings = list.json().meetings as { id: string; series: { code: string }; date: string }[];
+      assert.ok(meetings.some((m) => m.series.code === 'CCM' && m.date === '2027-04-13'));
+      const panels = meetings.filter((m) => m.series.code === 'CP-ALD');
+      assert.deepEqual(
+        panels.map((m) => m.date),
+        ['2027-03-03', '2027-06-02'],
+      );
+      const panel = panels[0];
+      assert.equal((await api(`/api/v1/meetings/${panel.id}`)).statusCode, 200);
+      assert.deepEqual((await api(`/api/v1/meetings/${panel.id}/actions`)).json(), { actions: [] });
+      const ccm = meetings.find((m) => m.series.code === 'CCM')!;
+      const refusedRes = await api(`/api/v1/meetings/${ccm.id}/actions`);
+      assert.equal(refusedRes.statusCode, 403);
+      assert.match(refusedRes.body, /confidential/);
+      assert.equal((await api('/api/v1/meetings?from=03/03/2027')).statusCode, 400);
+      const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/openapi.json' })).json();
+      assert.ok(doc.paths['/api/v1/meetings'] && doc.paths['/api/v1/meetings/{id}/actions']);
     });
   });
 }

@@ -248,5 +248,32 @@ for (const dialect of testDialects()) {
       const handler = await signedIn(DEMO.callHandler);
       assert.equal((await handler.get('/nte')).statusCode, 403);
     });
+
+    it('takes the weekend window from the settings an administrator saves', async () => {
+      const admin = await signedIn(DEMO.admin);
+      await admin.get('/nte/settings');
+      const bad = await admin.post('/nte/settings', {
+        startTime: '7pm',
+        endTime: '06:00',
+        bankHolidayMondayExtends: 'yes',
+        compareWeekends: '4',
+        licensingTeamEmail: '',
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Enter a time as HH:MM/);
+      assert.match(bad.body, /value="7pm"/);
+      const ok = await admin.post('/nte/settings', {
+        startTime: '20:00',
+        endTime: '05:00',
+        bankHolidayMondayExtends: 'no',
+        compareWeekends: '2',
+        licensingTeamEmail: 'licensing@example.gov.uk',
+      });
+      assert.equal(ok.statusCode, 302);
+      const pack = (await new NteService(t.deps).build(pid(), 'weekend', '2026-11-27')) as WeekendPack;
+      assert.equal(pack.window.from, '2026-11-27T20:00:00.000Z');
+      assert.equal(pack.window.to, '2026-11-30T05:00:00.000Z');
+      assert.equal(pack.compareWith.length, 2);
+    });
   });
 }

@@ -93,7 +93,16 @@ for (const dialect of testDialects()) {
     });
 
     it('public pages answer without signing in', async () => {
-      for (const url of ['/', '/accessibility', '/privacy', '/cookies', '/sign-in', '/health']) {
+      for (const url of [
+        '/',
+        '/accessibility',
+        '/privacy',
+        '/cookies',
+        '/sign-in',
+        '/health',
+        '/calendar',
+        '/calendar.ics',
+      ]) {
         const res = await t.app.inject({ method: 'GET', url });
         assert.equal(res.statusCode, 200, url);
       }

@@ -4,6 +4,7 @@ import type { MeetingServices } from '../services.js';
 import { registerCalendarRoutes } from './public.js';
 import { registerMeetingPages } from './meetings.js';
 import { registerRecordPages } from './records.js';
+import { registerMeetingsApi } from './api.js';
 
 export function registerMeetingsRoutes(
   app: FastifyInstance,
@@ -14,4 +15,5 @@ export function registerMeetingsRoutes(
   registerCalendarRoutes(app, deps, s);
   registerMeetingPages(app, s);
   registerRecordPages(app, s);
+  registerMeetingsApi(app, deps, s);
 }

@@ -125,13 +125,11 @@ function totalsOn(items: readonly ScoredItem[], on: IsoDate, s: TrafficLightSett
   return { penalty, earned, applied, total: penalty - applied };
 }
 
-export function assessPremises(
-  input: { incidents: readonly PremisesIncident[]; credits: readonly PremisesCredit[]; today: IsoDate },
-  settingsInput: TrafficLightSettingsInput = {},
-): TrafficLightResult {
-  const s = trafficLightSettingsSchema.parse(settingsInput);
-  const creditKeys = Object.keys(s.creditTypes);
-  const schema = z.object({
+/** The input schema for a scheme's credit types, built once per set of types (zod schemas are costly to build). */
+const inputSchemas = new Map<string, ReturnType<typeof buildInputSchema>>();
+
+function buildInputSchema(creditKeys: string[]) {
+  return z.object({
     today: isoDateSchema,
     incidents: z.array(
       z
@@ -159,6 +157,21 @@ export function assessPremises(
       }),
     ),
   });
+}
+
+function inputSchemaFor(creditKeys: string[]) {
+  const key = creditKeys.join('|');
+  let schema = inputSchemas.get(key);
+  if (!schema) inputSchemas.set(key, (schema = buildInputSchema(creditKeys)));
+  return schema;
+}
+
+export function assessPremises(
+  input: { incidents: readonly PremisesIncident[]; credits: readonly PremisesCredit[]; today: IsoDate },
+  settingsInput: TrafficLightSettingsInput = {},
+): TrafficLightResult {
+  const s = trafficLightSettingsSchema.parse(settingsInput);
+  const schema = inputSchemaFor(Object.keys(s.creditTypes));
   const { incidents, credits, today } = schema.parse(input);
 
   const status = (date: IsoDate, expiresOn: IsoDate): ScoredItem['status'] =>

@@ -5,6 +5,13 @@ const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') =>
   z.toJSONSchema(schema, { io, target: 'openapi-3.0' });
 
 let cached: Record<string, any> | null = null;
+const extraPaths: Record<string, unknown> = {};
+
+/** Paths other modules serve under /api/v1 with the same keys, added to the document (registered at start-up). */
+export function registerApiPaths(paths: Record<string, unknown>): void {
+  Object.assign(extraPaths, paths);
+  cached = null;
+}
 
 /** The OpenAPI 3 description of the reports API, built from the same zod schemas the API validates with. */
 export function openApiDocument(baseUrl: string): Record<string, any> {
@@ -115,6 +122,7 @@ export function openApiDocument(baseUrl: string): Record<string, any> {
           responses: { '200': { description: 'Categories and place contexts' } },
         },
       },
+      ...extraPaths,
     },
   };
   return cached;
