@@ -4,6 +4,7 @@ import type { Services } from './composition.js';
 import { registerAnalyticsCli } from './analytics/cli/register.js';
 import { registerCaseReviewCli } from './case-review/cli.js';
 import { registerPeopleCli } from './people/cli.js';
+import { registerPlanCli } from './plan/cli.js';
 import { registerNteCli } from './nte/cli.js';
 import { registerApiKeysCli } from './reports/api/cli.js';
 
@@ -16,6 +17,7 @@ export const commandRegistrations: ((program: Command, withServices: WithService
   registerPeopleCli,
   registerAnalyticsCli,
   registerCaseReviewCli,
+  registerPlanCli,
   registerNteCli,
   registerApiKeysCli,
 ];

@@ -10,6 +10,7 @@ import { analyticsModule } from './analytics/index.js';
 import { planModule } from './plan/index.js';
 import { nteModule } from './nte/index.js';
 import { operationsModule } from './operations/index.js';
+import './plan-figures.js';
 
 /** Every module, in dependency order (demo seeding runs in this order). */
 export const allModules = [

@@ -1,16 +1,14 @@
 import type { AppModule } from '../platform/module.js';
+import type { PlanServices } from './services.js';
 import { planMigrations } from './migrations.js';
 import { registerPlanRoutes } from './routes.js';
-import { PlanService } from './service.js';
-import type { PlanServices } from './services.js';
+import { seedPlanDemo } from './demo.js';
 import './tables.js';
 
 export const planModule: AppModule<{ plan: PlanServices }> = {
   name: 'plan',
   migrations: planMigrations,
   routes: registerPlanRoutes,
-  nav: [{ label: 'Action plan', href: '/plan', permission: 'plan.manage' }],
-  seedDemo: async ({ deps, partnershipId }) => {
-    await new PlanService(deps).loadCityPlan(partnershipId);
-  },
+  nav: [{ label: 'Action plan', href: '/plan', permission: 'staff.home' }],
+  seedDemo: seedPlanDemo,
 };
