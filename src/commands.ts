@@ -3,6 +3,7 @@ import { registerPlatformCli } from './platform/cli.js';
 import { registerAnalyticsCli } from './analytics/cli/register.js';
 import { registerCaseReviewCli } from './case-review/cli.js';
 import { registerPeopleCli } from './people/cli.js';
+import { registerPrivacyCli } from './privacy/cli.js';
 
 /**
  * Every command of `asbhub`. Kept apart from the module list so that a command loads only what it
@@ -13,4 +14,5 @@ export const commandRegistrations: ((program: Command) => void)[] = [
   registerPeopleCli,
   registerAnalyticsCli,
   registerCaseReviewCli,
+  registerPrivacyCli,
 ];

@@ -9,6 +9,7 @@ import { meetingsModule } from './meetings/index.js';
 import { premisesModule } from './premises/index.js';
 import { analyticsModule } from './analytics/index.js';
 import { planModule } from './plan/index.js';
+import { privacyModule } from './privacy/index.js';
 
 /** Every module, in dependency order (demo seeding runs in this order). */
 export const allModules: AppModule[] = [
@@ -22,4 +23,5 @@ export const allModules: AppModule[] = [
   meetingsModule,
   analyticsModule,
   planModule,
+  privacyModule,
 ];

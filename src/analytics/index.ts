@@ -3,9 +3,11 @@ import { analyticsMigrations } from './migrations.js';
 import { registerAnalyticsRoutes } from './routes/index.js';
 import { seedAnalyticsDemo } from './demo.js';
 import './tables.js';
+import { analyticsPersonalData } from './personal-data.js';
 
 export const analyticsModule: AppModule = {
   name: 'analytics',
+  personalData: analyticsPersonalData,
   migrations: analyticsMigrations,
   routes: registerAnalyticsRoutes,
   seedDemo: async (ctx) => {

@@ -4,9 +4,11 @@ import { registerCaseReviewRoutes } from './routes/index.js';
 import { seedCaseReviewDemo } from './seed.js';
 import './tables.js';
 import { caseReviewHome } from './home.js';
+import { caseReviewPersonalData } from './personal-data.js';
 
 export const caseReviewModule: AppModule = {
   name: 'case-review',
+  personalData: caseReviewPersonalData,
   home: caseReviewHome,
   migrations: caseReviewMigrations,
   routes: registerCaseReviewRoutes,

@@ -4,9 +4,11 @@ import { registerCasesRoutes } from './routes/index.js';
 import { seedCasesDemo } from './seed.js';
 import './tables.js';
 import { casesHome } from './home.js';
+import { casesPersonalData } from './personal-data.js';
 
 export const casesModule: AppModule = {
   name: 'cases',
+  personalData: casesPersonalData,
   home: casesHome,
   migrations: casesMigrations,
   routes: registerCasesRoutes,

@@ -5,9 +5,11 @@ import './tables.js';
 // Registers the people.relink job handler.
 import './relink.js';
 import { peopleHome } from './home.js';
+import { peoplePersonalData } from './personal-data.js';
 
 export const peopleModule: AppModule = {
   name: 'people',
+  personalData: peoplePersonalData,
   home: peopleHome,
   migrations: peopleMigrations,
   routes: registerPeopleRoutes,

@@ -229,4 +229,36 @@ export class PeopleRepository {
       .where('id', 'in', reportIds)
       .execute();
   }
+
+  /** Renames persons whose every record has been anonymised (retention): nothing names them any more. */
+  async anonymiseEmptyPersons(partnershipId: string, now: string): Promise<number> {
+    const r = await this.db
+      .updateTable('persons')
+      .set({ display_name: ANONYMISED_PERSON, updated_at: now })
+      .where('partnership_id', '=', partnershipId)
+      .where('display_name', '!=', ANONYMISED_PERSON)
+      .where('merged_into', 'is', null)
+      .where(({ exists, not, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('person_records as r')
+              .select('r.id')
+              .whereRef('r.person_id', '=', 'persons.id')
+              .where((eb) =>
+                eb.or([
+                  eb('r.given_name', 'is not', null),
+                  eb('r.surname', 'is not', null),
+                  eb('r.phone', 'is not', null),
+                  eb('r.email', 'is not', null),
+                  eb('r.address', 'is not', null),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
 }
+
+export const ANONYMISED_PERSON = 'Anonymised person';

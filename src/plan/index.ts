@@ -3,9 +3,11 @@ import { planMigrations } from './migrations.js';
 import { registerPlanRoutes } from './routes.js';
 import { PlanService } from './service.js';
 import './tables.js';
+import { planPersonalData } from './personal-data.js';
 
 export const planModule: AppModule = {
   name: 'plan',
+  personalData: planPersonalData,
   migrations: planMigrations,
   routes: registerPlanRoutes,
   nav: [{ label: 'Action plan', href: '/plan', permission: 'plan.manage' }],

@@ -65,4 +65,6 @@ export interface AppModule {
   migrations?: Record<string, Migration>;
   routes?: (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
+  /** The personal data in the module's tables (see platform/personal-data.ts and the privacy README). */
+  personalData?: import('./personal-data.js').PersonalDataDeclaration;
 }

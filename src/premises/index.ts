@@ -4,9 +4,11 @@ import { registerPremisesRoutes } from './routes.js';
 import { seedPremisesDemo } from './demo.js';
 import './tables.js';
 import { premisesHome } from './home.js';
+import { premisesPersonalData } from './personal-data.js';
 
 export const premisesModule: AppModule = {
   name: 'premises',
+  personalData: premisesPersonalData,
   home: premisesHome,
   migrations: premisesMigrations,
   routes: registerPremisesRoutes,

@@ -8,6 +8,7 @@ export const ROLES = [
   'coordinator',
   'partner',
   'auditor',
+  'data_protection_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,6 +21,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   coordinator: 'Coordinator',
   partner: 'Partner (limited access)',
   auditor: 'Auditor',
+  data_protection_officer: 'Data protection officer',
 };
 
 export const PERMISSIONS = [
@@ -46,6 +48,7 @@ export const PERMISSIONS = [
   'analytics.import',
   'plan.manage',
   'api.keys',
+  'privacy.manage', // retention, legal holds, subject access, restriction, records of processing
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -122,6 +125,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   partner: ['staff.home', 'shared.read'],
   auditor: ['staff.home', 'audit.read'],
+  data_protection_officer: ['staff.home', 'audit.read', 'people.read', 'privacy.manage'],
 };
 
 export function isRole(v: string): v is Role {
