@@ -27,15 +27,21 @@ export class PeopleRepository {
       .execute();
   }
 
-  async existingPersons(partnershipId: string, ids: string[]): Promise<Set<string>> {
+  /** Of these ids, the persons that exist (not merged away); restricted persons are left out unless asked for. */
+  async existingPersons(
+    partnershipId: string,
+    ids: string[],
+    includeRestricted = false,
+  ): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.db
+    let q = this.db
       .selectFrom('persons')
       .select('id')
       .where('partnership_id', '=', partnershipId)
       .where('id', 'in', ids)
-      .where('merged_into', 'is', null)
-      .execute();
+      .where('merged_into', 'is', null);
+    if (!includeRestricted) q = q.where('restricted_at', 'is', null);
+    const rows = await q.execute();
     return new Set(rows.map((r) => r.id));
   }
 
@@ -258,6 +264,77 @@ export class PeopleRepository {
       )
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
+  }
+
+  async setRestriction(
+    partnershipId: string,
+    personId: string,
+    r: { at: string | null; by: string | null; reason: string | null; now: string },
+  ): Promise<void> {
+    await this.db
+      .updateTable('persons')
+      .set({ restricted_at: r.at, restricted_by: r.by, restriction_reason: r.reason, updated_at: r.now })
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', personId)
+      .execute();
+  }
+
+  /** Ids of restricted persons among these (all restricted persons when no ids are given). */
+  async restricted(partnershipId: string, ids?: readonly string[]): Promise<Set<string>> {
+    if (ids && !ids.length) return new Set();
+    let q = this.db
+      .selectFrom('persons')
+      .select('id')
+      .where('partnership_id', '=', partnershipId)
+      .where('restricted_at', 'is not', null);
+    if (ids) q = q.where('id', 'in', ids);
+    return new Set((await q.execute()).map((r) => r.id));
+  }
+
+  record(partnershipId: string, recordId: string) {
+    return this.db
+      .selectFrom('person_records')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', recordId)
+      .executeTakeFirst();
+  }
+
+  async correctRecord(recordId: string, values: Record<string, string | null>): Promise<void> {
+    await this.db.updateTable('person_records').set(values).where('id', '=', recordId).execute();
+  }
+
+  async insertCorrection(row: import('./tables.js').PersonCorrectionsTable): Promise<void> {
+    await this.db.insertInto('person_corrections').values(row).execute();
+  }
+
+  corrections(partnershipId: string, personId: string) {
+    return this.db
+      .selectFrom('person_corrections as c')
+      .leftJoin('users as u', 'u.id', 'c.corrected_by')
+      .select([
+        'c.id',
+        'c.record_id',
+        'c.field',
+        'c.old_value',
+        'c.new_value',
+        'c.reason',
+        'c.corrected_at',
+        'u.name as corrected_by_name',
+      ])
+      .where('c.partnership_id', '=', partnershipId)
+      .where('c.person_id', '=', personId)
+      .orderBy('c.corrected_at', 'desc')
+      .execute();
+  }
+
+  async renamePerson(partnershipId: string, personId: string, name: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('persons')
+      .set({ display_name: name, updated_at: now })
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', personId)
+      .execute();
   }
 }
 

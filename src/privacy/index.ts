@@ -11,10 +11,10 @@ export const privacyModule: AppModule = {
   migrations: privacyMigrations,
   routes: registerPrivacyRoutes,
   nav: [
-    { label: 'Data protection', href: '/privacy', permission: 'privacy.manage' },
+    { label: 'Data protection', href: '/data-protection', permission: 'privacy.manage' },
     {
       label: 'Records of processing',
-      href: '/privacy/processing',
+      href: '/data-protection/processing',
       permission: 'privacy.manage',
       admin: true,
       description: 'What personal data each part of the service holds, why, and for how long',

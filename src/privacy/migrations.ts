@@ -70,6 +70,8 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('extension_reason', 'text')
     .addColumn('person_id', 'text')
     .addColumn('status', 'text', (c) => c.notNull()) // open | exported | closed
+    .addColumn('reviewed_at', 'text')
+    .addColumn('reviewed_by', 'text')
     .addColumn('exported_at', 'text')
     .addColumn('exported_by', 'text')
     .addColumn('closed_on', 'text')

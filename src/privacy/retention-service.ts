@@ -47,6 +47,8 @@ export interface RunOptions {
   batchSize?: number;
   /** Looks this many days ahead (for the review list): what will fall due soon. */
   aheadDays?: number;
+  /** A dry run for a page: not written to the run history. */
+  preview?: boolean;
   /** Called after each committed batch (tests use it to stop a run part-way, as a crash would). */
   afterBatch?: (recordType: string, done: number) => Promise<void> | void;
 }
@@ -209,7 +211,12 @@ export class RetentionService {
     const c = await this.cat();
     const repo = new PrivacyRepository(this.deps.db);
     const runId = newId();
-    const dryRun = !!opts.dryRun;
+    const dryRun = !!opts.dryRun || !!opts.preview;
+    const result: RunResult = { runId, dryRun, types: [], personsAnonymised: 0 };
+    if (opts.preview) {
+      result.types = await this.eachType(c, partnershipId, runId, { ...opts, dryRun });
+      return result;
+    }
     await repo.insertRun({
       id: runId,
       partnership_id: partnershipId,
@@ -221,18 +228,9 @@ export class RetentionService {
       started_at: this.deps.clock.iso(),
       finished_at: null,
     });
-    const result: RunResult = { runId, dryRun, types: [], personsAnonymised: 0 };
     try {
       if (!dryRun) await this.removePendingFiles(partnershipId);
-      const schedules = await this.schedules(partnershipId);
-      const holds = await repo.activeHolds(partnershipId);
-      const agencies = await new RetentionRepository(this.deps.db).teamAgencies(partnershipId);
-      for (const rt of c.recordTypes) {
-        const mine = schedules.filter((s) => s.recordType === rt.code);
-        result.types.push(
-          await this.runType(c, partnershipId, rt, mine, holds, agencies, runId, { ...opts, dryRun }),
-        );
-      }
+      result.types = await this.eachType(c, partnershipId, runId, { ...opts, dryRun });
       if (!dryRun)
         result.personsAnonymised = await new PeopleRepository(this.deps.db).anonymiseEmptyPersons(
           partnershipId,
@@ -244,6 +242,23 @@ export class RetentionService {
       await this.finish(partnershipId, runId, 'failed', result, (err as Error).message, opts.requestedBy);
       throw err;
     }
+  }
+
+  private async eachType(
+    c: Catalogue,
+    partnershipId: string,
+    runId: string,
+    opts: RunOptions & { dryRun: boolean },
+  ) {
+    const schedules = await this.schedules(partnershipId);
+    const holds = await new PrivacyRepository(this.deps.db).activeHolds(partnershipId);
+    const agencies = await new RetentionRepository(this.deps.db).teamAgencies(partnershipId);
+    const out: RecordTypeResult[] = [];
+    for (const rt of c.recordTypes) {
+      const mine = schedules.filter((s) => s.recordType === rt.code);
+      out.push(await this.runType(c, partnershipId, rt, mine, holds, agencies, runId, opts));
+    }
+    return out;
   }
 
   private async finish(

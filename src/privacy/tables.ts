@@ -65,6 +65,9 @@ export interface PrivacySarRequestsTable {
   extension_reason: string | null;
   person_id: string | null;
   status: string;
+  /** When the DPO last saved the redaction review: an export needs one. */
+  reviewed_at: string | null;
+  reviewed_by: string | null;
   exported_at: string | null;
   exported_by: string | null;
   closed_on: string | null;
