@@ -122,6 +122,8 @@ async function upPrivacy(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('persons').addColumn('restricted_at', 'text').execute();
   await db.schema.alterTable('persons').addColumn('restricted_by', 'text').execute();
   await db.schema.alterTable('persons').addColumn('restriction_reason', 'text').execute();
+  // Roles that see every person (need-to-know), as a JSON list; null: the default list.
+  await db.schema.alterTable('people_settings').addColumn('whole_partnership_roles', 'text').execute();
   await db.schema
     .createTable('person_corrections')
     .addColumn('id', 'text', (c) => c.primaryKey())

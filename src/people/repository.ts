@@ -336,6 +336,35 @@ export class PeopleRepository {
       .where('id', '=', personId)
       .execute();
   }
+
+  /** The two persons a possible match is between. */
+  async matchPersons(partnershipId: string, matchId: string): Promise<string[]> {
+    const m = await this.match(partnershipId, matchId);
+    if (!m) return [];
+    return (await this.recordsById(partnershipId, [m.record_a_id, m.record_b_id])).map((r) => r.person_id);
+  }
+
+  /** Teams (with their agency and mailbox) that recorded these persons: who to ask about them. */
+  holdingTeams(partnershipId: string, personIds: readonly string[]) {
+    if (!personIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('person_records as r')
+      .innerJoin('teams as t', 't.id', 'r.team_id')
+      .select(['r.person_id', 't.id as team_id', 't.agency_id', 't.name', 't.email'])
+      .distinct()
+      .where('r.partnership_id', '=', partnershipId)
+      .where('r.person_id', 'in', personIds)
+      .execute();
+  }
+
+  async wholePartnershipRoles(partnershipId: string): Promise<string[] | null> {
+    const row = await this.db
+      .selectFrom('people_settings')
+      .select('whole_partnership_roles')
+      .where('partnership_id', '=', partnershipId)
+      .executeTakeFirst();
+    return row?.whole_partnership_roles ? (JSON.parse(row.whole_partnership_roles) as string[]) : null;
+  }
 }
 
 export const ANONYMISED_PERSON = 'Anonymised person';

@@ -73,6 +73,8 @@ export interface PeopleSettingsTable {
   min_reports: number;
   window_days: number;
   radius_metres: number;
+  /** JSON list of roles that see every person; null: WHOLE_PARTNERSHIP_ROLES. */
+  whole_partnership_roles: string | null;
   updated_by: string | null;
   updated_at: string;
 }
