@@ -11,15 +11,9 @@ import { PrivacyRepository } from './repository.js';
 import { RetentionRepository } from './retention-repository.js';
 import type { PrivacyHoldsTable } from './tables.js';
 
-export type RetentionAction = 'anonymise' | 'delete' | 'keep';
+import { loadSchedules, saveSchedule, type RetentionAction, type Schedule } from './schedules.js';
 
-export interface Schedule {
-  recordType: string;
-  agencyId: string | null;
-  years: number;
-  action: RetentionAction;
-  isDefault: boolean;
-}
+export type { RetentionAction, Schedule };
 
 /** One record type's part of a run: ids only, never what they held. */
 export interface RecordTypeResult {
@@ -81,60 +75,15 @@ export class RetentionService {
 
   /** Every record type's schedules: the default, the partnership's own, and each agency's. */
   async schedules(partnershipId: string): Promise<Schedule[]> {
-    const c = await this.cat();
-    const saved = await new PrivacyRepository(this.deps.db).schedules(partnershipId);
-    const out: Schedule[] = [];
-    for (const rt of c.recordTypes) {
-      const own = saved.filter((s) => s.record_type === rt.code);
-      const base = own.find((s) => !s.agency_id);
-      out.push({
-        recordType: rt.code,
-        agencyId: null,
-        years: base?.years ?? rt.defaultYears,
-        action: (base?.action ?? rt.defaultAction) as RetentionAction,
-        isDefault: !base,
-      });
-      for (const s of own.filter((x) => x.agency_id))
-        out.push({
-          recordType: rt.code,
-          agencyId: s.agency_id,
-          years: s.years,
-          action: s.action as RetentionAction,
-          isDefault: false,
-        });
-    }
-    return out;
+    return loadSchedules(this.deps, await this.cat(), partnershipId);
   }
 
-  async saveSchedule(
+  saveSchedule(
     user: CurrentUser,
     s: { recordType: string; agencyId: string | null; years: number; action: RetentionAction },
     meta: { ip?: string; requestId?: string } = {},
   ): Promise<void> {
-    await this.deps.db.transaction().execute(async (trx) => {
-      await new PrivacyRepository(trx).saveSchedule({
-        partnership_id: user.partnershipId,
-        record_type: s.recordType,
-        agency_id: s.agencyId,
-        years: s.years,
-        action: s.action,
-        updated_by: user.id,
-        updated_at: this.deps.clock.iso(),
-      });
-      await this.audit.record(
-        {
-          partnershipId: user.partnershipId,
-          userId: user.id,
-          userLabel: user.name,
-          action: 'privacy.schedule-changed',
-          subjectType: 'privacy_schedule',
-          subjectId: s.recordType,
-          details: s,
-          ...meta,
-        },
-        trx,
-      );
-    });
+    return saveSchedule(this.deps, user, s, meta);
   }
 
   async placeHold(

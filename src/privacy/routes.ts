@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import type { AppDeps } from '../platform/module.js';
 import { parseForm } from '../platform/web/forms.js';
+import { notFound } from '../platform/web/errors.js';
 import { dateItems, joinDates } from '../cases/form-dates.js';
 import { scheduleRetention } from './job.js';
 import { RetentionService } from './retention-service.js';
@@ -96,7 +97,13 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: AppDeps): void
   );
   app.post('/data-protection/schedules/:recordType', access, async (req, reply) => {
     const recordType = (req.params as { recordType: string }).recordType;
+    const page = await schedulesPage(req);
+    if (!page.rows.some((r) => r.code === recordType)) throw notFound('Record type');
     const form = parseForm(scheduleSchema, req.body);
+    if (form.ok && form.value!.agencyId && !page.agencies.some((a) => a.id === form.value!.agencyId)) {
+      form.ok = false;
+      form.errors.agencyId = 'Select an agency from the list';
+    }
     if (!form.ok)
       return reply
         .code(400)
