@@ -154,9 +154,7 @@ async function open(ms, perSecond) {
 })();
 `;
 
-function run(
-  mode: 'closed' | 'open',
-): Promise<{
+function run(mode: 'closed' | 'open'): Promise<{
   lat: number[];
   elapsed: number;
   errors: number;

@@ -12,13 +12,18 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { systemClock, type Clock } from './platform/db/clock.js';
-import type { AppDeps } from './platform/module.js';
+import type { AppDeps, AppModule } from './platform/module.js';
 import { allModules } from './modules.js';
+import { createServices, type Services } from './composition.js';
+import { createStaffShell, type StaffShell } from './platform/shell.js';
+import type { JobHandler, JobHandlers } from './platform/jobs.js';
 import { assetDirs, createViewEnvironment } from './platform/web/views.js';
 import { registerWeb, isApiPath } from './platform/web/plugin.js';
 import { registerHealth } from './platform/web/health.js';
 import { HttpError } from './platform/web/errors.js';
 import { createLogger } from './platform/log.js';
+import { configureHashing } from './platform/auth/passwords.js';
+import { configureAuditKey } from './platform/audit/service.js';
 
 export interface BuildOptions {
   config: Config;
@@ -32,6 +37,25 @@ export interface BuildOptions {
 export interface BuiltApp {
   app: FastifyInstance;
   deps: AppDeps;
+  /** The service graph built once at start-up; routes, home cards and jobs use these. */
+  services: Services;
+  /** The modules' job kinds bound to `services`, for the job runner. */
+  jobs: JobHandlers;
+}
+
+/** What routes are given: the services and the staff shell (links and home cards of every module). */
+export type RouteServices = Services & { shell: StaffShell };
+
+/** The module list, checked against the services the app builds (each module names what it uses). */
+const modules: readonly AppModule<RouteServices>[] = allModules;
+
+/** Each module's jobs, bound to the services built at start-up. */
+function moduleJobs(services: RouteServices): JobHandlers {
+  const jobs = new Map<string, JobHandler>();
+  for (const m of modules)
+    for (const [kind, run] of Object.entries(m.jobs ?? {}))
+      jobs.set(kind, (deps, payload) => run(payload, services, deps));
+  return jobs;
 }
 
 /** Builds the whole service on the database given; listening is the caller's business (server.ts). */
@@ -44,9 +68,12 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     clock: opts.clock ?? systemClock,
     log,
   };
+  configureHashing(opts.config);
+  configureAuditKey(opts.config.auditKey);
   const app: FastifyInstance = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
-    trustProxy: true,
+    // Only named proxies may set the client address (rate limits and audit IPs depend on it).
+    trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
   });
@@ -87,11 +114,15 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   });
   await app.register(fastifyRateLimit, { global: false });
 
+  const services = createServices(deps);
+  const routeServices: RouteServices = { ...services, shell: { nav: [], homeCards: async () => [] } };
+  routeServices.shell = createStaffShell(modules, deps, routeServices);
   const views = createViewEnvironment(path.resolve('views'));
   let defaultPartnership: { id: string; name: string } | null = null;
   registerWeb(app, deps, {
     views,
-    nav: allModules.flatMap((m) => m.nav ?? []),
+    nav: routeServices.shell.nav,
+    audit: services.platform.audit,
     defaultPartnership: async () => {
       if (defaultPartnership) return defaultPartnership;
       const code = process.env.PARTNERSHIP_CODE;
@@ -127,7 +158,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   );
 
   registerHealth(app, deps);
-  for (const m of allModules) await m.routes?.(app, deps);
+  for (const m of modules) await m.routes?.(app, deps, routeServices);
 
   app.setNotFoundHandler(async (request, reply) => {
     reply.code(404);
@@ -144,7 +175,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           : err.statusCode && err.statusCode < 500
             ? err.statusCode
             : 500;
-    if (status >= 500)
+    if (status >= 500 && !(err instanceof HttpError))
       request.log.error({ err: { message: err.message, stack: err.stack } }, 'request failed');
     const message =
       err instanceof HttpError || status === 400 || status === 413 || status === 429
@@ -153,6 +184,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           ? 'Page not found'
           : 'Sorry, there is a problem with the service';
     reply.code(status);
+    if (err instanceof HttpError) reply.headers(err.headers);
     if (isApiPath(request.url) || request.headers.accept === 'application/json')
       return reply.send({ error: message });
     try {
@@ -162,7 +194,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     }
   });
 
-  return { app, deps };
+  return { app, deps, services, jobs: moduleJobs(routeServices) };
 }
 
 function titleFor(status: number): string {

@@ -1,12 +1,12 @@
 import { Command, CommanderError } from 'commander';
-import { commandRegistrations } from './commands.js';
+import { commandRegistrations, withServices } from './commands.js';
 import { CliError } from './platform/cli-error.js';
 
 export function buildProgram(): Command {
   const program = new Command('asbhub')
     .description('ASB Hub: the multi-agency anti-social behaviour service')
     .showHelpAfterError();
-  for (const register of commandRegistrations) register(program);
+  for (const register of commandRegistrations) register(program, withServices);
   return program;
 }
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -17,6 +19,22 @@ export interface Config {
   mapTileUrl: string;
   oidc: { issuer: string; clientId: string; clientSecret: string } | null;
   secureCookies: boolean;
+  /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; none by default. */
+  trustProxy: string[];
+  /** Password hashes (argon2) computed at once, and how many more may wait before 503. */
+  hashConcurrency: number;
+  hashQueue: number;
+  /** Bearer token /metrics asks for; null leaves it open (refused in production). */
+  metricsToken: string | null;
+  /** The key of the audit log's HMAC chain, kept outside the database. */
+  auditKey: Buffer;
+  /** What start-up does when the audit chain does not verify against its last checkpoint. */
+  auditOnBroken: 'refuse' | 'read-only';
+  /** Backups and the audit log's signed checkpoints. */
+  backupDir: string;
+  auditCheckpointMinutes: number;
+  /** clamd's Unix socket: uploads are virus-checked when set, otherwise recorded as not scanned. */
+  clamdSocket: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     oidc = { issuer: oidcIssuer, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET };
   }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY ?? '');
+  const metricsToken = env.METRICS_TOKEN ? env.METRICS_TOKEN : null;
+  if (production && (!metricsToken || metricsToken.length < 24))
+    throw new ConfigError('METRICS_TOKEN must be set to at least 24 characters when NODE_ENV=production');
+  const auditOnBroken = env.AUDIT_ON_BROKEN ?? 'refuse';
+  if (auditOnBroken !== 'refuse' && auditOnBroken !== 'read-only')
+    throw new ConfigError(`AUDIT_ON_BROKEN must be refuse or read-only (it is "${auditOnBroken}")`);
   return {
     env: nodeEnv as Config['env'],
     port,
@@ -79,5 +104,61 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     oidc,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : production,
+    trustProxy,
+    hashConcurrency: wholeNumber(env, 'HASH_CONCURRENCY', 2, 1),
+    hashQueue: wholeNumber(env, 'HASH_QUEUE', 16, 0),
+    metricsToken,
+    auditKey: readAuditKey(env, production),
+    auditOnBroken,
+    backupDir: path.resolve(env.BACKUP_DIR ?? path.join(dataDir, 'backups')),
+    auditCheckpointMinutes: wholeNumber(env, 'AUDIT_CHECKPOINT_MINUTES', 15, 1),
+    clamdSocket: env.CLAMD_SOCKET ? env.CLAMD_SOCKET : null,
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min)
+    throw new ConfigError(`${name} must be a whole number of at least ${min} (it is "${raw}")`);
+  return Number(raw);
+}
+
+/** TRUST_PROXY: comma-separated addresses or CIDR ranges (10.0.0.0/8, ::1); empty trusts no proxy. */
+export function parseTrustProxy(raw: string): string[] {
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    const [address, bits, extra] = item.split('/');
+    const family = net.isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || extra !== undefined)
+      throw new ConfigError(
+        `TRUST_PROXY must list proxy addresses or CIDR ranges, comma-separated, such as 10.0.0.5,10.1.0.0/16 (it has "${item}")`,
+      );
+  }
+  return items;
+}
+
+export const DEVELOPMENT_AUDIT_KEY = 'development-only-audit-key-change-me-0123456789';
+
+/** AUDIT_KEY (32+ characters) or AUDIT_KEY_FILE; required in production so the key is never in the database. */
+function readAuditKey(env: NodeJS.ProcessEnv, production: boolean): Buffer {
+  let key = env.AUDIT_KEY ?? '';
+  if (!key && env.AUDIT_KEY_FILE) {
+    try {
+      key = fs.readFileSync(env.AUDIT_KEY_FILE, 'utf8').trim();
+    } catch {
+      throw new ConfigError(`AUDIT_KEY_FILE could not be read (it is "${env.AUDIT_KEY_FILE}")`);
+    }
+  }
+  if (!key && !production) key = DEVELOPMENT_AUDIT_KEY;
+  if (key.length < 32)
+    throw new ConfigError(
+      'AUDIT_KEY or AUDIT_KEY_FILE must give a key of at least 32 characters when NODE_ENV=production',
+    );
+  return Buffer.from(key, 'utf8');
 }

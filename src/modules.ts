@@ -1,4 +1,3 @@
-import type { AppModule } from './platform/module.js';
 import { platformModule } from './platform/index.js';
 import { partnershipModule } from './partnership/index.js';
 import { peopleModule } from './people/index.js';
@@ -9,10 +8,11 @@ import { meetingsModule } from './meetings/index.js';
 import { premisesModule } from './premises/index.js';
 import { analyticsModule } from './analytics/index.js';
 import { planModule } from './plan/index.js';
+import { nteModule } from './nte/index.js';
 import { privacyModule } from './privacy/index.js';
 
 /** Every module, in dependency order (demo seeding runs in this order). */
-export const allModules: AppModule[] = [
+export const allModules = [
   platformModule,
   partnershipModule,
   peopleModule,
@@ -20,8 +20,9 @@ export const allModules: AppModule[] = [
   reportsModule,
   casesModule,
   caseReviewModule,
-  meetingsModule,
   analyticsModule,
+  nteModule,
   planModule,
+  meetingsModule,
   privacyModule,
 ];

@@ -28,8 +28,12 @@ export class ProfileService {
   private readonly analytics: AnalyticsService;
   private readonly audit: AuditService;
 
-  constructor(private readonly deps: AppDeps) {
-    this.analytics = new AnalyticsService(deps);
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { analytics?: AnalyticsService } = {},
+  ) {
+    this.analytics = uses.analytics ?? new AnalyticsService(deps);
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
   }
 

@@ -278,6 +278,17 @@ export class AnalyticsRepository {
       .orderBy('updated_at', 'desc')
       .execute();
   }
+
+  /** Imported records with a time of day in [from, to) (partner sources; police.uk has months only). */
+  timedRecords(partnershipId: string, fromIso: string, toIso: string) {
+    return this.db
+      .selectFrom('analytics_records')
+      .select(['source', 'category', 'occurred_at', 'lon', 'lat', 'location', 'area_code'])
+      .where('partnership_id', '=', partnershipId)
+      .where('occurred_at', '>=', fromIso)
+      .where('occurred_at', '<', toIso)
+      .execute();
+  }
 }
 
 /** For tests and benchmarks: how many rows a table holds. */

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../platform/module.js';
 import { AuditService } from '../platform/audit/service.js';
 import type { CurrentUser } from '../platform/auth/users.js';
-import { ReportService } from '../reports/index.js';
+import { ReportService } from '../reports/service.js';
 import { PremisesService } from '../premises/service.js';
 import type { PartnershipAreas } from './areas.js';
 import { AreaStore } from './area-store.js';
@@ -38,7 +38,16 @@ export class AnalyticsService {
   readonly areaStore: AreaStore;
   private readonly audit: AuditService;
 
-  constructor(private readonly deps: AppDeps) {
+  private readonly reports: ReportService;
+  private readonly premisesService: PremisesService;
+
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { reports?: ReportService; premises?: PremisesService } = {},
+  ) {
+    this.reports = uses.reports ?? new ReportService(deps);
+    this.premisesService = uses.premises ?? new PremisesService(deps, { reports: this.reports });
     this.repo = new AnalyticsRepository(deps.db);
     this.areaStore = new AreaStore(deps);
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
@@ -137,8 +146,8 @@ export class AnalyticsService {
     if (hit && Date.now() - hit.at < ASB_HUB_TTL_MS) return hit.records;
     const records = (async () => {
       const areas = await this.areas(partnershipId);
-      const reports = await loadAsbHubReports(this.deps, partnershipId, areas);
-      const ref = await new ReportService(this.deps).referenceData(partnershipId);
+      const reports = await loadAsbHubReports(this.reports, partnershipId, areas);
+      const ref = await this.reports.referenceData(partnershipId);
       return reportRecords(reports, areas, (code) => ref.category.get(code)?.name ?? code);
     })();
     perDb.set(partnershipId, { at: Date.now(), records });
@@ -152,7 +161,7 @@ export class AnalyticsService {
 
   /** Licensed premises with a location (from the premises module). */
   async premises(partnershipId: string): Promise<NearbyPremises[]> {
-    const list = await new PremisesService(this.deps).list(partnershipId);
+    const list = await this.premisesService.list(partnershipId);
     return list
       .filter((p) => p.lat != null && p.lng != null)
       .map((p) => ({
@@ -183,5 +192,19 @@ export class AnalyticsService {
       requestId: meta.requestId,
       details,
     });
+  }
+
+  /** Imported records with a time of day in [from, to), with each source's display name. */
+  async timedRecords(partnershipId: string, fromIso: string, toIso: string) {
+    const [rows, sources] = await Promise.all([
+      this.repo.timedRecords(partnershipId, fromIso, toIso),
+      this.repo.sources(partnershipId),
+    ]);
+    const names = new Map(sources.map((s) => [s.code, s.name]));
+    return rows.map((r) => ({
+      ...r,
+      occurred_at: r.occurred_at!,
+      sourceName: names.get(r.source) ?? r.source,
+    }));
   }
 }

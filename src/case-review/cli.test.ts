@@ -16,9 +16,7 @@ import { CliError } from '../platform/cli-error.js';
 import { seedDemoPartnership } from '../partnership/demo.js';
 import type { AppDeps } from '../platform/module.js';
 import { registerCaseReviewCli } from './cli.js';
-import { CaseReviewService } from './service.js';
-import { ThresholdService } from './threshold-service.js';
-import { ReviewService } from './review-service.js';
+import { createServices } from '../composition.js';
 import type { ApplicationInput } from './schemas.js';
 import type { Actor } from './context.js';
 
@@ -90,9 +88,7 @@ describe('asbhub case-review stats', () => {
       demo.users['coordinator@demo.asbhub.example'],
     ))!;
     const actor: Actor = { user };
-    const s = new CaseReviewService(deps);
-    const threshold = new ThresholdService(s);
-    const review = new ReviewService(s);
+    const { caseReviews: s, threshold, review } = createServices(deps).caseReview;
     const pid = demo.partnershipId;
 
     const a = await s.submit(pid, application('2026-05-04', 'Alice Able'), actor);

@@ -40,8 +40,8 @@ export async function savePending(
   originalName: string,
 ): Promise<PendingFile> {
   const id = newId();
-  await fs.mkdir(pendingDir(uploadDir), { recursive: true });
-  await fs.writeFile(path.join(pendingDir(uploadDir), id), buf);
+  await fs.mkdir(pendingDir(uploadDir), { recursive: true, mode: 0o700 });
+  await fs.writeFile(path.join(pendingDir(uploadDir), id), buf, { mode: 0o600 });
   return { id, mime, bytes: buf.length, originalName: safeName(originalName) };
 }
 
@@ -52,7 +52,7 @@ export async function discardPending(uploadDir: string, file: PendingFile): Prom
 /** Moves a pending file into the application's folder; returns its stored name. */
 export async function attachPending(uploadDir: string, reviewId: string, file: PendingFile): Promise<string> {
   const dir = reviewDir(uploadDir, reviewId);
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const stored = `${path.basename(file.id)}.${FILE_TYPES[file.mime]}`;
   await fs.rename(path.join(pendingDir(uploadDir), path.basename(file.id)), path.join(dir, stored));
   return stored;

@@ -1,12 +1,16 @@
 import type { AppDeps, HomeCard, HomeLine } from '../platform/module.js';
 import type { CurrentUser } from '../platform/auth/users.js';
 import { can } from '../platform/permissions/roles.js';
-import { CaseReviewService } from './service.js';
+import type { CaseReviewServices } from './services.js';
 
 /** Case Review deadlines overdue or close, for the coordinator. */
-export async function caseReviewHome(deps: AppDeps, user: CurrentUser): Promise<HomeCard | null> {
+export async function caseReviewHome(
+  _deps: AppDeps,
+  user: CurrentUser,
+  services: { caseReview: CaseReviewServices },
+): Promise<HomeCard | null> {
   if (!can(user.role, 'case-review.manage')) return null;
-  const due = await new CaseReviewService(deps).dueItems({ user });
+  const due = await services.caseReview.caseReviews.dueItems({ user });
   const overdue = due.filter((d) => d.status === 'overdue').length;
   const lines: HomeLine[] = [];
   if (overdue)

@@ -82,9 +82,13 @@ export class CaseReviewService {
   readonly ctx: CaseReviewContext;
   private readonly people: PeopleService;
 
-  constructor(readonly deps: AppDeps) {
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    readonly deps: AppDeps,
+    uses: { people?: PeopleService } = {},
+  ) {
     this.ctx = new CaseReviewContext(deps);
-    this.people = new PeopleService(deps);
+    this.people = uses.people ?? new PeopleService(deps);
   }
 
   get repo() {

@@ -36,19 +36,24 @@ export interface NewComplaint {
 export class ThresholdService {
   private readonly reports: ReportService;
 
-  constructor(private readonly s: CaseReviewService) {
-    this.reports = new ReportService(s.deps);
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    private readonly s: CaseReviewService,
+    uses: { reports?: ReportService } = {},
+  ) {
+    this.reports = uses.reports ?? new ReportService(s.deps);
   }
 
-  private async placeReports(r: Review): Promise<ReportSummaryRow[]> {
-    try {
-      return await this.reports.reportsAt(
-        r.partnership_id,
-        r.location_postcode ? { postcode: r.location_postcode } : { text: r.location_text },
-      );
-    } catch {
-      return []; // a place the gazetteer cannot find: the community rule then has nothing to count
-    }
+  /**
+   * Other people's reports about the place. A place the gazetteer cannot find gives none (the
+   * community rule then has nothing to count); a database fault is thrown, never read as "no
+   * reports", since it would silently decide the threshold against the victim.
+   */
+  private placeReports(r: Review): Promise<ReportSummaryRow[]> {
+    return this.reports.reportsAt(
+      r.partnership_id,
+      r.location_postcode ? { postcode: r.location_postcode } : { text: r.location_text },
+    );
   }
 
   /** The evidence and the engine's result, without an audit entry (callers audit). */

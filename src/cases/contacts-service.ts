@@ -5,7 +5,7 @@
  */
 import { newId } from '../platform/db/ids.js';
 import { londonDateOf } from '../platform/dates/calendar-date.js';
-import { PeopleService } from '../people/service.js';
+import type { PeopleService } from '../people/service.js';
 import {
   shouldPromptCaseReview,
   victimContactStatus,
@@ -24,7 +24,7 @@ export class ContactsService {
   private readonly people: PeopleService;
   constructor(private readonly cases: CaseService) {
     this.repo = new ContactsRepository(cases.ctx.deps.db);
-    this.people = new PeopleService(cases.ctx.deps);
+    this.people = cases.people;
   }
 
   async log(

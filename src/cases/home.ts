@@ -1,13 +1,17 @@
 import type { AppDeps, HomeCard, HomeLine } from '../platform/module.js';
 import type { CurrentUser } from '../platform/auth/users.js';
 import { can } from '../platform/permissions/roles.js';
-import { createCaseServices } from './services.js';
+import type { CaseServices } from './services.js';
 
 /** The user's own case work: actions, cases they lead, contacts and reassessments due, powers expiring. */
-export async function casesHome(deps: AppDeps, user: CurrentUser): Promise<HomeCard | null> {
+export async function casesHome(
+  _deps: AppDeps,
+  user: CurrentUser,
+  services: { cases: CaseServices },
+): Promise<HomeCard | null> {
   if (!can(user.role, 'cases.read')) return null;
   // Counts only, so the home page does not enter the audit log as a view of the cases.
-  const work = await createCaseServices(deps).myWork({ user }, { audit: false });
+  const work = await services.cases.myWork({ user }, { audit: false });
   const overdueActions = work.actions.filter((a) => a.overdue).length;
   const lines: HomeLine[] = [
     {

@@ -1,7 +1,8 @@
 /** The reports a case is opened from, seen through the reports module's ReportService. */
 import type { AppDeps } from '../platform/module.js';
 import type { CurrentUser } from '../platform/auth/users.js';
-import { ReportService, type ReportSummaryRow } from '../reports/index.js';
+import { ReportService } from '../reports/service.js';
+import type { ReportSummaryRow } from '../reports/repository.js';
 
 export interface ReportSummary {
   id: string;
@@ -29,8 +30,8 @@ const toSummary = (r: ReportSummaryRow): ReportSummary => ({
 
 export class LinkedReports {
   private readonly service: ReportService;
-  constructor(deps: AppDeps) {
-    this.service = new ReportService(deps);
+  constructor(deps: AppDeps, service?: ReportService) {
+    this.service = service ?? new ReportService(deps);
   }
 
   async byIds(partnershipId: string, ids: string[]): Promise<ReportSummary[]> {

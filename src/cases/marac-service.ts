@@ -260,4 +260,52 @@ export class MaracService {
       });
     });
   }
+
+  /**
+   * Records a meeting's decision on a case on its timeline (accepted, not accepted with advice,
+   * closed at the meeting with a reason, deferred); a referral heard is marked heard.
+   */
+  async recordMeetingOutcome(
+    actor: Actor,
+    caseId: string,
+    outcome: {
+      meetingId: string;
+      meetingName: string;
+      referralId: string | null;
+      decision: string;
+      note: string | null;
+    },
+  ): Promise<void> {
+    const c = await this.cases.repo.getCase(caseId);
+    if (!c || c.partnership_id !== actor.user.partnershipId) throw notFound('Case');
+    const labels: Record<string, string> = {
+      accepted: 'accepted the case',
+      'not-accepted': 'did not accept the case',
+      closed: 'closed the case at the meeting',
+      deferred: 'deferred the case to its next meeting',
+    };
+    const r = outcome.referralId ? await this.repo.get(outcome.referralId) : undefined;
+    await this.cases.ctx.transaction(async (trx) => {
+      if (r && r.case_id === caseId && outcome.decision !== 'deferred')
+        await this.repo.update(trx, r.id, {
+          status: 'heard',
+          meeting_id: outcome.meetingId,
+          updated_at: this.cases.ctx.deps.clock.iso(),
+        });
+      await this.cases.event(trx, actor, caseId, {
+        kind: 'decision',
+        action: `meeting-${outcome.decision}`,
+        on: this.cases.ctx.today(),
+        summary: `${outcome.meetingName} ${labels[outcome.decision] ?? outcome.decision}${r ? ` (${r.reference})` : ''}${outcome.note ? `: ${outcome.note}` : ''}`,
+        details: { meetingId: outcome.meetingId, referralId: r?.id ?? null, decision: outcome.decision },
+      });
+      await this.cases.ctx.record(
+        actor,
+        'case.meeting-decision',
+        { type: 'case', id: caseId },
+        { meetingId: outcome.meetingId, decision: outcome.decision },
+        trx,
+      );
+    });
+  }
 }

@@ -217,4 +217,10 @@ export class RiskService {
       })),
     };
   }
+
+  /** For the meetings module: open cases whose latest assessment is due for review by `by`, optionally of one band. No need-to-know applied. */
+  async reviewsDue(partnershipId: string, by: string, band?: string) {
+    const rows = await this.repo.reassessmentsDue(partnershipId, null, by);
+    return band ? rows.filter((r) => r.band === band) : rows;
+  }
 }

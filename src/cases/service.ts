@@ -13,6 +13,7 @@ import { CasesContext, type Actor, type Trx } from './context.js';
 import { CaseRepository, type CaseListRow } from './repository.js';
 import { CaseGuard, visibleParty, type CaseAccess } from './access.js';
 import { LinkedReports, type ReportSummary } from './linked-reports.js';
+import type { ReportService } from '../reports/service.js';
 import type { CaseDetailsForm, OpenCaseForm } from './schemas.js';
 import type { CasesTable } from './tables.js';
 
@@ -24,14 +25,15 @@ export class CaseService {
   readonly repo: CaseRepository;
   readonly guard: CaseGuard;
   readonly reports: LinkedReports;
-  private readonly people: PeopleService;
+  readonly people: PeopleService;
 
-  constructor(deps: AppDeps) {
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(deps: AppDeps, uses: { people?: PeopleService; reports?: ReportService } = {}) {
     this.ctx = new CasesContext(deps);
     this.repo = new CaseRepository(deps.db);
     this.guard = new CaseGuard(this.ctx, this.repo);
-    this.reports = new LinkedReports(deps);
-    this.people = new PeopleService(deps);
+    this.reports = new LinkedReports(deps, uses.reports);
+    this.people = uses.people ?? new PeopleService(deps);
   }
 
   // ---- Opening a case ----

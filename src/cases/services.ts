@@ -12,10 +12,15 @@ import { MaracService } from './marac-service.js';
 import { DocumentsService } from './documents-service.js';
 import { TimelineService } from './timeline-service.js';
 import type { Actor } from './context.js';
+import type { PeopleService } from '../people/service.js';
+import type { ReportService } from '../reports/service.js';
 
-/** The cases module's services, built once per app and passed by hand. */
-export function createCaseServices(deps: AppDeps) {
-  const cases = new CaseService(deps);
+/** The cases module's services, built once by the composition root (seeding builds its own). */
+export function createCaseServices(
+  deps: AppDeps,
+  uses: { people?: PeopleService; reports?: ReportService } = {},
+) {
+  const cases = new CaseService(deps, uses);
   const actions = new ActionsService(cases);
   const risk = new RiskService(cases);
   const ladder = new LadderService(cases);

@@ -1,7 +1,8 @@
 import type { AppModule } from '../platform/module.js';
 import { registerPartnershipRoutes } from './routes.js';
+import type { PartnershipServices } from './services.js';
 
-export const partnershipModule: AppModule = {
+export const partnershipModule: AppModule<{ partnership: PartnershipServices }> = {
   name: 'partnership',
   routes: registerPartnershipRoutes,
   nav: [

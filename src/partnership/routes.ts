@@ -3,10 +3,15 @@ import type { AppDeps } from '../platform/module.js';
 import { parseForm } from '../platform/web/forms.js';
 import { ROLES, ROLE_LABELS } from '../platform/permissions/roles.js';
 import { PartnershipRepository } from './repository.js';
-import { UserAdminService, newUserSchema } from './users-service.js';
+import { newUserSchema } from './users-service.js';
+import type { PartnershipServices } from './services.js';
 
-export function registerPartnershipRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const admin = new UserAdminService(deps);
+export function registerPartnershipRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { partnership: PartnershipServices },
+): void {
+  const admin = services.partnership.users;
   const partnerships = new PartnershipRepository(deps.db, deps.clock);
   const access = { access: 'users.manage' } as const;
   const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });

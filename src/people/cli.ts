@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CliError } from '../platform/cli-error.js';
-import { withDeps } from '../platform/cli.js';
+import { type WithServices } from '../platform/cli.js';
+import type { PeopleServices } from './services.js';
 import { runEvaluation } from './linkage/evaluate/evaluate.js';
 import { InputError } from './linkage/evaluate/csv-input.js';
 
@@ -76,13 +77,15 @@ interface RelinkFlags {
   json?: boolean;
 }
 
-async function relinkCommand(flags: RelinkFlags): Promise<void> {
-  await withDeps(async (deps) => {
+async function relinkCommand(
+  flags: RelinkFlags,
+  withServices: WithServices<{ people: PeopleServices }>,
+): Promise<void> {
+  await withServices(async (services, deps) => {
     const { PartnershipRepository } = await import('../partnership/repository.js');
-    const { RelinkService } = await import('./relink.js');
     const p = await new PartnershipRepository(deps.db, deps.clock).findByCode(flags.partnership);
     if (!p) throw new CliError(`--partnership: no partnership with code ${flags.partnership}`);
-    const s = await new RelinkService(deps).run(p.id);
+    const s = await services.people.relink.run(p.id);
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(s)}\n`);
       return;
@@ -100,7 +103,10 @@ async function relinkCommand(flags: RelinkFlags): Promise<void> {
 }
 
 /** Registers the people module's commands: `asbhub linkage evaluate` and `asbhub people relink`. */
-export function registerPeopleCli(program: Command): void {
+export function registerPeopleCli(
+  program: Command,
+  withServices: WithServices<{ people: PeopleServices }>,
+): void {
   program
     .command('people')
     .description('Person records and repeat identification')
@@ -110,7 +116,7 @@ export function registerPeopleCli(program: Command): void {
     )
     .option('--partnership <code>', 'partnership code', 'city-of-london')
     .option('--json', 'print one JSON object only')
-    .action((flags: RelinkFlags) => relinkCommand(flags));
+    .action((flags: RelinkFlags) => relinkCommand(flags, withServices));
 
   const linkage = program
     .command('linkage')

@@ -1,32 +1,12 @@
 import type { Executor } from '../platform/audit/service.js';
 import './tables.js';
-
-/**
- * Every column outside the people module that holds a person id. When a record moves to another
- * person (a confirmed match, a re-link), the row made from that record follows it; a person left
- * with no records is marked as merged into the person that took them, and anything still naming it
- * is re-pointed. `test/http/people-relink.test.ts` checks that no other column holds a person id.
- */
-export const PERSON_REFERENCES = [
-  { table: 'reports', column: 'reporter_person_id' },
-  { table: 'case_parties', column: 'person_id' },
-  { table: 'ladder_steps', column: 'person_id' },
-  { table: 'case_reviews', column: 'victim_person_id' },
-  { table: 'case_reviews', column: 'applicant_person_id' },
-] as const;
+import { chunks, type MovedRecord, type PersonReferenceHolder } from './person-references.js';
 
 export interface RecordMove {
   recordId: string;
   /** The person the record belonged to. */
   from: string;
   to: string;
-}
-
-const CHUNK = 500;
-function chunks<T>(xs: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
-  return out;
 }
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
@@ -37,18 +17,23 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
 
 /**
  * Moves records to other persons inside the caller's transaction, with everything that refers to
- * them: the report a record came from, case parties and powers-ladder steps made from it, Case
- * Review victims and applicants. Returns the persons left without records (now merged) and where
- * each went.
+ * them in other modules (each module's PersonReferenceHolder: the report a record came from, case
+ * parties and powers-ladder steps made from it, Case Review victims and applicants...). Returns the
+ * persons left without records (now merged) and where each went.
  */
 export async function moveRecords(
   trx: Executor,
   partnershipId: string,
   moves: readonly RecordMove[],
+  holders: readonly PersonReferenceHolder[],
   opts: { band?: string } = {},
 ): Promise<Map<string, string>> {
   const real = moves.filter((m) => m.from !== m.to);
   if (!real.length) return new Map();
+  if (!holders.length)
+    throw new Error(
+      'Moving person records needs the person references of the other modules (src/composition.ts)',
+    );
   const byTarget = groupBy(real, (m) => m.to);
   for (const [to, group] of byTarget) {
     for (const part of chunks(group.map((m) => m.recordId))) {
@@ -60,7 +45,7 @@ export async function moveRecords(
         .execute();
     }
   }
-  await followRecords(trx, partnershipId, real);
+  await followRecords(trx, partnershipId, real, holders);
 
   // Persons left with no records are merged into the person that took most of them.
   const sources = [...new Set(real.map((m) => m.from))];
@@ -83,77 +68,31 @@ export async function moveRecords(
     const to = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
     merged.set(from, to);
   }
-  await markMerged(trx, partnershipId, merged);
+  await markMerged(trx, partnershipId, merged, holders);
   return merged;
 }
 
-/** Rows made from a moved record take the record's new person. */
+/** Rows made from a moved record take the record's new person, in every module holding them. */
 async function followRecords(
   trx: Executor,
   partnershipId: string,
   moves: readonly RecordMove[],
+  holders: readonly PersonReferenceHolder[],
 ): Promise<void> {
-  const recordIds = moves.map((m) => m.recordId);
-  const sources = new Map<string, { source_type: string; source_id: string | null; role: string }>();
-  for (const part of chunks(recordIds)) {
+  const sources = new Map<string, MovedRecord>();
+  for (const part of chunks(moves.map((m) => m.recordId))) {
     const rows = await trx
       .selectFrom('person_records')
       .select(['id', 'source_type', 'source_id', 'role'])
       .where('partnership_id', '=', partnershipId)
       .where('id', 'in', part)
       .execute();
-    for (const r of rows) sources.set(r.id, r);
+    for (const r of rows)
+      sources.set(r.id, { recordId: r.id, sourceType: r.source_type, sourceId: r.source_id, role: r.role });
   }
   for (const [to, group] of groupBy(moves, (m) => m.to)) {
-    const ids = group.map((m) => m.recordId);
-    const reportIds = ids
-      .map((id) => sources.get(id))
-      .filter((s) => s && (s.source_type === 'report' || s.source_type === 'call') && s.source_id)
-      .map((s) => s!.source_id!);
-    const applicantOf = ids
-      .map((id) => sources.get(id))
-      .filter((s) => s && s.source_type === 'case-review' && s.role === 'representative' && s.source_id)
-      .map((s) => s!.source_id!);
-    for (const part of chunks(reportIds)) {
-      await trx
-        .updateTable('reports')
-        .set({ reporter_person_id: to })
-        .where('partnership_id', '=', partnershipId)
-        .where('id', 'in', part)
-        .execute();
-    }
-    for (const part of chunks(ids)) {
-      const parties = await trx
-        .selectFrom('case_parties')
-        .select('id')
-        .where('partnership_id', '=', partnershipId)
-        .where('person_record_id', 'in', part)
-        .execute();
-      if (parties.length) {
-        const partyIds = parties.map((p) => p.id);
-        await trx.updateTable('case_parties').set({ person_id: to }).where('id', 'in', partyIds).execute();
-        await trx
-          .updateTable('ladder_steps')
-          .set({ person_id: to, subject_key: `person:${to}` })
-          .where('partnership_id', '=', partnershipId)
-          .where('party_id', 'in', partyIds)
-          .execute();
-      }
-      await trx
-        .updateTable('case_reviews')
-        .set({ victim_person_id: to })
-        .where('partnership_id', '=', partnershipId)
-        .where('victim_person_record_id', 'in', part)
-        .execute();
-    }
-    for (const part of chunks(applicantOf)) {
-      await trx
-        .updateTable('case_reviews')
-        .set({ applicant_person_id: to })
-        .where('partnership_id', '=', partnershipId)
-        .where('id', 'in', part)
-        .execute();
-    }
+    const records = group.map((m) => sources.get(m.recordId)).filter((r): r is MovedRecord => !!r);
+    for (const holder of holders) await holder.followRecords(trx, partnershipId, to, records);
   }
 }
 
@@ -162,31 +101,10 @@ export async function markMerged(
   trx: Executor,
   partnershipId: string,
   merged: ReadonlyMap<string, string>,
+  holders: readonly PersonReferenceHolder[],
 ): Promise<void> {
   for (const [from, to] of merged) {
-    for (const ref of PERSON_REFERENCES) {
-      if (ref.table === 'ladder_steps') {
-        await trx
-          .updateTable('ladder_steps')
-          .set({ person_id: to, subject_key: `person:${to}` })
-          .where('partnership_id', '=', partnershipId)
-          .where('person_id', '=', from)
-          .execute();
-        continue;
-      }
-      await trx
-        .updateTable(ref.table)
-        .set({ [ref.column]: to } as never)
-        .where('partnership_id', '=', partnershipId)
-        .where(ref.column as never, '=', from as never)
-        .execute();
-    }
-    await trx
-      .updateTable('ladder_steps')
-      .set({ subject_key: `person:${to}` })
-      .where('partnership_id', '=', partnershipId)
-      .where('subject_key', '=', `person:${from}`)
-      .execute();
+    for (const holder of holders) await holder.repoint(trx, partnershipId, from, to);
     await trx
       .updateTable('persons')
       .set({ merged_into: to })

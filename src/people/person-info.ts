@@ -3,8 +3,6 @@ import type { CurrentUser } from '../platform/auth/users.js';
 import { can } from '../platform/permissions/roles.js';
 import { AuditService } from '../platform/audit/service.js';
 import { notFound } from '../platform/web/errors.js';
-import { ReportService } from '../reports/service.js';
-import { CaseService } from '../cases/service.js';
 import { PeopleService } from './service.js';
 import { PeopleRepository } from './repository.js';
 import type { RepeatFlag } from './repeats.js';
@@ -31,6 +29,36 @@ export interface FlagPanelPerson {
   flags: RepeatFlag[];
 }
 
+/** A report by or about a person, as the person pages use it (the reports module supplies it). */
+export interface PersonReport {
+  id: string;
+  reporter_person_id: string | null;
+  state_kind: string;
+}
+
+/** A case a person is a party to, as the person pages use it (the cases module supplies it). */
+export interface PersonCase {
+  case_id: string;
+  status: string;
+}
+
+/**
+ * Where the person pages read a person's reports and cases, under their modules' need-to-know.
+ * Declared here, where it is used, so that people never imports the modules above it; the
+ * composition root hands in the reports and cases services, which fit it.
+ */
+export interface PersonRecordSources {
+  reports: {
+    listForPerson(partnershipId: string, personId: string | readonly string[]): Promise<PersonReport[]>;
+    canSee(user: CurrentUser, reportId: string): Promise<boolean>;
+  };
+  cases: {
+    casesForPerson(partnershipId: string, personId: string): Promise<PersonCase[]>;
+    canSee(actor: { user: CurrentUser }, caseId: string): Promise<boolean>;
+  };
+  people?: PeopleService;
+}
+
 /**
  * What other pages show about people: the person page (need-to-know applied to every report,
  * case and record on it), the flags panel of report and case pages, and the call handler's live
@@ -38,17 +66,25 @@ export interface FlagPanelPerson {
  */
 export class PersonInfoService {
   readonly people: PeopleService;
-  private readonly reports: ReportService;
-  private readonly cases: CaseService;
+  private readonly reports: PersonRecordSources['reports'];
+  private readonly cases: PersonRecordSources['cases'];
 
-  constructor(private readonly deps: AppDeps) {
-    this.people = new PeopleService(deps);
-    this.reports = new ReportService(deps);
-    this.cases = new CaseService(deps);
+  constructor(
+    private readonly deps: AppDeps,
+    sources: PersonRecordSources,
+  ) {
+    this.people = sources.people ?? new PeopleService(deps);
+    this.reports = sources.reports;
+    this.cases = sources.cases;
   }
 
   private audit() {
     return new AuditService(this.deps.db, this.deps.dialect, this.deps.clock);
+  }
+
+  /** The cases a person is a party to (no need-to-know: for counts on lists the caller may see). */
+  casesForPerson(partnershipId: string, personId: string): Promise<PersonCase[]> {
+    return this.cases.casesForPerson(partnershipId, personId);
   }
 
   /** Whether the user may see the source a person record came from. */

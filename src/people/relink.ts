@@ -1,13 +1,14 @@
 import type { AppDeps } from '../platform/module.js';
 import type { CurrentUser } from '../platform/auth/users.js';
 import { AuditService } from '../platform/audit/service.js';
-import { enqueueJob, registerJobHandler } from '../platform/jobs.js';
+import { enqueueJob } from '../platform/jobs.js';
 import { newId } from '../platform/db/ids.js';
 import { linkAllInWorker } from './link-in-worker.js';
 import type { StaffDecision } from './linkage/types.js';
 import { MIN_TRAIN_RECORDS, buildState, setState, toEngineRecord } from './linkage-state.js';
 import { PeopleRepository } from './repository.js';
 import { moveRecords, type RecordMove } from './merge.js';
+import type { PersonReferenceHolder } from './person-references.js';
 import type { Updateable } from 'kysely';
 import type { PeopleRelinkRunsTable } from './tables.js';
 
@@ -39,7 +40,11 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
  * the person id most of their records already had, so links stay stable; an emptied person is merged.
  */
 export class RelinkService {
-  constructor(private readonly deps: AppDeps) {}
+  /** `personReferences`: every module's person columns, from the composition root (merges need them). */
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly personReferences: readonly PersonReferenceHolder[] = [],
+  ) {}
 
   /** Queues a re-link (or returns the one already queued or running). */
   async request(
@@ -234,7 +239,7 @@ export class RelinkService {
           })
           .execute();
       }
-      const merged = await moveRecords(trx, partnershipId, moves, { band: 'link' });
+      const merged = await moveRecords(trx, partnershipId, moves, this.personReferences, { band: 'link' });
       // Records saved since the snapshot that still belong to a merged person follow it.
       if (merged.size) {
         const late = await trx
@@ -247,6 +252,7 @@ export class RelinkService {
           trx,
           partnershipId,
           late.map((r) => ({ recordId: r.id, from: r.person_id, to: merged.get(r.person_id)! })),
+          this.personReferences,
         );
       }
       await trepo.deletePending(partnershipId);
@@ -282,10 +288,3 @@ export class RelinkService {
     return summary;
   }
 }
-
-registerJobHandler(RELINK_JOB, async (deps, payload) => {
-  await new RelinkService(deps).run(
-    String(payload.partnershipId),
-    typeof payload.runId === 'string' ? payload.runId : undefined,
-  );
-});

@@ -5,6 +5,7 @@ import { notFound, HttpError } from '../platform/web/errors.js';
 import { PeopleRepository } from './repository.js';
 import { cachedState } from './linkage-state.js';
 import { moveRecords } from './merge.js';
+import type { PersonReferenceHolder } from './person-references.js';
 import type { PairExplanation } from './linkage/types.js';
 
 export interface RequestMeta {
@@ -21,7 +22,11 @@ interface PendingGroup {
 
 /** Staff review of possible matches: confirm (merge the two persons) or reject (keep apart). */
 export class ReviewService {
-  constructor(private readonly deps: AppDeps) {}
+  /** `personReferences`: every module's person columns, from the composition root (merges need them). */
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly personReferences: readonly PersonReferenceHolder[] = [],
+  ) {}
 
   private audit() {
     return new AuditService(this.deps.db, this.deps.dialect, this.deps.clock);
@@ -129,6 +134,7 @@ export class ReviewService {
           trx,
           user.partnershipId,
           moved.map((recordId) => ({ recordId, from, to: personId })),
+          this.personReferences,
           { band: 'staff' },
         );
         const index = cachedState(this.deps.db, user.partnershipId)?.index;

@@ -1,16 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import type { AppDeps } from '../platform/module.js';
-import { AuditService } from '../platform/audit/service.js';
+import type { AuditService } from '../platform/audit/service.js';
 import { parseForm } from '../platform/web/forms.js';
 import { forbidden } from '../platform/web/errors.js';
 import { londonTime } from '../platform/web/views.js';
-import { ReviewService } from './review-service.js';
-import { PersonInfoService } from './person-info.js';
-import { RelinkService } from './relink.js';
+import type { PeopleServices } from './services.js';
 import { repeatSettingsSchema } from './settings.js';
 import { FLAG_LABELS, type RepeatFlag } from './repeats.js';
-import { CaseService } from '../cases/service.js';
 
 const FIELDS: [string, string][] = [
   ['given_name', 'Given name'],
@@ -54,14 +51,14 @@ const safeCell = (v: unknown) => {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 };
 
-export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const review = new ReviewService(deps);
-  const info = new PersonInfoService(deps);
-  const people = info.people;
-  const relink = new RelinkService(deps);
-  const cases = new CaseService(deps);
+export function registerPeopleRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { people: PeopleServices; platform: { audit: AuditService } },
+): void {
+  const { review, info, people, relink } = services.people;
   const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
-  const audit = () => new AuditService(deps.db, deps.dialect, deps.clock);
+  const audit = () => services.platform.audit;
 
   /** The flagged people for a list (all, or one flag), with how many open cases each is a party to. */
   const repeatRows = async (req: FastifyRequest) => {
@@ -76,7 +73,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
     const withCases = await Promise.all(
       linked.map(async (r) => ({
         ...r,
-        openCases: (await cases.casesForPerson(pid, r.personId)).filter((c) => c.status !== 'closed').length,
+        openCases: (await info.casesForPerson(pid, r.personId)).filter((c) => c.status !== 'closed').length,
       })),
     );
     return { list, rows: withCases, settings, notShown: rows.length - linked.length };
@@ -264,12 +261,10 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDeps): void 
     });
     if ('redirect' in view) return reply.redirect(`/people/${view.redirect}`);
     if ('refusedHolders' in view)
-      return reply
-        .code(403)
-        .render('people/person-withheld.njk', {
-          title: 'You cannot see this person',
-          holders: view.refusedHolders,
-        });
+      return reply.code(403).render('people/person-withheld.njk', {
+        title: 'You cannot see this person',
+        holders: view.refusedHolders,
+      });
     if ('needsReason' in view)
       return reply.render('people/person-reason.njk', {
         title: 'Why do you need to see this person?',

@@ -2,10 +2,11 @@ import type { AppModule } from '../platform/module.js';
 import { planMigrations } from './migrations.js';
 import { registerPlanRoutes } from './routes.js';
 import { PlanService } from './service.js';
+import type { PlanServices } from './services.js';
 import './tables.js';
 import { planPersonalData } from './personal-data.js';
 
-export const planModule: AppModule = {
+export const planModule: AppModule<{ plan: PlanServices }> = {
   name: 'plan',
   personalData: planPersonalData,
   migrations: planMigrations,

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/module.js';
 import { parseForm } from '../platform/web/forms.js';
 import { can } from '../platform/permissions/roles.js';
-import { PlanService, updateSchema } from './service.js';
+import { updateSchema } from './service.js';
+import type { PlanServices } from './services.js';
 
 const RAG_ITEMS = [
   { value: 'red', text: 'Red: not complete' },
@@ -10,8 +11,12 @@ const RAG_ITEMS = [
   { value: 'green', text: 'Green: complete' },
 ];
 
-export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const plan = new PlanService(deps);
+export function registerPlanRoutes(
+  app: FastifyInstance,
+  _deps: AppDeps,
+  services: { plan: PlanServices },
+): void {
+  const { plan } = services.plan;
 
   app.get('/plan', { config: { access: 'staff.home' } }, async (req, reply) => {
     const { actions, counts } = await plan.list(req.user!.partnershipId);

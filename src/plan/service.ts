@@ -9,6 +9,7 @@ import { notFound } from '../platform/web/errors.js';
 import { parseActionPlan, type PlanAction } from './parse.js';
 import type { Rag } from './tables.js';
 import './tables.js';
+import { PlanRepository } from './repository.js';
 
 export const updateSchema = z.object({
   rag: z.enum(['red', 'amber', 'green'], { message: 'Select a status' }),
@@ -39,32 +40,32 @@ export const SERVICE_FOR_ACTION: Record<number, { text: string; href?: string }>
 /** The partnership's action plan: actions, owners, Red/Amber/Green status and progress updates. */
 export class PlanService {
   private readonly audit: AuditService;
+  readonly repo: PlanRepository;
   constructor(private readonly deps: AppDeps) {
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
+    this.repo = new PlanRepository(deps.db);
   }
 
   /** Loads a published plan; every action starts amber (in progress) until its owner updates it. */
   async load(partnershipId: string, actions: PlanAction[]): Promise<number> {
     const now = this.deps.clock.iso();
-    await this.deps.db.transaction().execute(async (trx) => {
-      for (const a of actions) {
-        await trx
-          .insertInto('plan_actions')
-          .values({
-            id: newId(),
-            partnership_id: partnershipId,
-            number: a.number,
-            theme: a.theme,
-            title: a.title,
-            owner: a.owner,
-            progress: a.progress,
-            impact: a.impact,
-            rag: 'amber',
-            updated_at: now,
-          })
-          .execute();
-      }
-    });
+    await this.deps.db.transaction().execute((trx) =>
+      this.repo.insertActions(
+        trx,
+        actions.map((a) => ({
+          id: newId(),
+          partnership_id: partnershipId,
+          number: a.number,
+          theme: a.theme,
+          title: a.title,
+          owner: a.owner,
+          progress: a.progress,
+          impact: a.impact,
+          rag: 'amber',
+          updated_at: now,
+        })),
+      ),
+    );
     return actions.length;
   }
 
@@ -73,31 +74,16 @@ export class PlanService {
   }
 
   async list(partnershipId: string) {
-    const actions = await this.deps.db
-      .selectFrom('plan_actions')
-      .selectAll()
-      .where('partnership_id', '=', partnershipId)
-      .orderBy('number')
-      .execute();
+    const actions = await this.repo.actions(partnershipId);
     const counts: Record<Rag, number> = { red: 0, amber: 0, green: 0 };
     for (const a of actions) counts[a.rag]++;
     return { actions, counts };
   }
 
   async get(partnershipId: string, id: string) {
-    const action = await this.deps.db
-      .selectFrom('plan_actions')
-      .selectAll()
-      .where('partnership_id', '=', partnershipId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const action = await this.repo.action(partnershipId, id);
     if (!action) throw notFound('Action');
-    const updates = await this.deps.db
-      .selectFrom('plan_updates')
-      .selectAll()
-      .where('action_id', '=', id)
-      .orderBy('created_at', 'desc')
-      .execute();
+    const updates = await this.repo.updates(id);
     return { action, updates, service: SERVICE_FOR_ACTION[action.number] ?? null };
   }
 
@@ -110,24 +96,16 @@ export class PlanService {
     const { action } = await this.get(user.partnershipId, id);
     const now = this.deps.clock.iso();
     await this.deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('plan_updates')
-        .values({
-          id: newId(),
-          partnership_id: user.partnershipId,
-          action_id: id,
-          rag: input.rag,
-          note: input.note,
-          user_id: user.id,
-          user_name: user.name,
-          created_at: now,
-        })
-        .execute();
-      await trx
-        .updateTable('plan_actions')
-        .set({ rag: input.rag, progress: input.note, updated_at: now })
-        .where('id', '=', id)
-        .execute();
+      await this.repo.addUpdate(trx, {
+        id: newId(),
+        partnership_id: user.partnershipId,
+        action_id: id,
+        rag: input.rag,
+        note: input.note,
+        user_id: user.id,
+        user_name: user.name,
+        created_at: now,
+      });
       await this.audit.record(
         {
           partnershipId: user.partnershipId,

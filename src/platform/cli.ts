@@ -25,6 +25,8 @@ export async function withDeps<T>(fn: (deps: AppDeps, database: DatabaseHandle) 
     if (err instanceof ConfigError) throw new CliError(err.message, 1);
     throw err;
   }
+  const { configureAuditKey } = await import('./audit/service.js');
+  configureAuditKey(config.auditKey);
   const database = openDatabase(config);
   try {
     await migrateToLatest(database.db);
@@ -41,6 +43,15 @@ export async function withDeps<T>(fn: (deps: AppDeps, database: DatabaseHandle) 
   }
 }
 
+/**
+ * Runs a command with the service graph built on the configured database: given to each module's
+ * commands by src/commands.ts (the composition root's side for the command line). `S` is the part
+ * of the graph the module's commands use.
+ */
+export type WithServices<S> = <T>(
+  fn: (services: S, deps: AppDeps, database: DatabaseHandle) => Promise<T>,
+) => Promise<T>;
+
 export function registerPlatformCli(program: Command): void {
   program
     .command('serve')
@@ -50,10 +61,12 @@ export function registerPlatformCli(program: Command): void {
     .action(async (opts) => {
       const { serve } = await import('../server.js');
       const { ConfigError } = await import('../config.js');
+      const { AuditIntegrityError } = await import('./audit/startup.js');
       try {
         await serve({ demoIfEmpty: !!opts.demoIfEmpty, seed: Number(opts.seed) });
       } catch (err) {
-        if (err instanceof ConfigError) throw new CliError(err.message, 1);
+        if (err instanceof ConfigError || err instanceof AuditIntegrityError)
+          throw new CliError(err.message, 1);
         throw err;
       }
     });
@@ -161,19 +174,33 @@ export function registerPlatformCli(program: Command): void {
   const audit = program.command('audit').description('The audit log');
   audit
     .command('verify')
-    .description('Check the audit log hash chain; names the first broken entry and exits 1 if any')
+    .description(
+      'Check the audit log: its keyed hash chain and the last signed checkpoint; says where it breaks and exits 1 if it does',
+    )
     .action(async () => {
       await withDeps(async (deps) => {
-        const { AuditService } = await import('./audit/service.js');
-        const result = await new AuditService(deps.db, deps.dialect, deps.clock).verify();
-        if (result.ok) {
-          process.stdout.write(`Audit log intact: ${result.entries} entries verified.\n`);
-        } else {
-          throw new CliError(
-            `Audit log broken at entry ${result.brokenSeq}: ${result.reason} (${result.entries} entries before it are intact)`,
-            1,
-          );
-        }
+        const { verifyAuditIntegrity, checkpointFile } = await import('./audit/checkpoints.js');
+        const report = await verifyAuditIntegrity(deps);
+        if (!report.ok) throw new CliError(`Audit log broken: ${report.problem}.`, 1);
+        process.stdout.write(
+          `Audit log intact: ${report.entries} entries verified${
+            report.checkpoint
+              ? `, matching the checkpoint of ${report.checkpoint.at} (${report.checkpoint.count} entries) in ${checkpointFile(deps)}`
+              : `; no checkpoint yet in ${checkpointFile(deps)}`
+          }.\n`,
+        );
+      });
+    });
+  audit
+    .command('checkpoint')
+    .description('Write a signed checkpoint of the audit log (entries and head hash) to the backup directory')
+    .action(async () => {
+      await withDeps(async (deps) => {
+        const { writeCheckpoint, checkpointFile } = await import('./audit/checkpoints.js');
+        const c = await writeCheckpoint(deps);
+        process.stdout.write(
+          `Checkpoint: ${c.count} entries, head ${c.head.slice(0, 16)}… in ${checkpointFile(deps)}\n`,
+        );
       });
     });
 
@@ -193,8 +220,10 @@ export function registerPlatformCli(program: Command): void {
         }
         const target = path.resolve(file);
         if (fs.existsSync(target)) throw new CliError(`${file} already exists; choose a new file name`);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+        fs.closeSync(fs.openSync(target, 'wx', 0o600));
         await database.sqlite.backup(target);
+        fs.chmodSync(target, 0o600);
         process.stdout.write(
           `Backed up ${deps.config.sqliteFile} to ${target} (${fs.statSync(target).size} bytes).\n`,
         );

@@ -2,9 +2,11 @@ import type { AppModule } from './module.js';
 import { platformMigrations } from './migrations.js';
 import './tables.js';
 import { registerPlatformRoutes } from './routes.js';
+import type { PlatformServices } from './services.js';
+import type { StaffShell } from './shell.js';
 import { platformPersonalData } from './personal-data-declaration.js';
 
-export const platformModule: AppModule = {
+export const platformModule: AppModule<{ platform: PlatformServices; shell: StaffShell }> = {
   name: 'platform',
   personalData: platformPersonalData,
   migrations: platformMigrations,

@@ -2,14 +2,51 @@ import type { AppDeps } from './module.js';
 import { newId } from './db/ids.js';
 import type { Executor } from './audit/service.js';
 import { deliverOutbox } from './notifications.js';
+import { SessionStore } from './auth/sessions.js';
 
 export type JobHandler = (deps: AppDeps, payload: Record<string, unknown>) => Promise<void>;
+/** The job kinds an app runs, bound to its services by the composition root (AppModule.jobs). */
+export type JobHandlers = ReadonlyMap<string, JobHandler>;
 
 const handlers = new Map<string, JobHandler>();
 
-/** Modules register what runs for each kind of job (deadline reminders, re-linking...). */
+/**
+ * Registers a job kind for every app in the process. Prefer `AppModule.jobs`, which runs with the
+ * services built at start-up; this stays for handlers that need only the deps.
+ */
 export function registerJobHandler(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
+}
+
+/** A job that runs again and again (a daily or weekly job), one queued run per partnership. */
+const recurring = new Map<string, (afterIso: string) => string>();
+
+/** Registers a recurring job kind: `nextRunAt` gives the run after a time (its handler receives { partnershipId }). */
+export function registerRecurringJob(kind: string, nextRunAt: (afterIso: string) => string): void {
+  recurring.set(kind, nextRunAt);
+}
+
+/** Queues the next run of every recurring job for each partnership that has none queued; returns how many. */
+export async function scheduleRecurringJobs(deps: AppDeps): Promise<number> {
+  if (!recurring.size) return 0;
+  const [partnerships, pending] = await Promise.all([
+    deps.db.selectFrom('partnerships').select('id').execute(),
+    deps.db
+      .selectFrom('jobs')
+      .select(['partnership_id', 'kind'])
+      .where('kind', 'in', [...recurring.keys()])
+      .where('status', 'in', ['queued', 'running'])
+      .execute(),
+  ]);
+  const have = new Set(pending.map((j) => `${j.partnership_id}|${j.kind}`));
+  let queued = 0;
+  for (const p of partnerships)
+    for (const [kind, nextRunAt] of recurring) {
+      if (have.has(`${p.id}|${kind}`)) continue;
+      await enqueueJob(deps.db, deps.clock, p.id, kind, { partnershipId: p.id }, nextRunAt(deps.clock.iso()));
+      queued++;
+    }
+  return queued;
 }
 
 export async function enqueueJob(
@@ -39,7 +76,7 @@ export async function enqueueJob(
 }
 
 /** Runs the due jobs once; returns how many ran. A failing job is retried with back-off, up to 5 times. */
-export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
+export async function runDueJobs(deps: AppDeps, limit = 20, jobs: JobHandlers = handlers): Promise<number> {
   const due = await deps.db
     .selectFrom('jobs')
     .selectAll()
@@ -56,7 +93,7 @@ export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
       .where('status', '=', 'queued')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
-    const handler = handlers.get(job.kind);
+    const handler = jobs.get(job.kind) ?? handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(deps, JSON.parse(job.payload));
@@ -83,14 +120,29 @@ export async function runDueJobs(deps: AppDeps, limit = 20): Promise<number> {
   return due.length;
 }
 
-/** Polls the jobs table and the outbox in-process; returns a stop function. */
-export function startJobRunner(deps: AppDeps, everyMs = 5000): () => void {
+const HOUSEKEEPING_MS = 15 * 60_000;
+
+/** Periodic clean-up: expired sessions are deleted (they hold who was signed in, from where). */
+export async function runHousekeeping(deps: AppDeps): Promise<{ sessionsDeleted: number }> {
+  const sessionsDeleted = await new SessionStore(deps.db, deps.clock).purgeExpired();
+  if (sessionsDeleted) deps.log.info({ sessionsDeleted }, 'expired sessions deleted');
+  return { sessionsDeleted };
+}
+
+/** Polls the jobs table and the outbox in-process, and runs housekeeping every 15 minutes; returns a stop function. */
+export function startJobRunner(deps: AppDeps, jobs: JobHandlers = handlers, everyMs = 5000): () => void {
   let busy = false;
+  let lastHousekeeping = 0;
   const timer = setInterval(async () => {
     if (busy) return;
     busy = true;
     try {
-      await runDueJobs(deps);
+      if (Date.now() - lastHousekeeping >= HOUSEKEEPING_MS) {
+        lastHousekeeping = Date.now();
+        await runHousekeeping(deps);
+      }
+      await scheduleRecurringJobs(deps);
+      await runDueJobs(deps, 20, jobs);
       await deliverOutbox(deps);
     } catch (err) {
       deps.log.error({ err: (err as Error).message }, 'job runner error');

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration } from 'kysely';
+import { securityMigrations } from './security-migrations.js';
 
 async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -133,4 +134,5 @@ async function up(db: Kysely<any>): Promise<void> {
 
 export const platformMigrations: Record<string, Migration> = {
   '20261128_00_platform_foundation': { up },
+  ...securityMigrations,
 };

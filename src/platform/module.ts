@@ -56,14 +56,27 @@ export interface HomeCard {
   lines: HomeLine[];
 }
 
-/** One domain area: its tables, its pages and API and its demo data (its commands are listed in src/commands.ts). */
-export interface AppModule {
+/** A kind of background job: what runs for one queued row (retried with back-off when it throws). */
+export type ModuleJob<S> = (payload: Record<string, unknown>, services: S, deps: AppDeps) => Promise<void>;
+
+/**
+ * One domain area: its tables, its pages and API, its jobs and its demo data (its commands are
+ * listed in src/commands.ts). `S` is the part of the service graph (src/composition.ts) the module
+ * uses, named by the module itself so that it never imports the composition root.
+ */
+export interface AppModule<S = unknown> {
   name: string;
   nav?: NavItem[];
   /** The module's card on the staff home page for this user, or null when it has nothing for them. */
-  home?: (deps: AppDeps, user: import('./auth/users.js').CurrentUser) => Promise<HomeCard | null>;
+  home?: (
+    deps: AppDeps,
+    user: import('./auth/users.js').CurrentUser,
+    services: S,
+  ) => Promise<HomeCard | null>;
   migrations?: Record<string, Migration>;
-  routes?: (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
+  routes?: (app: FastifyInstance, deps: AppDeps, services: S) => void | Promise<void>;
+  /** Job kinds this module runs (see platform/jobs.ts), given the services built at start-up. */
+  jobs?: Record<string, ModuleJob<S>>;
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
   /** The personal data in the module's tables (see platform/personal-data.ts and the privacy README). */
   personalData?: import('./personal-data.js').PersonalDataDeclaration;

@@ -62,12 +62,13 @@ export async function deliverOutbox(deps: AppDeps, limit = 50): Promise<number> 
     .execute();
   if (!queued.length) return 0;
   const dir = path.join(deps.config.dataDir, 'outbox');
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const m of queued) {
     try {
       fs.writeFileSync(
         path.join(dir, `${m.id}.txt`),
         `To: ${m.recipient}\nChannel: ${m.channel}\nSubject: ${m.subject}\n\n${m.body}\n`,
+        { mode: 0o600 },
       );
       await deps.db
         .updateTable('outbox')

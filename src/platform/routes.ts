@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './module.js';
 import { registerAuthRoutes } from './auth/routes.js';
-import { AuditService } from './audit/service.js';
-import { allModules } from '../modules.js';
 import { can } from './permissions/roles.js';
+import type { PlatformServices } from './services.js';
+import type { StaffShell } from './shell.js';
 
 /** Public information pages, the staff home page, sign-in and the audit log. */
-export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
-  registerAuthRoutes(app, deps);
+export function registerPlatformRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { platform: PlatformServices; shell: StaffShell },
+): void {
+  const { audit } = services.platform;
+  const { shell } = services;
+  registerAuthRoutes(app, deps, services.platform);
 
   app.get('/', { config: { access: 'public' } }, async (_req, reply) =>
     reply.render('platform/start.njk', { title: 'Report anti-social behaviour' }),
@@ -23,40 +28,29 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): voi
   }
 
   app.get('/staff', { config: { access: 'staff.home' } }, async (req, reply) => {
-    const items = allModules.flatMap((m) => m.nav ?? []).filter((n) => can(req.user!.role, n.permission));
-    // The day's work first: reports, cases, Case Reviews, then the rest in module order.
-    const first = ['reports', 'cases', 'case-review'];
-    const ordered = [...allModules].sort(
-      (a, b) => (first.indexOf(a.name) + 1 || 99) - (first.indexOf(b.name) + 1 || 99),
-    );
-    const cards = await Promise.all(
-      ordered.map(async (m) => {
-        try {
-          return (await m.home?.(deps, req.user!)) ?? null;
-        } catch (err) {
-          // One module's summary failing must not take the home page down with it.
-          req.log.error({ module: m.name, err: (err as Error).message }, 'home card failed');
-          return null;
-        }
-      }),
-    );
-    return reply.render('platform/staff-home.njk', {
-      title: 'Home',
-      items,
-      cards: cards.filter((c) => c !== null),
-    });
+    const items = shell.nav.filter((n) => can(req.user!.role, n.permission));
+    const cards = await shell.homeCards(req.user!, req.log);
+    return reply.render('platform/staff-home.njk', { title: 'Home', items, cards });
   });
 
   app.get('/admin', { config: { access: 'staff.home' } }, async (req, reply) => {
-    const items = allModules
-      .flatMap((m) => m.nav ?? [])
-      .filter((n) => n.admin && can(req.user!.role, n.permission));
+    const items = shell.nav.filter((n) => n.admin && can(req.user!.role, n.permission));
     return reply.render('platform/admin.njk', { title: 'Administration', items });
   });
 
   app.get('/audit', { config: { access: 'audit.read' } }, async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
     const page = Math.max(1, Number(q.page) || 1);
+    const errors = auditQueryErrors(q);
+    if (errors)
+      return reply.code(400).render('platform/audit.njk', {
+        title: 'Audit log',
+        rows: [],
+        filters: q,
+        page: 1,
+        hasNext: false,
+        errors,
+      });
     const filters = {
       action: q.action?.trim() || undefined,
       subjectId: q.subjectId?.trim() || undefined,
@@ -100,4 +94,21 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): voi
       hasNext: rows.length > 50,
     });
   });
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The audit search's dates must be real days (the page's date inputs send YYYY-MM-DD). */
+function auditQueryErrors(q: Record<string, unknown>): Record<string, string> | null {
+  const errors: Record<string, string> = {};
+  for (const [field, label] of [
+    ['from', 'From'],
+    ['to', 'To'],
+  ] as const) {
+    const v = q[field];
+    if (v === undefined || v === '') continue;
+    if (typeof v !== 'string' || !ISO_DAY.test(v.trim()) || Number.isNaN(new Date(v.trim()).getTime()))
+      errors[field] = `${label} must be a real date, like 2026-12-07`;
+  }
+  return Object.keys(errors).length ? errors : null;
 }

@@ -45,6 +45,8 @@ export interface UsersTable {
   last_sign_in_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The TOTP time step of the last code accepted; a code at or before it is refused (replay). */
+  totp_last_step: number | null;
 }
 export interface SessionsTable {
   id: string;
@@ -73,6 +75,8 @@ export interface AuditLogTable {
   details: string;
   prev_hash: string;
   hash: string;
+  /** 1 when the hash is an HMAC under the audit key; 0 for entries from before the chain was keyed. */
+  keyed: number;
 }
 export interface OutboxTable {
   id: string;

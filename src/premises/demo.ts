@@ -102,6 +102,7 @@ export async function seedPremisesDemo(ctx: DemoSeedContext): Promise<void> {
       licence_type: type,
       hours: HOURS[type],
       created_at: now,
+      licensed_from: addDays(today, -rng.int(400, 6000)),
     };
   });
   const items: PremisesItemsTable[] = [];

@@ -43,6 +43,30 @@ async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** Colour history, the named licensing officer and the date the premises was first licensed. */
+async function colours(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('premises').addColumn('licensed_from', 'text').execute();
+  await db.schema.alterTable('premises').addColumn('officer_user_id', 'text').execute();
+  await db.schema
+    .createTable('premises_colour_changes')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('premises_id', 'text', (c) => c.notNull().references('premises.id'))
+    .addColumn('from_band', 'text') // null: the first colour recorded
+    .addColumn('to_band', 'text', (c) => c.notNull())
+    .addColumn('total', 'integer', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('changed_on', 'text', (c) => c.notNull()) // YYYY-MM-DD, London
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('premises_colour_changes_on')
+    .on('premises_colour_changes')
+    .columns(['partnership_id', 'changed_on'])
+    .execute();
+}
+
 export const premisesMigrations: Record<string, Migration> = {
   '20261128_50_premises': { up },
+  '20261208_51_premises_colours': { up: colours },
 };

@@ -24,5 +24,8 @@ export const premisesPersonalData: PersonalDataDeclaration = {
       staff: ['recorded_by'],
     },
   ],
-  outOfScope: [{ table: 'premises', reason: 'licensed businesses: name, address, licence and hours' }],
+  outOfScope: [
+    { table: 'premises', reason: 'licensed businesses: name, address, licence and hours' },
+    { table: 'premises_colour_changes', reason: 'Traffic Light band changes of a licensed premises and why' },
+  ],
 };

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/module.js';
 import { parseForm } from '../platform/web/forms.js';
 import { can } from '../platform/permissions/roles.js';
-import { PremisesService, creditSchema, incidentSchema, NEARBY_DAYS, NEARBY_METRES } from './service.js';
+import type { PremisesServices } from './services.js';
+import { creditSchema, incidentSchema, NEARBY_DAYS, NEARBY_METRES } from './service.js';
 import { DEFAULT_CREDIT_TYPES, INCIDENT_TYPES } from './rules/traffic-light.js';
+import { colourChanges, refreshColours } from './colours.js';
 
 const incidentItems = INCIDENT_TYPES.map((t) => ({
   value: t,
@@ -19,8 +21,12 @@ const creditItems = Object.entries(DEFAULT_CREDIT_TYPES).map(([value, c]) => ({
   text: `${c.label} (${c.points})`,
 }));
 
-export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const service = new PremisesService(deps);
+export function registerPremisesRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { premises: PremisesServices },
+): void {
+  const service = services.premises.premises;
   const meta = (r: { ip: string; id: string }) => ({ ip: r.ip, requestId: r.id });
 
   app.get('/premises', { config: { access: 'premises.read' } }, async (req, reply) => {
@@ -44,6 +50,13 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
       p: premises,
       result,
       nearby: await service.nearbyReports(req.user!, premises),
+      colourHistory: await colourChanges(
+        deps,
+        req.user!.partnershipId,
+        '0000-01-01',
+        '9999-12-31',
+        premises.id,
+      ),
       nearbyMetres: NEARBY_METRES,
       nearbyDays: NEARBY_DAYS,
       incidentItems,
@@ -69,6 +82,7 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
       const keyed = Object.fromEntries(Object.entries(errors).map(([k, v]) => [prefix + k, v]));
       return showDetail(req, reply, { errors: keyed, values: { ...form.values, kind: body?.kind } });
     }
+    await refreshColours(deps, req.user!.partnershipId);
     await req.flash('success', body?.kind === 'credit' ? 'Credit recorded' : 'Incident recorded');
     return reply.redirect(`/premises/${(req.params as any).id}`);
   });
@@ -79,6 +93,7 @@ export function registerPremisesRoutes(app: FastifyInstance, deps: AppDeps): voi
     async (req, reply) => {
       const { id, reportId } = req.params as { id: string; reportId: string };
       const refused = await service.recordReport(req.user!, id, reportId, meta(req));
+      if (!refused) await refreshColours(deps, req.user!.partnershipId);
       await req.flash(
         refused ? 'info' : 'success',
         refused ?? 'Report recorded as an anti-social behaviour incident',

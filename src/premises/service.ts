@@ -29,7 +29,13 @@ export const incidentSchema = z.object({
     .trim()
     .min(1, 'Describe what happened')
     .max(500, 'Description must be 500 characters or fewer'),
+  /** The premises itself called for help: recorded, but never penalty points. */
+  selfReported: z.literal('yes').optional(),
 });
+
+/** Why a call from the premises itself carries no points: the scheme must not discourage calling the police. */
+export const SELF_REPORTED_REASON =
+  'Reported by the premises itself: calling for help never counts against a premises';
 
 export const creditSchema = z.object({
   kind: z.literal('credit'),
@@ -51,7 +57,14 @@ export class PremisesService {
   private readonly repo: PremisesRepository;
   private readonly audit: AuditService;
 
-  constructor(private readonly deps: AppDeps) {
+  private readonly reports: ReportService;
+
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { reports?: ReportService } = {},
+  ) {
+    this.reports = uses.reports ?? new ReportService(deps);
     this.repo = new PremisesRepository(deps.db);
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
   }
@@ -60,11 +73,14 @@ export class PremisesService {
     return londonTime(this.deps.clock.iso(), 'yyyy-MM-dd');
   }
 
-  private assess(items: Awaited<ReturnType<PremisesRepository['items']>>): TrafficLightResult {
+  private assess(
+    items: Awaited<ReturnType<PremisesRepository['items']>>,
+    today = this.today(),
+  ): TrafficLightResult {
     return assessPremises({
-      today: this.today(),
+      today,
       incidents: items
-        .filter((i) => i.kind === 'penalty' && i.occurred_on <= this.today())
+        .filter((i) => i.kind === 'penalty' && i.occurred_on <= today)
         .map((i) => ({
           id: i.id,
           type: i.type as (typeof INCIDENT_TYPES)[number],
@@ -74,13 +90,13 @@ export class PremisesService {
           pointsReason: i.points_reason,
         })),
       credits: items
-        .filter((i) => i.kind === 'credit' && i.type in DEFAULT_CREDIT_TYPES && i.occurred_on <= this.today())
+        .filter((i) => i.kind === 'credit' && i.type in DEFAULT_CREDIT_TYPES && i.occurred_on <= today)
         .map((i) => ({ id: i.id, type: i.type, awardedOn: i.occurred_on, note: i.summary ?? undefined })),
     });
   }
 
-  /** Every premises with its colour, worst first. */
-  async ranked(partnershipId: string): Promise<RankedPremises[]> {
+  /** Every premises with its colour (today's, or as it stood on `asOf`), worst first. */
+  async ranked(partnershipId: string, asOf?: string): Promise<RankedPremises[]> {
     const [premises, items] = await Promise.all([
       this.repo.list(partnershipId),
       this.repo.items(partnershipId),
@@ -88,7 +104,7 @@ export class PremisesService {
     const byPremises = new Map<string, typeof items>();
     for (const i of items) byPremises.set(i.premises_id, [...(byPremises.get(i.premises_id) ?? []), i]);
     return premises
-      .map((p) => ({ ...p, result: this.assess(byPremises.get(p.id) ?? []) }))
+      .map((p) => ({ ...p, result: this.assess(byPremises.get(p.id) ?? [], asOf) }))
       .sort((a, b) => b.result.total - a.result.total || a.name.localeCompare(b.name));
   }
 
@@ -115,7 +131,7 @@ export class PremisesService {
    */
   async nearbyReports(user: CurrentUser, p: PremisesTable) {
     if (p.lat == null || p.lng == null) return null;
-    const reports = new ReportService(this.deps);
+    const reports = this.reports;
     const since = new Date(Date.parse(this.deps.clock.iso()) - NEARBY_DAYS * 86_400_000).toISOString();
     const [rows, ref, items] = await Promise.all([
       reports.reportsAt(user.partnershipId, { lat: p.lat, lng: p.lng, radiusMetres: NEARBY_METRES }),
@@ -147,7 +163,7 @@ export class PremisesService {
     partnershipId: string,
     premises: PremisesTable[],
   ): Promise<Map<string, { total: number; weekendNights: number }>> {
-    const reports = new ReportService(this.deps);
+    const reports = this.reports;
     const since = new Date(Date.parse(this.deps.clock.iso()) - NEARBY_DAYS * 86_400_000).toISOString();
     const counts = new Map<string, { total: number; weekendNights: number }>();
     for (const p of premises) {
@@ -224,7 +240,13 @@ export class PremisesService {
   ): Promise<Record<string, string>> {
     const p = await this.repo.get(user.partnershipId, id);
     if (!p) throw notFound('Premises');
-    if (input.occurredOn > this.today()) return { occurredOn: 'The date must be today or in the past' };
+    if (input.occurredOn > this.today())
+      return { occurredOn: `The date must be today or in the past (${input.occurredOn} is in the future)` };
+    if (p.licensed_from && input.occurredOn < p.licensed_from)
+      return {
+        occurredOn: `${p.name} was first licensed on ${p.licensed_from}: points cannot be dated before the premises existed`,
+      };
+    const selfReported = input.kind === 'penalty' && input.selfReported === 'yes';
     await this.deps.db.transaction().execute(async (trx) => {
       await this.repo.insertItems(trx, [
         {
@@ -235,9 +257,9 @@ export class PremisesService {
           type: input.type,
           occurred_on: input.occurredOn,
           summary: input.summary || null,
-          points: null,
-          points_reason: null,
-          source_type: 'staff',
+          points: selfReported ? 0 : null,
+          points_reason: selfReported ? SELF_REPORTED_REASON : null,
+          source_type: selfReported ? 'premises-call' : 'staff',
           source_id: null,
           recorded_by: user.id,
           created_at: this.deps.clock.iso(),

@@ -10,6 +10,23 @@ export interface PremisesTable {
   licence_type: string;
   hours: string | null;
   created_at: string;
+  /** When the premises was first licensed (YYYY-MM-DD): points dated earlier are refused. */
+  licensed_from?: string | null;
+  /** The licensing officer named for the premises (told when its colour changes). */
+  officer_user_id?: string | null;
+}
+
+/** A change of Traffic Light colour, kept as history (seen by those who may read premises). */
+export interface PremisesColourChangesTable {
+  id: string;
+  partnership_id: string;
+  premises_id: string;
+  from_band: string | null;
+  to_band: string;
+  total: number;
+  reason: string;
+  changed_on: string;
+  created_at: string;
 }
 
 export interface PremisesItemsTable {
@@ -32,5 +49,6 @@ declare module '../platform/db/schema.js' {
   interface Database {
     premises: PremisesTable;
     premises_items: PremisesItemsTable;
+    premises_colour_changes: PremisesColourChangesTable;
   }
 }

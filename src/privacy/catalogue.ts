@@ -14,7 +14,7 @@ export interface Catalogue {
 }
 
 /** Every module's personal-data declaration, gathered. */
-export function catalogueOf(modules: readonly AppModule[]): Catalogue {
+export function catalogueOf(modules: readonly Pick<AppModule, 'name' | 'personalData'>[]): Catalogue {
   const c: Catalogue = { recordTypes: [], tables: [], keeps: [], outOfScope: [] };
   for (const m of modules) {
     const d = m.personalData;

@@ -1,6 +1,6 @@
 import type { AppModule } from '../platform/module.js';
 import { reportsMigrations } from './migrations.js';
-import { registerReportsRoutes } from './routes.js';
+import { registerReportsRoutes, type ReportsRouteServices } from './routes.js';
 import { seedReportsDemo } from './seed/demo.js';
 import './tables.js';
 import { reportsHome } from './home.js';
@@ -10,7 +10,7 @@ export { ReportService } from './service.js';
 export type { NewReport, Actor, CreatedReport } from './service.js';
 export type { ReportSummaryRow } from './repository.js';
 
-export const reportsModule: AppModule = {
+export const reportsModule: AppModule<ReportsRouteServices> = {
   name: 'reports',
   personalData: reportsPersonalData,
   home: reportsHome,

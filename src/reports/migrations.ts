@@ -1,3 +1,4 @@
+import { reportsSecurityMigrations } from './security-migrations.js';
 import type { Kysely, Migration } from 'kysely';
 
 async function core(db: Kysely<any>): Promise<void> {
@@ -258,4 +259,5 @@ export const reportsMigrations: Record<string, Migration> = {
   '20261128_21_reports_environmental_jobs': { up: environment },
   '20261128_22_reports_api_keys': { up: apiKeys },
   '20261128_23_reports_person_index': { up: personIndex },
+  ...reportsSecurityMigrations,
 };

@@ -19,6 +19,8 @@ export interface AcknowledgementInput {
   phoneE164?: string | null;
   preference: string;
   caseReviewPrompt?: boolean;
+  /** Sent with the reference: the two together follow the report online. */
+  trackingCode?: string;
 }
 
 /** The reporter's acknowledgement, by the contact route they chose; none for anonymous reports. */
@@ -45,7 +47,9 @@ export function acknowledgementMessage(m: AcknowledgementInput): OutgoingMessage
         `Thank you for reporting ${m.categoryName.toLowerCase()}.`,
         `Your reference is ${m.reference}.`,
         `We have passed it to: ${m.teamNames.join(', ')}. We aim to respond within ${describeHours(m.slaHours)}.`,
-        `You can follow your report at ${track} with your reference and this email address.`,
+        m.trackingCode
+          ? `Your tracking code is ${m.trackingCode}. You can follow your report at ${track} with your reference and this tracking code. Keep it private: anyone with both can see the report's progress.`
+          : `You can follow your report at ${track}.`,
         ...(m.caseReviewPrompt
           ? [
               `You have reported a problem to us before in the last 6 months. If it has not been dealt with, you can ask for an ASB Case Review: ${m.baseUrl}/case-review`,
@@ -65,7 +69,7 @@ export function acknowledgementMessage(m: AcknowledgementInput): OutgoingMessage
       recipient: e164,
       template: 'report-acknowledgement-sms',
       subject: `Report ${m.reference}`,
-      body: `ASB Hub: we have received your report ${m.reference} and passed it to ${m.teamNames.join(', ')}. Follow it at ${track}`,
+      body: `ASB Hub: we have received your report ${m.reference} and passed it to ${m.teamNames.join(', ')}. Follow it at ${track}${m.trackingCode ? ` with tracking code ${m.trackingCode}` : ''}`,
       relatedType: 'report',
       relatedId: m.reportId,
     };

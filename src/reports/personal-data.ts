@@ -77,7 +77,16 @@ export const reportsPersonalData: PersonalDataDeclaration = {
       recordType: 'report',
       link: { column: 'report_id' },
       personal: { original_name: 'redact' },
-      other: ['id', 'partnership_id', 'report_id', 'stored_name', 'mime', 'bytes', 'created_at'],
+      other: [
+        'id',
+        'partnership_id',
+        'report_id',
+        'stored_name',
+        'mime',
+        'bytes',
+        'created_at',
+        'scan_status',
+      ],
       deleteOnRetention: true,
       file: (uploadDir, row) =>
         path.join(reportPhotoDir(uploadDir, String(row.report_id)), path.basename(String(row.stored_name))),

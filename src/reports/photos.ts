@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { newId } from '../platform/db/ids.js';
+import { stripImageMetadata } from '../platform/image-metadata.js';
+import { scanBuffer, type ScanResult } from '../platform/virus-scan.js';
 
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -13,6 +15,8 @@ export interface PendingPhoto {
   mime: PhotoMime;
   bytes: number;
   originalName: string;
+  /** What the virus check said at upload (older pending photos have none: not scanned). */
+  scan?: string;
 }
 
 /** The image type from the file's first bytes; the name and the browser's claim are not trusted. */
@@ -23,6 +27,33 @@ export function sniffImage(buf: Uint8Array): PhotoMime | null {
   const ascii = (from: number, to: number) => String.fromCharCode(...buf.subarray(from, to));
   if (buf.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
   return null;
+}
+
+/**
+ * What is kept of an uploaded photo: the image without its metadata (phones record where a photo was
+ * taken), after the virus check; or why it cannot be kept.
+ */
+export async function preparePhoto(
+  buf: Buffer,
+  mime: PhotoMime,
+  filename: string,
+  clamdSocket: string | null,
+): Promise<{ ok: true; data: Buffer; scan: ScanResult } | { ok: false; error: string; infected: boolean }> {
+  const data = stripImageMetadata(buf, mime);
+  if (!data)
+    return {
+      ok: false,
+      error: `The selected file ${filename} could not be read as a photo. Choose another photo`,
+      infected: false,
+    };
+  const scan = await scanBuffer(clamdSocket, data);
+  if (scan.startsWith('infected'))
+    return {
+      ok: false,
+      error: `The selected file ${filename} contains a virus. Choose another photo`,
+      infected: true,
+    };
+  return { ok: true, data, scan };
 }
 
 export const safeName = (name: string) =>
@@ -57,12 +88,13 @@ export async function savePending(
   buf: Buffer,
   mime: PhotoMime,
   originalName: string,
+  scan = 'not scanned',
 ): Promise<PendingPhoto> {
   const id = newId();
-  await fs.mkdir(pendingDir(uploadDir), { recursive: true });
+  await fs.mkdir(pendingDir(uploadDir), { recursive: true, mode: 0o700 });
   await prunePending(uploadDir);
-  await fs.writeFile(path.join(pendingDir(uploadDir), id), buf);
-  return { id, mime, bytes: buf.length, originalName: safeName(originalName) };
+  await fs.writeFile(path.join(pendingDir(uploadDir), id), buf, { mode: 0o600 });
+  return { id, mime, bytes: buf.length, originalName: safeName(originalName), scan };
 }
 
 export async function discardPending(uploadDir: string, photo: PendingPhoto): Promise<void> {
@@ -77,7 +109,7 @@ export async function attachPending(
 ): Promise<string[]> {
   if (!photos.length) return [];
   const dir = reportPhotoDir(uploadDir, reportId);
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const names: string[] = [];
   for (const p of photos) {
     const stored = `${path.basename(p.id)}.${PHOTO_TYPES[p.mime]}`;

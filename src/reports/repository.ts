@@ -402,4 +402,32 @@ export class ReportRepository {
       .orderBy('at', 'desc')
       .execute();
   }
+
+  /**
+   * Reports that happened in [from, to): when the reporter gave a time, that time; otherwise when
+   * the report was made (as the analysis reads them).
+   */
+  summariesInPeriod(partnershipId: string, fromIso: string, toIso: string): Promise<ReportSummaryRow[]> {
+    return this.db
+      .selectFrom('reports')
+      .select([...SUMMARY_COLUMNS])
+      .where('partnership_id', '=', partnershipId)
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('occurred_kind', '=', 'at'),
+            eb('occurred_at', 'is not', null),
+            eb('occurred_at', '>=', fromIso),
+            eb('occurred_at', '<', toIso),
+          ]),
+          eb.and([
+            eb.or([eb('occurred_kind', '<>', 'at'), eb('occurred_at', 'is', null)]),
+            eb('created_at', '>=', fromIso),
+            eb('created_at', '<', toIso),
+          ]),
+        ]),
+      )
+      .orderBy('created_at')
+      .execute();
+  }
 }

@@ -170,11 +170,11 @@ export const trackSchema = z.object({
     .trim()
     .min(1, 'Enter your report reference')
     .regex(/^ASB-\d{4}-\d{6}$/i, 'Enter the reference like ASB-2026-000123'),
-  contact: z
+  code: z
     .string()
     .trim()
-    .min(1, 'Enter the email address or telephone number you gave')
-    .max(254, 'Email address or telephone number must be 254 characters or fewer'),
+    .min(1, 'Enter your tracking code')
+    .regex(/^[0-9a-z][0-9a-z\s-]{8,14}$/i, 'Enter the tracking code like 7KQ4M-2XC9P'),
 });
 
 // ------------------------------------------------------------------ telephone intake

@@ -21,6 +21,7 @@ import {
 import { newJobRow } from './environment/jobs.js';
 import { distanceMetres, locate } from './geo/locate.js';
 import type { ReportsTable, ReportTeamRoutesTable } from './tables.js';
+import { trackingCode, trackingCodeMatches } from './tracking.js';
 
 export type Channel = 'web' | 'phone' | 'staff' | 'open311' | 'api';
 export type ReporterKind = 'victim' | 'witness' | 'business' | 'on-behalf';
@@ -86,6 +87,8 @@ export interface CreatedReport {
   environmentalJob: string | null;
   /** The reporter has reported before in the last 6 months: tell them about the ASB Case Review. */
   caseReviewPrompt: boolean;
+  /** With the reference, what the reporter needs to follow the report online. */
+  trackingCode: string;
 }
 
 /** Bad input the caller's schema could not catch (e.g. a category that is not in the service map). */
@@ -113,12 +116,6 @@ const PERSON_ROLE: Record<ReporterKind, PersonRole> = {
   'on-behalf': 'representative',
 };
 
-/** A UK phone number's digits in national form, for comparing numbers libphonenumber cannot validate. */
-export function phoneDigits(v: string): string {
-  const d = v.replace(/\D/g, '');
-  return d.startsWith('44') ? `0${d.slice(2)}` : d;
-}
-
 export function splitName(name: string | null | undefined): { given: string | null; surname: string | null } {
   const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
   if (!parts.length) return { given: null, surname: null };
@@ -137,11 +134,15 @@ export class ReportService {
   private readonly audit: AuditService;
   private readonly people: PeopleService;
 
-  constructor(private readonly deps: AppDeps) {
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { people?: PeopleService; reference?: ReferenceService } = {},
+  ) {
     this.repo = new ReportRepository(deps.db);
-    this.reference = new ReferenceService(deps);
+    this.reference = uses.reference ?? new ReferenceService(deps);
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
-    this.people = new PeopleService(deps);
+    this.people = uses.people ?? new PeopleService(deps);
   }
 
   referenceData(partnershipId: string): Promise<ReferenceData> {
@@ -321,6 +322,7 @@ export class ReportService {
           mime: p.mime,
           bytes: p.bytes,
           created_at: now,
+          scan_status: p.scan ?? 'not scanned',
         }),
       );
       let jobRef: string | null = null;
@@ -357,6 +359,7 @@ export class ReportService {
         })),
         environmentalJob: jobRef,
         caseReviewPrompt: false,
+        trackingCode: trackingCode(this.deps.config.sessionSecret, id),
       };
       if (named) {
         // The acknowledgement says whether the reporter may ask for a Case Review, which needs their
@@ -385,6 +388,7 @@ export class ReportService {
             phone,
             phoneE164,
             preference: r.contactPreference,
+            trackingCode: created.trackingCode,
           },
         });
       }
@@ -771,17 +775,10 @@ export class ReportService {
 
   // ---------------------------------------------------------------- the reporter
 
-  /** What a reporter sees: status and public updates, when the reference and contact detail match. */
-  async track(partnershipId: string, reference: string, contact: string) {
+  /** What a reporter sees: status and public updates, when the reference and tracking code match. */
+  async track(partnershipId: string, reference: string, code: string) {
     const report = await this.repo.findByReference(partnershipId, reference);
-    if (!report || report.anonymous) return null;
-    const c = contact.trim().toLowerCase();
-    const byEmail = !!report.reporter_email && c === report.reporter_email;
-    const e164 = toE164(contact);
-    const byPhone =
-      (!!e164 && e164 === report.reporter_phone_e164) ||
-      (!!report.reporter_phone && phoneDigits(contact) === phoneDigits(report.reporter_phone));
-    if (!byEmail && !byPhone) return null;
+    if (!report || !trackingCodeMatches(this.deps.config.sessionSecret, report.id, code)) return null;
     const ref = await this.reference.load(partnershipId);
     const updates = await this.repo.publicUpdates(report.id);
     return {
@@ -928,5 +925,10 @@ export class ReportService {
       details: { searched, people: personIds.length, placeReports: place?.reports.length ?? 0 },
     });
     return { people, place, searched };
+  }
+
+  /** Reports that happened in [from, to) (a reported time, else when made), for period figures. */
+  reportsInPeriod(partnershipId: string, fromIso: string, toIso: string): Promise<ReportSummaryRow[]> {
+    return this.repo.summariesInPeriod(partnershipId, fromIso, toIso);
   }
 }

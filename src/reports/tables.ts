@@ -145,6 +145,8 @@ export interface ReportPhotosTable {
   mime: string;
   bytes: number;
   created_at: string;
+  /** 'clean', 'not scanned' (no CLAMD_SOCKET), as the virus check said at upload. */
+  scan_status: string;
 }
 
 export interface EnvironmentalJobsTable {

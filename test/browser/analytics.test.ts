@@ -150,13 +150,11 @@ describe('analysis pages in Chromium', { skip: browserUnavailable() }, () => {
     await page.goto('/analysis/imports');
     const header =
       'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
-    await page
-      .getByLabel('police.uk CSV files')
-      .setInputFiles({
-        name: 'bad.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(`${header}\n,2024-13,P,P,-0.09,51.51,On or near X,,,Anti-social behaviour,,\n`),
-      });
+    await page.getByLabel('police.uk CSV files').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\n,2024-13,P,P,-0.09,51.51,On or near X,,,Anti-social behaviour,,\n`),
+    });
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByText('Nothing was imported').waitFor();
     assert.match(await page.locator('main').innerText(), /month "2024-13" is not YYYY-MM/);
@@ -177,13 +175,11 @@ describe('analysis pages in Chromium', { skip: browserUnavailable() }, () => {
     );
 
     // Partnership areas from GeoJSON: a wrong file is refused in place, the City's LSOAs load.
-    await page
-      .getByLabel('GeoJSON file of the areas')
-      .setInputFiles({
-        name: 'areas.geojson',
-        mimeType: 'application/geo+json',
-        buffer: Buffer.from('{"type":"Point","coordinates":[0,51]}'),
-      });
+    await page.getByLabel('GeoJSON file of the areas').setInputFiles({
+      name: 'areas.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from('{"type":"Point","coordinates":[0,51]}'),
+    });
     await page.getByRole('button', { name: 'Load areas' }).click();
     await page.getByText('must be a GeoJSON FeatureCollection').first().waitFor();
     await expectNoAxeViolations(page, 'areas refused');
@@ -198,15 +194,13 @@ describe('analysis pages in Chromium', { skip: browserUnavailable() }, () => {
     await page.getByRole('radio', { name: 'A new source' }).check();
     await page.getByLabel('Name of a new source').fill('Licensing visits');
     await page.getByLabel('Events with a date').check();
-    await page
-      .getByLabel('CSV file')
-      .setInputFiles({
-        name: 'visits.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'Visit ref,Visit date,Visit time,Outcome,Lat,Long\nV1,03/05/2024,23:30,Advice given,51.5138,-0.0984\n',
-        ),
-      });
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'visits.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Visit ref,Visit date,Visit time,Outcome,Lat,Long\nV1,03/05/2024,23:30,Advice given,51.5138,-0.0984\n',
+      ),
+    });
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL('**/analysis/imports/partner/columns');
     await expectNoAxeViolations(page, 'partner columns');

@@ -9,7 +9,7 @@ import {
   type BrowserHarness,
 } from '../helpers/browser.js';
 import { DEMO } from '../helpers/app.js';
-import { ReportService, type NewReport } from '../../src/reports/index.js';
+import { type NewReport } from '../../src/reports/index.js';
 import { todayInLondon } from '../../src/platform/dates/calendar-date.js';
 
 const EMAIL = 'maya.browser@example.com';
@@ -49,7 +49,7 @@ describe('ASB Case Review in Chromium', { skip: browserUnavailable() }, () => {
   let h: BrowserHarness;
   before(async () => {
     h = await startBrowserHarness();
-    const reports = new ReportService(h.t.deps);
+    const reports = h.t.services.reports.reports;
     // Three earlier complaints from the victim about different incidents: the threshold will be met.
     for (const [category, days] of [
       ['noise-residential', 1],

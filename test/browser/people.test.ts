@@ -8,7 +8,6 @@ import {
   type BrowserHarness,
 } from '../helpers/browser.js';
 import { DEMO } from '../helpers/app.js';
-import { PeopleService } from '../../src/people/service.js';
 import { cachedState } from '../../src/people/linkage-state.js';
 import { newId } from '../../src/platform/db/ids.js';
 import { addBackground } from '../http/people-fixtures.js';
@@ -25,7 +24,7 @@ describe('people: review queue, flags and administration in Chromium', { skip: b
     const { deps, demo } = h.t;
     const pid = demo.partnershipId;
     await addBackground(deps, pid);
-    const people = new PeopleService(deps);
+    const people = h.t.services.people.people;
     const add = async (
       givenName: string,
       surname: string,

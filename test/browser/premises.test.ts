@@ -10,7 +10,6 @@ import {
 import { DEMO } from '../helpers/app.js';
 import { seedPremisesDemo } from '../../src/premises/demo.js';
 import { seededRng } from '../../src/platform/rng.js';
-import { ReportService } from '../../src/reports/service.js';
 
 describe('licensed premises in Chromium', { skip: browserUnavailable() }, () => {
   let h: BrowserHarness;
@@ -28,7 +27,7 @@ describe('licensed premises in Chromium', { skip: browserUnavailable() }, () => 
       .select(['lat', 'lng'])
       .where('id', '=', premises.id)
       .executeTakeFirstOrThrow();
-    const report = await new ReportService(deps).create(
+    const report = await h.t.services.reports.reports.create(
       demo.partnershipId,
       {
         channel: 'web',

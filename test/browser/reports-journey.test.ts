@@ -27,7 +27,11 @@ async function continueOn(page: Page, label: string) {
 }
 
 /** Files a report through the public pages as a phone user would; returns the reference shown. */
-async function fileReport(page: Page, js: boolean, email: string): Promise<string> {
+async function fileReport(
+  page: Page,
+  js: boolean,
+  email: string,
+): Promise<{ reference: string; code: string }> {
   await page.goto('/report');
   await expectNoAxeViolations(page, `start (js ${js})`);
   assert.match(await page.locator('main').innerText(), /call 999/);
@@ -90,7 +94,9 @@ async function fileReport(page: Page, js: boolean, email: string): Promise<strin
   await expectNoAxeViolations(page, `confirmation (js ${js})`);
   const reference = (await page.locator('#reference').innerText()).trim();
   assert.match(reference, /^ASB-\d{4}-\d{6}$/);
-  return reference;
+  const code = (await page.locator('#tracking-code').innerText()).trim();
+  assert.match(code, /^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+  return { reference, code };
 }
 
 describe('public reporting in Chromium', { skip: browserUnavailable() }, () => {
@@ -104,7 +110,7 @@ describe('public reporting in Chromium', { skip: browserUnavailable() }, () => {
     it(`files a report on a phone (JavaScript ${js ? 'on' : 'off'}), finds it in the noise team's queue, and follows it by reference`, async () => {
       const email = `robin.${js ? 'js' : 'nojs'}@example.com`;
       const reporter = await h.newContext({ javaScriptEnabled: js, mobile: true });
-      const reference = await fileReport(await reporter.newPage(), js, email);
+      const { reference, code } = await fileReport(await reporter.newPage(), js, email);
       await reporter.close();
 
       const staff = await h.newContext({ javaScriptEnabled: js });
@@ -134,7 +140,7 @@ describe('public reporting in Chromium', { skip: browserUnavailable() }, () => {
       await track.goto('/report/track');
       await expectNoAxeViolations(track, `track (js ${js})`);
       await track.getByLabel('Report reference').fill(reference);
-      await track.getByLabel('Email address or telephone number').fill(email);
+      await track.getByLabel('Tracking code').fill(code);
       await track.getByRole('button', { name: 'Find report' }).click();
       await track.getByText('Officers will visit tonight.').waitFor();
       assert.match(await track.locator('main').innerText(), /Action under way/);

@@ -8,14 +8,13 @@ import {
   type BrowserHarness,
 } from '../helpers/browser.js';
 import { DEMO } from '../helpers/app.js';
-import { ReportService } from '../../src/reports/service.js';
 
 describe('reports staff pages in Chromium', { skip: browserUnavailable() }, () => {
   let h: BrowserHarness;
   let jobRef: string;
   before(async () => {
     h = await startBrowserHarness();
-    const reports = new ReportService(h.t.deps);
+    const reports = h.t.services.reports.reports;
     const made = await reports.create(
       h.t.demo.partnershipId,
       {

@@ -1,10 +1,10 @@
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
 import type { AppDeps } from '../../src/platform/module.js';
+import type { Services } from '../../src/composition.js';
+import type { JobHandlers } from '../../src/platform/jobs.js';
 import {
   seedDemoPartnership,
   DEMO_PASSWORD,
@@ -12,14 +12,29 @@ import {
   type DemoPartnership,
 } from '../../src/partnership/demo.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
-import { freshDatabase, type TestDb } from './db.js';
+import { freshDatabase, testConfig, type TestDb } from './db.js';
 import type { Dialect } from '../../src/platform/db/database.js';
 
 export const TEST_SEED = 7;
 
+const liveApps = new Set<AppDeps>();
+
+/**
+ * Tests sign the same demo account in many times within one 30-second TOTP step, which the server
+ * refuses as a replay; this forgets the step used so the next test sign-in can use the current code.
+ */
+export async function forgetTotpUse(email: string): Promise<void> {
+  for (const deps of liveApps)
+    await deps.db.updateTable('users').set({ totp_last_step: null }).where('email', '=', email).execute();
+}
+
 export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
+  /** The service graph the app built at start-up (src/composition.ts). */
+  services: Services;
+  /** The modules' job kinds bound to `services`: `runDueJobs(t.deps, 20, t.jobs)`. */
+  jobs: JobHandlers;
   db: TestDb;
   demo: DemoPartnership;
   close(): Promise<void>;
@@ -32,23 +47,31 @@ export async function startTestApp(
     clock?: ReturnType<typeof fixedClock>;
     env?: Record<string, string>;
     onRoute?: (route: RouteOptions) => void;
+    /** A logger to use instead of the configured one (tests that read the logs). */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const db = await freshDatabase(dialect);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: path.join(os.tmpdir(), `asbhub-test-data-${process.pid}`),
-    ...opts.env,
+  const config = testConfig(opts.env);
+  const { app, deps, services, jobs } = await buildApp({
+    config,
+    database: db,
+    clock: opts.clock,
+    onRoute: opts.onRoute,
+    logger: opts.logger,
   });
-  const { app, deps } = await buildApp({ config, database: db, clock: opts.clock, onRoute: opts.onRoute });
   const demo = await seedDemoPartnership(deps, TEST_SEED);
   await app.ready();
+  liveApps.add(deps);
   return {
     app,
     deps,
+    services,
+    jobs,
     db,
     demo,
     close: async () => {
+      liveApps.delete(deps);
       await app.close();
       await db.drop();
     },
@@ -108,6 +131,39 @@ export class Client {
     return res;
   }
 
+  /** Posts a multipart form (file uploads) with the CSRF token of the last page fetched. */
+  async postFiles(
+    url: string,
+    fields: Record<string, string>,
+    files: { field: string; name: string; type: string; data: Buffer }[],
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----asbhub${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries({ _csrf: this.csrf, ...fields }))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    for (const f of files)
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+        ),
+        f.data,
+        Buffer.from('\r\n'),
+      );
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        cookie: this.cookieHeader(),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'x-csrf-token': this.csrf,
+      },
+      payload: Buffer.concat(parts),
+    });
+    this.remember(res);
+    return res;
+  }
+
   /** Signs in a demo account with its password and a current TOTP code. */
   async signIn(email: string, seed = TEST_SEED): Promise<void> {
     await this.get('/sign-in');
@@ -115,6 +171,7 @@ export class Client {
     if (r1.statusCode !== 302 || r1.headers.location !== '/sign-in/two-factor')
       throw new Error(`sign-in failed for ${email}: ${r1.statusCode}`);
     await this.get('/sign-in/two-factor');
+    await forgetTotpUse(email);
     const r2 = await this.post('/sign-in/two-factor', { code: currentTotp(demoTotpSecret(seed, email)) });
     if (r2.statusCode !== 302) throw new Error(`second factor failed for ${email}: ${r2.statusCode}`);
   }

@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startTestApp, type TestApp } from './app.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
 import { demoTotpSecret, DEMO_PASSWORD } from '../../src/partnership/demo.js';
-import { TEST_SEED } from './app.js';
+import { TEST_SEED, forgetTotpUse } from './app.js';
 import type { Dialect } from '../../src/platform/db/database.js';
 
 const require = createRequire(import.meta.url);
@@ -116,6 +116,7 @@ export async function signInInBrowser(page: Page, email: string): Promise<void> 
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Continue' }).click();
+  await forgetTotpUse(email);
   await page.getByLabel('Enter your security code').fill(currentTotp(demoTotpSecret(TEST_SEED, email)));
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/staff');

@@ -5,6 +5,7 @@ import { describe, after, before } from 'node:test';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { loadConfig, type Config } from '../../src/config.js';
 
 export interface TestDb extends DatabaseHandle {
   /** Removes the database (temp SQLite file or PostgreSQL schema). */
@@ -84,9 +85,28 @@ export function forEachDialect(
   }
 }
 
-/** Where the shared datasets are; tests that need them fail loudly when absent. */
+/** The settings tests take from the environment as the app does (where files live), never the database or secrets. */
+const FROM_ENVIRONMENT = ['DATASETS_DIR'] as const;
+
+/**
+ * The configuration tests run with: the app's own loadConfig, given NODE_ENV=test, a data folder of
+ * the test process's own, DATASETS_DIR from the environment, and the test's overrides.
+ */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    DATA_DIR: path.join(os.tmpdir(), `asbhub-test-data-${process.pid}`),
+  };
+  for (const name of FROM_ENVIRONMENT) {
+    const value = process.env[name];
+    if (value) env[name] = value;
+  }
+  return loadConfig({ ...env, ...overrides });
+}
+
+/** Where the shared datasets are (the app's setting); tests that need them fail loudly when absent. */
 export function datasetsDir(): string {
-  return path.resolve(process.env.DATASETS_DIR ?? path.join('..', 'shared', 'datasets'));
+  return testConfig().datasetsDir;
 }
 
 export function requireDataset(rel: string): string {

@@ -7,7 +7,6 @@ import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
 import { seededRng } from '../../src/platform/rng.js';
 import { seedReportsDemo } from '../../src/reports/seed/demo.js';
 import { PoliceUkImporter } from '../../src/analytics/import/police-uk-import.js';
-import { AnalyticsService } from '../../src/analytics/service.js';
 import { bundledCityAreas } from '../../src/analytics/areas.js';
 
 for (const dialect of testDialects()) {
@@ -43,7 +42,7 @@ for (const dialect of testDialects()) {
         (r) => r.lat != null && r.lng != null && areas.boundary.containsLonLat(r.lng, r.lat),
       ).length;
       assert.ok(expected > 400, `${expected} located reports`);
-      const sources = await new AnalyticsService(t.deps).sources(t.demo.partnershipId);
+      const sources = await t.services.analytics.analytics.sources(t.demo.partnershipId);
       const asb = sources.find((s) => s.code === 'asb-hub')!;
       assert.equal(asb.records, expected);
       assert.equal(asb.hasTimes, true);

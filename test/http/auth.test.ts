@@ -127,6 +127,8 @@ for (const dialect of testDialects()) {
       await c.signIn(DEMO.manager);
       assert.equal((await c.get('/staff')).statusCode, 200);
       await c.get('/sign-out');
+      assert.equal((await c.get('/staff')).statusCode, 200, 'a GET alone does not sign out');
+      await c.post('/sign-out');
       assert.equal((await c.get('/staff')).statusCode, 302);
     });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
 import { fixedClock } from '../../src/platform/db/clock.js';
-import { ReportService, type NewReport } from '../../src/reports/index.js';
+import { type NewReport } from '../../src/reports/index.js';
 
 const GOLDEN_LANE = {
   text: 'Golden Lane Estate',
@@ -76,7 +76,7 @@ for (const dialect of testDialects()) {
         realClock(clock);
         await cl.signIn(email);
       };
-      const reports = new ReportService(t.deps);
+      const reports = t.services.reports.reports;
       const file = async (key: string, at: string, r: NewReport) => {
         clock.set(at);
         refs[key] = (

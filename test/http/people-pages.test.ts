@@ -2,7 +2,6 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
-import { PeopleService } from '../../src/people/service.js';
 import { fileTestReport } from '../../src/cases/test-support.js';
 import { todayInLondon } from '../../src/platform/dates/calendar-date.js';
 import { addBackground } from './people-fixtures.js';
@@ -53,7 +52,7 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     it('thresholds: an administrator changes them (bad values named in the error summary) and flags use them', async () => {
-      const people = new PeopleService(t.deps);
+      const people = t.services.people.people;
       assert.deepEqual(
         await people.flagsFor(pid, personId),
         [],
@@ -138,7 +137,7 @@ for (const dialect of testDialects()) {
       // Surname misheard: no exact match, but phone and a close name are enough for the model.
       const typed = { phone: '07700900888', surname: 'Whitfeld', givenName: 'Margaret' };
       assert.equal(
-        (await new PeopleService(t.deps).search(pid, typed)).length,
+        (await t.services.people.people.search(pid, typed)).length,
         0,
         'exact matching finds nothing',
       );

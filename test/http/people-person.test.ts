@@ -2,7 +2,6 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
-import { PeopleService } from '../../src/people/service.js';
 import { newId } from '../../src/platform/db/ids.js';
 
 for (const dialect of testDialects()) {
@@ -14,7 +13,7 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     it('flags a repeat victim after 3 reports, lists them and shows the person with an audited view', async () => {
-      const people = new PeopleService(t.deps);
+      const people = t.services.people.people;
       const pid = t.demo.partnershipId;
       const add = (sourceId: string) =>
         people.addRecord(t.deps.db, {

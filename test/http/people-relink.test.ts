@@ -3,9 +3,6 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
-import { PeopleService } from '../../src/people/service.js';
-import { PERSON_REFERENCES } from '../../src/people/merge.js';
-import { RelinkService } from '../../src/people/relink.js';
 import { runDueJobs } from '../../src/platform/jobs.js';
 import { newId } from '../../src/platform/db/ids.js';
 import { fileTestReport } from '../../src/cases/test-support.js';
@@ -44,7 +41,7 @@ for (const dialect of testDialects()) {
             .execute()
         ).map((p) => p.id),
       );
-      for (const ref of PERSON_REFERENCES) {
+      for (const ref of t.services.people.personReferences.flatMap((h) => h.columns)) {
         const rows = await sql<{
           v: string;
         }>`select ${sql.ref(ref.column)} as v from ${sql.table(ref.table)} where partnership_id = ${pid} and ${sql.ref(ref.column)} is not null`.execute(
@@ -103,7 +100,9 @@ for (const dialect of testDialects()) {
                 t.deps.db,
               )
             ).rows;
-      const known = new Set(PERSON_REFERENCES.map((r) => `${r.table}.${r.column}`));
+      const known = new Set(
+        t.services.people.personReferences.flatMap((h) => h.columns).map((r) => `${r.table}.${r.column}`),
+      );
       const outside = columns
         .filter((x) => !['person_records', 'persons', 'possible_matches'].includes(x.t))
         .map((x) => `${x.t}.${x.c}`);
@@ -111,7 +110,7 @@ for (const dialect of testDialects()) {
       for (const col of outside)
         assert.ok(
           known.has(col),
-          `${col} holds a person id: add it to PERSON_REFERENCES and make it follow merges`,
+          `${col} holds a person id: register it in its module's PersonReferenceHolder (src/composition.ts) so it follows merges`,
         );
     });
 
@@ -193,7 +192,7 @@ for (const dialect of testDialects()) {
       assert.equal(runs[0].status, 'queued');
       assert.match((await admin.get('/people/admin')).body, /A re-link is queued/);
 
-      assert.equal(await runDueJobs(t.deps), 1);
+      assert.equal(await runDueJobs(t.deps, 20, t.jobs), 1);
       const run = await t.deps.db
         .selectFrom('people_relink_runs')
         .selectAll()
@@ -243,7 +242,7 @@ for (const dialect of testDialects()) {
     });
 
     it('keeps staff decisions: a rejected pair stays apart, a confirmed pair stays together', async () => {
-      const people = new PeopleService(t.deps);
+      const people = t.services.people.people;
       const add = (given: string, surname: string, phone: string, email: string, dob = '1970-01-02') =>
         people.addRecord(t.deps.db, {
           partnershipId: pid,
@@ -311,7 +310,7 @@ for (const dialect of testDialects()) {
         .execute();
       await decision(y2.recordId, y1.recordId, 'confirmed');
 
-      const summary = await new RelinkService(t.deps).run(pid);
+      const summary = await t.services.people.relink.run(pid);
       assert.ok(summary.records >= 204);
       const personOf = async (id: string) =>
         (
@@ -340,7 +339,7 @@ for (const dialect of testDialects()) {
     });
 
     it('a match rejected while a re-link is running is not undone by it', async () => {
-      const people = new PeopleService(t.deps);
+      const people = t.services.people.people;
       const add = () =>
         people.addRecord(t.deps.db, {
           partnershipId: pid,
@@ -400,7 +399,7 @@ for (const dialect of testDialects()) {
         .execute();
       await officer.get('/people/review');
       // The model clusters in a worker thread; meanwhile the officer says they are two people (father and son).
-      const running = new RelinkService(t.deps).run(pid);
+      const running = t.services.people.relink.run(pid);
       await new Promise((r) => setTimeout(r, 30));
       assert.equal((await officer.post(`/people/review/${matchId}`, { decision: 'reject' })).statusCode, 302);
       await running;

@@ -2,7 +2,6 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
-import { PeopleService } from '../../src/people/service.js';
 import { PeopleRepository } from '../../src/people/repository.js';
 import { addBackground } from './people-fixtures.js';
 
@@ -25,7 +24,7 @@ for (const dialect of testDialects()) {
       surname = 'Smith',
       postcode: string | null = 'EC1A 1BB',
     ) =>
-      new PeopleService(t.deps).addRecord(t.deps.db, {
+      t.services.people.people.addRecord(t.deps.db, {
         partnershipId: pid,
         sourceType: 'report',
         sourceId: null,

@@ -2,14 +2,13 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
-import { PlanService } from '../../src/plan/service.js';
 
 for (const dialect of testDialects()) {
   describe(`the partnership's action plan [${dialect}]`, () => {
     let t: TestApp;
     before(async () => {
       t = await startTestApp(dialect);
-      await new PlanService(t.deps).loadCityPlan(t.demo.partnershipId);
+      await t.services.plan.plan.loadCityPlan(t.demo.partnershipId);
     });
     after(() => t.close());
 

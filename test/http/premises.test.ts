@@ -4,7 +4,6 @@ import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
 import { seedPremisesDemo } from '../../src/premises/demo.js';
 import { seededRng } from '../../src/platform/rng.js';
-import { ReportService } from '../../src/reports/service.js';
 
 for (const dialect of testDialects()) {
   describe(`licensed premises and the Traffic Light Scheme [${dialect}]`, () => {
@@ -75,7 +74,7 @@ for (const dialect of testDialects()) {
         .executeTakeFirstOrThrow();
       assert.ok(p.lat != null && p.lng != null, 'demo premises have a location');
       const file = (metresNorth: number, description: string) =>
-        new ReportService(t.deps).create(
+        t.services.reports.reports.create(
           t.demo.partnershipId,
           {
             channel: 'web',

@@ -2,9 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
-import { ApiKeyService } from '../../src/reports/api/keys.js';
 import { AuditService } from '../../src/platform/audit/service.js';
-import { ReferenceService } from '../../src/reports/reference.js';
 
 for (const dialect of testDialects()) {
   describe(`reports JSON API [${dialect}]`, () => {
@@ -13,7 +11,7 @@ for (const dialect of testDialects()) {
     let other: string;
     before(async () => {
       t = await startTestApp(dialect);
-      const keys = new ApiKeyService(t.deps);
+      const keys = t.services.reports.apiKeys;
       key = await keys.createForSystem(t.demo.partnershipId, 'Partner A', 1000);
       other = await keys.createForSystem(t.demo.partnershipId, 'Partner B', 1000);
     });
@@ -91,7 +89,7 @@ for (const dialect of testDialects()) {
         externalId: `AT-ONCE-${i}`,
       });
       // Teams with an address are told about new work by email.
-      const teamEmails = () => new ReferenceService(t.deps).invalidate(t.demo.partnershipId);
+      const teamEmails = () => t.services.reports.reference.invalidate(t.demo.partnershipId);
       await t.deps.db
         .updateTable('teams')
         .set({ email: 'team@partner.example' })

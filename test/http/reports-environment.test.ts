@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
-import { ReportService, type NewReport } from '../../src/reports/service.js';
+import { type NewReport } from '../../src/reports/service.js';
 
 const graffiti: NewReport = {
   channel: 'web',
@@ -30,7 +30,7 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     it('takes a job from raised to cleared, resolves the report and counts it on the dashboard', async () => {
-      const r = await new ReportService(t.deps).create(
+      const r = await t.services.reports.reports.create(
         t.demo.partnershipId,
         graffiti,
         { kind: 'public' },
@@ -76,7 +76,7 @@ for (const dialect of testDialects()) {
     });
 
     it('needs a reason to cancel, and keeps jobs to their team', async () => {
-      const r = await new ReportService(t.deps).create(
+      const r = await t.services.reports.reports.create(
         t.demo.partnershipId,
         { ...graffiti, categoryCode: 'fly-posting' },
         { kind: 'public' },

@@ -2,7 +2,6 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ApiKeyService } from '../../src/reports/api/keys.js';
 
 for (const dialect of testDialects()) {
   describe(`Open311 GeoReport v2 [${dialect}]`, () => {
@@ -10,7 +9,7 @@ for (const dialect of testDialects()) {
     let key: string;
     before(async () => {
       t = await startTestApp(dialect);
-      key = await new ApiKeyService(t.deps).createForSystem(t.demo.partnershipId, 'FixMyStreet test', 1000);
+      key = await t.services.reports.apiKeys.createForSystem(t.demo.partnershipId, 'FixMyStreet test', 1000);
     });
     after(() => t.close());
 
@@ -183,7 +182,7 @@ for (const dialect of testDialects()) {
     });
 
     it('rate-limits posting per key', async () => {
-      const limited = await new ApiKeyService(t.deps).createForSystem(t.demo.partnershipId, 'Tiny limit', 2);
+      const limited = await t.services.reports.apiKeys.createForSystem(t.demo.partnershipId, 'Tiny limit', 2);
       const codes: number[] = [];
       for (let i = 0; i < 3; i++) {
         codes.push(

@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../helpers/db.js';
 import { startTestApp, Client, DEMO, type TestApp } from '../helpers/app.js';
-import { ReportService, type NewReport } from '../../src/reports/service.js';
+import { type NewReport } from '../../src/reports/service.js';
 
 const graffiti: NewReport = {
   channel: 'web',
@@ -38,7 +38,7 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     before(async () => {
       t = await startTestApp(dialect);
-      const reports = new ReportService(t.deps);
+      const reports = t.services.reports.reports;
       const a = await reports.create(
         t.demo.partnershipId,
         graffiti,

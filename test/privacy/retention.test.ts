@@ -93,6 +93,7 @@ for (const dialect of testDialects()) {
           original_name: 'garden.jpg',
           mime: 'image/jpeg',
           bytes: 4,
+          scan_status: 'clean',
           created_at: '2026-01-01T00:00:00.000Z',
         })
         .execute();

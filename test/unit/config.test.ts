@@ -7,6 +7,8 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   SESSION_SECRET: 'x'.repeat(32),
   BASE_URL: 'https://asbhub.example.gov.uk',
+  METRICS_TOKEN: 'm'.repeat(24),
+  AUDIT_KEY: 'k'.repeat(32),
 };
 
 /** Asserts that loading fails with a ConfigError whose message names the setting. */

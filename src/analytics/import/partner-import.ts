@@ -1,6 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { AppDeps } from '../../platform/module.js';
 import { newId } from '../../platform/db/ids.js';
+import { MixedEncodingError, TextChunkDecoder } from '../../platform/text-encoding.js';
 import { AreaStore } from '../area-store.js';
 import { CsvRecordSplitter, type CsvRecord } from '../policeuk/csv-records.js';
 import type { CsvSource } from '../policeuk/parse.js';
@@ -26,6 +26,8 @@ import {
   type ImportOutcome,
 } from './summary.js';
 
+const WRITE_BATCH = 5000;
+
 export interface PartnerSourceChoice {
   /** An existing source's code, or null to make one from `name`. */
   code: string | null;
@@ -33,10 +35,10 @@ export interface PartnerSourceChoice {
   kind: PartnerKind;
 }
 
-/** Reads CSV records from text, bytes or a stream. */
+/** Reads CSV records from text, bytes or a stream (UTF-8, or Windows-1252/Latin-1 detected). */
 async function* csvRecords(source: CsvSource): AsyncGenerator<CsvRecord[]> {
   const splitter = new CsvRecordSplitter();
-  const decoder = new StringDecoder('utf8');
+  const decoder = new TextChunkDecoder();
   const input: Iterable<Buffer | string> | AsyncIterable<Buffer | string> =
     typeof source === 'string' || Buffer.isBuffer(source)
       ? [Buffer.from(source)]
@@ -138,6 +140,7 @@ export class PartnerImporter {
         let header: string[] | null = null;
         let ctx: Parameters<typeof classifyPartnerRow>[1] | null = null;
         const records: AnalyticsRecordsTable[] = [];
+        let added = 0;
         const assets = new Map<string, AnalyticsAssetsTable>();
         for await (const batch of csvRecords(file.source)) {
           options.onProgress?.(figures.rows);
@@ -182,6 +185,10 @@ export class PartnerImporter {
             figures.inside++;
             const r = rec.row;
             if (source.kind === 'events') {
+              // Written in batches inside the transaction, so memory stays flat on a large file; a
+              // refusal at the end still rolls every batch back.
+              if (records.length >= WRITE_BATCH)
+                added += await this.repo.insertRecords(trx, records.splice(0));
               records.push({
                 id: newId(),
                 partnership_id: partnershipId,
@@ -245,7 +252,7 @@ export class PartnerImporter {
             summary,
           });
         }
-        if (source.kind === 'events') summary.added = await this.repo.insertRecords(trx, records);
+        if (source.kind === 'events') summary.added = added + (await this.repo.insertRecords(trx, records));
         else summary.added = (await this.repo.upsertAssets(trx, [...assets.values()])).added;
         summary.alreadyHeld = summary.inside - summary.added;
         await this.repo.saveSource(trx, {
@@ -271,7 +278,16 @@ export class PartnerImporter {
           auditDetails: { source: source.code, kind: source.kind },
         });
       });
-    } catch (err) {
+    } catch (caught) {
+      const err =
+        caught instanceof MixedEncodingError
+          ? new ImportRefused({
+              status: 'refused',
+              reason: 'wrong-file',
+              message: `${file.name}: ${caught.message}. Save the file as "CSV UTF-8" and import it again.`,
+              summary,
+            })
+          : caught;
       if (!(err instanceof ImportRefused)) throw err;
       await logRefusal(this.deps, partnershipId, actor, {
         source: source.code,

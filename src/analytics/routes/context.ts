@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../platform/module.js';
 import { AnalyticsService } from '../service.js';
 import { resolveQuery, type ResolvedQuery } from '../query.js';
 import type { PartnershipAreas } from '../areas.js';
@@ -20,11 +19,10 @@ export interface FilterContext extends ResolvedQuery {
 
 /** The service for one request and the filter form read from the query string. */
 export async function filterContext(
-  deps: AppDeps,
+  service: AnalyticsService,
   req: FastifyRequest,
   defaults: { monthsBack?: number } = {},
 ): Promise<FilterContext> {
-  const service = new AnalyticsService(deps);
   const pid = req.user!.partnershipId;
   const [sources, areas] = await Promise.all([service.sources(pid), service.areas(pid)]);
   const resolved = resolveQuery(sources, (req.query ?? {}) as Record<string, unknown>, defaults);

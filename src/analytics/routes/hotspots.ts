@@ -4,11 +4,12 @@ import { CLASS_LABELS, hotspotModel, TREND_LABELS } from '../analysis/hotspot-mo
 import { hotspotOptions, queryString } from '../query.js';
 import { filterContext, filterView, READ } from './context.js';
 import { hotspotMapData } from '../analysis/map-data.js';
+import type { AnalyticsServices } from '../services.js';
 
-export function registerHotspotRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerHotspotRoutes(app: FastifyInstance, deps: AppDeps, s: AnalyticsServices): void {
   /** The filter, the options and the model, shared by the page and its map data. */
   const analyse = async (req: Parameters<typeof filterContext>[1]) => {
-    const f = await filterContext(deps, req);
+    const f = await filterContext(s.analytics, req);
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const { options, errors: optionErrors } = hotspotOptions(raw);
     Object.assign(f.errors, optionErrors);

@@ -5,14 +5,14 @@ import { can } from '../../platform/permissions/roles.js';
 import { PoliceUkImporter } from '../import/police-uk-import.js';
 import type { ImportOutcome } from '../import/summary.js';
 import { AnalyticsRepository } from '../repository.js';
-import { AnalyticsService } from '../service.js';
 import { BoundaryError } from '../geo/boundary.js';
 import { IMPORT, meta, READ } from './context.js';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, readUploads, uploadDone as done } from './uploads.js';
+import type { AnalyticsServices } from '../services.js';
 
 const actorOf = (req: FastifyRequest) => ({ userId: req.user!.id, userLabel: req.user!.email, ...meta(req) });
 
-export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerImportRoutes(app: FastifyInstance, deps: AppDeps, s: AnalyticsServices): void {
   const repo = new AnalyticsRepository(deps.db);
 
   const importsPage = async (
@@ -89,11 +89,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
       );
     }
     try {
-      const areas = await new AnalyticsService(deps).replaceAreas(
-        req.user!.partnershipId,
-        geojson,
-        actorOf(req),
-      );
+      const areas = await s.analytics.replaceAreas(req.user!.partnershipId, geojson, actorOf(req));
       await req.flash(
         'success',
         `Loaded ${areas.areas.length} areas (${(areas.boundary.areaM2 / 1e6).toFixed(2)} km² in all). Records imported earlier keep the areas they were given when imported.`,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
+import type { AnalyticsServices } from '../services.js';
 import { registerHotspotRoutes } from './hotspots.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerTimeRoutes } from './time.js';
@@ -9,13 +10,18 @@ import { registerProfileRoutes } from './profiles.js';
 import { registerPredictionRoutes } from './prediction.js';
 import { registerPartnerImportRoutes } from './partner-imports.js';
 
-export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): void {
-  registerOverviewRoutes(app, deps);
-  registerHotspotRoutes(app, deps);
-  registerTimeRoutes(app, deps);
-  registerRepeatRoutes(app, deps);
+export function registerAnalyticsRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  services: { analytics: AnalyticsServices },
+): void {
+  const s = services.analytics;
+  registerOverviewRoutes(app, s);
+  registerHotspotRoutes(app, deps, s);
+  registerTimeRoutes(app, s);
+  registerRepeatRoutes(app, s);
   registerPartnerImportRoutes(app, deps);
-  registerImportRoutes(app, deps);
-  registerProfileRoutes(app, deps);
-  registerPredictionRoutes(app, deps);
+  registerImportRoutes(app, deps, s);
+  registerProfileRoutes(app, deps, s);
+  registerPredictionRoutes(app, s);
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/module.js';
-import { AnalyticsService } from '../service.js';
+import type { AnalyticsServices } from '../services.js';
 import { READ } from './context.js';
 
-export function registerOverviewRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerOverviewRoutes(app: FastifyInstance, s: AnalyticsServices): void {
   app.get('/analysis', { config: READ }, async (req, reply) => {
-    const service = new AnalyticsService(deps);
+    const service = s.analytics;
     const pid = req.user!.partnershipId;
     const [sources, areas, assets, imports] = await Promise.all([
       service.sources(pid),

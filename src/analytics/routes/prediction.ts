@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/module.js';
 import { squareGrid } from '../hotspots/grid.js';
 import { evaluatePredictions, monthRange } from '../predict/evaluate.js';
 import {
@@ -9,6 +8,7 @@ import {
   type PredictionMethodName,
 } from '../predict/method-names.js';
 import { filterContext, filterView, READ } from './context.js';
+import type { AnalyticsServices } from '../services.js';
 
 const num = (min: number, max: number, message: string) =>
   z.preprocess(
@@ -33,9 +33,9 @@ export const METHOD_TEXT: Record<PredictionMethodName, string> = {
   gistar: 'Gi*: the Gi* z-scores of the training months (150 m neighbourhood).',
 };
 
-export function registerPredictionRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerPredictionRoutes(app: FastifyInstance, s: AnalyticsServices): void {
   app.get('/analysis/prediction', { config: READ }, async (req, reply) => {
-    const f = await filterContext(deps, req, { monthsBack: 120 });
+    const f = await filterContext(s.analytics, req, { monthsBack: 120 });
     const raw = (req.query ?? {}) as Record<string, string>;
     const parsed = schema.safeParse({
       cell: raw.cell || undefined,

@@ -2,16 +2,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { can } from '../../platform/permissions/roles.js';
 import { parseForm } from '../../platform/web/forms.js';
-import { ProfileService, profileTextSchema } from '../profile-service.js';
+import { profileTextSchema } from '../profile-service.js';
 import { cellMapSvg, trendChartSvg } from '../analysis/svg.js';
 import { CLASS_LABELS } from '../analysis/hotspot-model.js';
 import { profilePdf } from '../analysis/profile-pdf.js';
 import { filterContext, filterView, IMPORT, meta, READ } from './context.js';
+import type { AnalyticsServices } from '../services.js';
 
 type Req = FastifyRequest<{ Params: { id: string } }>;
 
-export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const profiles = new ProfileService(deps);
+export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps, s: AnalyticsServices): void {
+  const { profiles } = s;
 
   app.get('/analysis/profiles', { config: READ }, async (req, reply) => {
     const list = await profiles.list(req.user!.partnershipId);
@@ -29,7 +30,7 @@ export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps): void
     errors: Record<string, string> = {},
     title = '',
   ) => {
-    const f = await filterContext(deps, req);
+    const f = await filterContext(s.analytics, req);
     return reply.render('analytics/profile-new.njk', {
       title: 'Start a problem profile',
       tab: 'profiles',

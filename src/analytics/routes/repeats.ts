@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/module.js';
 import { repeatModel } from '../analysis/repeat-model.js';
 import { previousPeriod } from '../months.js';
 import { filterContext, filterView, READ } from './context.js';
+import type { AnalyticsServices } from '../services.js';
 
-export function registerRepeatRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerRepeatRoutes(app: FastifyInstance, s: AnalyticsServices): void {
   app.get('/analysis/repeats', { config: READ }, async (req, reply) => {
-    const f = await filterContext(deps, req, { monthsBack: 6 });
+    const f = await filterContext(s.analytics, req, { monthsBack: 6 });
     let model = null;
     if (f.query) {
       const q = f.query;

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/module.js';
 import { hourWeekdayView, trendView } from '../analysis/time-model.js';
 import { trendChartSvg } from '../analysis/svg.js';
 import { filterContext, filterView, READ } from './context.js';
+import type { AnalyticsServices } from '../services.js';
 
-export function registerTimeRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerTimeRoutes(app: FastifyInstance, s: AnalyticsServices): void {
   app.get('/analysis/time', { config: READ }, async (req, reply) => {
-    const f = await filterContext(deps, req);
+    const f = await filterContext(s.analytics, req);
     let view = null;
     if (f.query) {
       const q = f.query;

@@ -1,5 +1,5 @@
-import type { AppDeps } from '../../platform/module.js';
-import { ReportService, type ReportSummaryRow } from '../../reports/index.js';
+import type { ReportService } from '../../reports/service.js';
+import type { ReportSummaryRow } from '../../reports/repository.js';
 import { toBng } from '../geo/bng.js';
 import type { PartnershipAreas } from '../areas.js';
 import type { AnalysisRecord } from './record.js';
@@ -14,11 +14,10 @@ import type { AnalysisRecord } from './record.js';
  * thing to change.
  */
 export async function loadAsbHubReports(
-  deps: AppDeps,
+  service: ReportService,
   partnershipId: string,
   areas: PartnershipAreas,
 ): Promise<ReportSummaryRow[]> {
-  const service = new ReportService(deps);
   const box = areas.boundary.bboxWgs84;
   const seen = new Map<string, ReportSummaryRow>();
   // Start from squares of about 500 m.

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
-import { CaseReviewService } from '../service.js';
-import { ThresholdService } from '../threshold-service.js';
-import { ReviewService } from '../review-service.js';
+import type { CaseReviewServices } from '../services.js';
 import { registerPublicRoutes } from './public.js';
 import { registerApplyRoutes } from './apply.js';
 import { registerStaffRoutes } from './staff.js';
@@ -10,13 +8,16 @@ import { registerActionRoutes } from './actions.js';
 import { registerThresholdRoutes } from './threshold.js';
 import { registerReviewRoutes } from './review.js';
 
-export function registerCaseReviewRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const s = new CaseReviewService(deps);
-  const review = new ReviewService(s);
+export function registerCaseReviewRoutes(
+  app: FastifyInstance,
+  _deps: AppDeps,
+  services: { caseReview: CaseReviewServices },
+): void {
+  const { caseReviews: s, review, threshold } = services.caseReview;
   registerPublicRoutes(app, s);
   registerApplyRoutes(app, s);
   registerStaffRoutes(app, s);
   registerActionRoutes(app, s, review);
-  registerThresholdRoutes(app, s, new ThresholdService(s));
+  registerThresholdRoutes(app, s, threshold);
   registerReviewRoutes(app, s, review);
 }

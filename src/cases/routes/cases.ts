@@ -17,7 +17,7 @@ import { CLOSURE_REASONS, NOT_INFORMED_REASONS, caseWorkflow, type CaseAction } 
 import { splitDate } from '../form-dates.js';
 import { actorOf, bodyWithDates, done, MANAGE, params, query, READ } from './helpers.js';
 import { page } from './render.js';
-import { PersonInfoService } from '../../people/person-info.js';
+import type { PersonInfoService } from '../../people/person-info.js';
 import { FLAG_LABELS } from '../../people/repeats.js';
 
 const TRANSITION_PAGES: Record<string, { title: string; button: string }> = {
@@ -27,8 +27,11 @@ const TRANSITION_PAGES: Record<string, { title: string; button: string }> = {
   close: { title: 'Close the case', button: 'Close case' },
 };
 
-export function registerCaseRoutes(app: FastifyInstance, s: CaseServices): void {
-  const personInfo = new PersonInfoService(s.cases.ctx.deps);
+export function registerCaseRoutes(
+  app: FastifyInstance,
+  s: CaseServices,
+  personInfo: PersonInfoService,
+): void {
   /** Repeat flags of the people in the case, for users who see its sensitive details; person pages for those who may read people. */
   const flagsPanel = async (
     req: any,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
-import { createCaseServices } from '../services.js';
+import type { CaseServices } from '../services.js';
+import type { PersonInfoService } from '../../people/person-info.js';
 import { registerCaseRoutes } from './cases.js';
 import { registerPartyRoutes } from './parties.js';
 import { registerRiskRoutes } from './risk.js';
@@ -12,9 +13,13 @@ import { registerMaracRoutes } from './marac.js';
 import { registerDocumentRoutes } from './documents.js';
 import { registerTimelineRoutes } from './timeline.js';
 
-export function registerCasesRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const s = createCaseServices(deps);
-  registerCaseRoutes(app, s);
+export function registerCasesRoutes(
+  app: FastifyInstance,
+  _deps: AppDeps,
+  services: { cases: CaseServices; people: { info: PersonInfoService } },
+): void {
+  const s = services.cases;
+  registerCaseRoutes(app, s, services.people.info);
   registerPartyRoutes(app, s);
   registerRiskRoutes(app, s);
   registerActionRoutes(app, s);

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Dialect } from '../db/database.js';
 import type { Clock } from '../db/clock.js';
 import { newId } from '../db/ids.js';
 import type { AuditLogTable } from '../tables.js';
+import { DEVELOPMENT_AUDIT_KEY } from '../../config.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -26,9 +27,24 @@ export const GENESIS_HASH = '0'.repeat(64);
 // 15 columns a row: well under SQLite's and PostgreSQL's limits on bound values in one statement.
 const ROWS_PER_INSERT = 100;
 
-/** The hash of one entry covers every stored field and the previous entry's hash. */
-export function hashEntry(row: Omit<AuditLogTable, 'hash'>): string {
-  const canonical = JSON.stringify([
+let processKey: Buffer = Buffer.from(DEVELOPMENT_AUDIT_KEY, 'utf8');
+
+/** The audit key for this process (AUDIT_KEY or AUDIT_KEY_FILE), set at start-up; never stored in the database. */
+export function configureAuditKey(key: Buffer): void {
+  processKey = key;
+}
+
+export function auditKey(): Buffer {
+  return processKey;
+}
+
+/**
+ * The hash of one entry covers every stored field and the previous entry's hash. Keyed entries use
+ * HMAC-SHA256 under the audit key, so rewriting a row and recomputing every later hash needs the key;
+ * entries written before the chain was keyed (keyed = 0) keep their plain SHA-256.
+ */
+export function hashEntry(row: Omit<AuditLogTable, 'hash'>, key: Buffer = processKey): string {
+  const fields = [
     row.seq,
     row.id,
     row.partnership_id,
@@ -43,9 +59,15 @@ export function hashEntry(row: Omit<AuditLogTable, 'hash'>): string {
     row.request_id,
     row.details,
     row.prev_hash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  ];
+  if (!row.keyed) return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  return createHmac('sha256', key)
+    .update(JSON.stringify([...fields, 'hmac-v1']))
+    .digest('hex');
 }
+
+export type VerifyResult =
+  { ok: true; entries: number } | { ok: false; entries: number; brokenSeq: number; reason: string };
 
 export class AuditService {
   constructor(
@@ -98,6 +120,7 @@ export class AuditService {
         request_id: entry.requestId ?? null,
         details: JSON.stringify(entry.details ?? {}),
         prev_hash: prev,
+        keyed: 1,
       };
       prev = hashEntry(row);
       rows.push({ ...row, hash: prev });
@@ -111,10 +134,9 @@ export class AuditService {
   }
 
   /** Walks the whole chain; returns the first entry whose hash or link is wrong. */
-  async verify(): Promise<
-    { ok: true; entries: number } | { ok: false; entries: number; brokenSeq: number; reason: string }
-  > {
+  async verify(key: Buffer = processKey): Promise<VerifyResult> {
     let prev = GENESIS_HASH;
+    let keyedSeen = false;
     let expectedSeq = 1;
     let count = 0;
     const pageSize = 5000;
@@ -141,13 +163,23 @@ export class AuditService {
             brokenSeq: r.seq,
             reason: 'its link to the previous entry does not match',
           };
-        const { hash, ...rest } = r;
-        if (hashEntry(rest) !== hash)
+        if (keyedSeen && !r.keyed)
           return {
             ok: false,
             entries: count,
             brokenSeq: r.seq,
-            reason: 'its contents do not match its hash',
+            reason: 'it is not keyed though earlier entries are (it was rewritten without the audit key)',
+          };
+        keyedSeen ||= !!r.keyed;
+        const { hash, ...rest } = r;
+        if (hashEntry(rest, key) !== hash)
+          return {
+            ok: false,
+            entries: count,
+            brokenSeq: r.seq,
+            reason: r.keyed
+              ? 'its contents do not match its hash (changed, or hashed without the audit key)'
+              : 'its contents do not match its hash',
           };
         prev = hash;
         expectedSeq++;
@@ -155,6 +187,28 @@ export class AuditService {
       }
       if (rows.length < pageSize) return { ok: true, entries: count };
     }
+  }
+
+  /** The number of entries and the last entry's hash: what a checkpoint records. */
+  async head(): Promise<{ count: number; hash: string }> {
+    const last = await this.db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return { count: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+  }
+
+  /** The hash of entry seq (GENESIS_HASH for 0), or null when there is no such entry. */
+  async hashAt(seq: number): Promise<string | null> {
+    if (seq === 0) return GENESIS_HASH;
+    const row = await this.db
+      .selectFrom('audit_log')
+      .select('hash')
+      .where('seq', '=', seq)
+      .executeTakeFirst();
+    return row?.hash ?? null;
   }
 
   async search(filter: {

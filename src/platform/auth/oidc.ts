@@ -3,16 +3,20 @@ import * as client from 'openid-client';
 import type { AppDeps } from '../module.js';
 import type { AuthService } from './service.js';
 import { rotateSession } from '../web/plugin.js';
-import { AuditService } from '../audit/service.js';
+import type { AuditService } from '../audit/service.js';
 
 /**
  * Optional single sign-on through a council's OpenID Connect provider. The account must already exist
  * (matched by verified email, then remembered by subject); the provider is trusted for the second factor.
  */
-export function registerOidc(app: FastifyInstance, deps: AppDeps, auth: AuthService): void {
+export function registerOidc(
+  app: FastifyInstance,
+  deps: AppDeps,
+  auth: AuthService,
+  audit: AuditService,
+): void {
   const settings = deps.config.oidc;
   if (!settings) return;
-  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
   const redirectUri = `${deps.config.baseUrl}/sign-in/oidc/callback`;
   let configuration: client.Configuration | null = null;
   const discover = async () => {

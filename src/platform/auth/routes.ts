@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../module.js';
 import { AuthService, SIGN_IN_ERROR } from './service.js';
+import type { AuditService } from '../audit/service.js';
 import { totpQrCode } from './totp.js';
 import { parseForm } from '../web/forms.js';
 import { endSession, rotateSession } from '../web/plugin.js';
@@ -24,14 +25,33 @@ const passwordSchema = z.object({
 });
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
-/** Only same-site paths are followed after sign-in. */
-const safeNext = (next: unknown) =>
-  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : '/staff';
+const HOME = '/staff';
 
-export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const auth = new AuthService(deps);
+/**
+ * Where to go after sign-in: only a path on our own origin. The candidate is parsed as a browser would
+ * (which drops tabs and newlines and reads backslashes as slashes) against our origin; anything that
+ * lands elsewhere, or holds control characters, goes home.
+ */
+export function safeNext(next: unknown, baseUrl = 'http://localhost'): string {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.length > 2000) return HOME;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return HOME;
+  let url: URL;
+  try {
+    url = new URL(next, baseUrl);
+  } catch {
+    return HOME;
+  }
+  if (url.origin !== new URL(baseUrl).origin) return HOME;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith('//') ? HOME : path;
+}
+
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  { auth, audit }: { auth: AuthService; audit: AuditService },
+): void {
   const signInLimit = { max: 20, timeWindow: '1 minute' };
 
   app.get('/sign-in', { config: { access: 'public' } }, async (req, reply) => {
@@ -39,14 +59,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.render('platform/sign-in.njk', {
       title: 'Sign in',
       values: {},
-      next: (req.query as any).next ?? '',
+      next: safeNext((req.query as any).next, deps.config.baseUrl),
       oidc: !!deps.config.oidc,
     });
   });
 
   app.post('/sign-in', { config: { access: 'public', rateLimit: signInLimit } }, async (req, reply) => {
     const form = parseForm(signInSchema, req.body);
-    const next = safeNext((req.body as any)?.next);
+    const next = safeNext((req.body as any)?.next, deps.config.baseUrl);
     const again = (errors: Record<string, string>) =>
       reply.code(400).render('platform/sign-in.njk', {
         title: 'Sign in',
@@ -90,7 +110,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
           values: {},
         });
       }
-      const next = safeNext(session.data.next);
+      const next = safeNext(session.data.next, deps.config.baseUrl);
       await rotateSession(req, deps, session.userId, 'signed-in');
       return reply.redirect(next);
     },
@@ -131,7 +151,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
           values: {},
         });
       }
-      const next = safeNext(session.data.next);
+      const next = safeNext(session.data.next, deps.config.baseUrl);
       await rotateSession(req, deps, session.userId, 'signed-in', { recoveryCodes: codes, next });
       return reply.redirect('/sign-in/recovery-codes');
     },
@@ -140,13 +160,21 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/sign-in/recovery-codes', { config: { access: 'staff.home' } }, async (req, reply) => {
     const codes = req.session?.data.recoveryCodes;
     if (!codes) return reply.redirect('/staff');
-    const next = safeNext(req.session!.data.next);
+    const next = safeNext(req.session!.data.next, deps.config.baseUrl);
     delete req.session!.data.recoveryCodes;
     await req.saveSession();
     return reply.render('platform/recovery-codes.njk', { title: 'Your recovery codes', codes, next });
   });
 
-  app.get('/sign-out', { config: { access: 'public' } }, async (req, reply) => {
+  // Signing out changes state, so it is a POST with the form's CSRF token; the link in the header leads
+  // to a page with that form, which works without JavaScript. A GET alone signs nobody out.
+  app.get('/sign-out', { config: { access: 'public' } }, async (req, reply) =>
+    req.session
+      ? reply.render('platform/sign-out.njk', { title: 'Sign out' })
+      : reply.render('platform/signed-out.njk', { title: 'You have signed out' }),
+  );
+
+  app.post('/sign-out', { config: { access: 'public' } }, async (req, reply) => {
     await endSession(req, reply, deps);
     return reply.render('platform/signed-out.njk', { title: 'You have signed out' });
   });
@@ -161,20 +189,19 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (req, reply) => {
       const form = parseForm(passwordSchema, req.body);
       const errors = form.ok
-        ? await auth.changePassword(
-            req.user!.id,
-            form.value!.currentPassword,
-            form.value!.newPassword,
-            meta(req),
-          )
+        ? await auth.changePassword(req.user!.id, form.value!.currentPassword, form.value!.newPassword, {
+            ...meta(req),
+            sessionId: req.session?.id ?? null,
+          })
         : form.errors;
       if (Object.keys(errors).length) {
         return reply.code(400).render('platform/account.njk', { title: 'Your account', errors, values: {} });
       }
-      await req.flash('success', 'Your password has been changed');
-      return reply.redirect('/account');
+      const forced = req.user!.mustChangePassword;
+      await req.flash('success', 'Your password has been changed. You have been signed out everywhere else.');
+      return reply.redirect(forced ? '/staff' : '/account');
     },
   );
 
-  registerOidc(app, deps, auth);
+  registerOidc(app, deps, auth, audit);
 }

@@ -113,7 +113,25 @@ export class SessionStore {
     await this.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
   }
 
-  async destroyForUser(userId: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  /** Ends every session of the user, except the one given (the one changing the password). */
+  async destroyForUser(userId: string, exceptId?: string): Promise<void> {
+    let q = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    await q.execute();
+  }
+
+  /** Deletes sessions past their absolute or idle expiry; returns how many. */
+  async purgeExpired(): Promise<number> {
+    const now = this.clock.now().getTime();
+    const res = await this.db
+      .deleteFrom('sessions')
+      .where((eb) =>
+        eb.or([
+          eb('expires_at', '<', new Date(now).toISOString()),
+          eb('last_seen_at', '<', new Date(now - IDLE_MS).toISOString()),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(res.numDeletedRows);
   }
 }

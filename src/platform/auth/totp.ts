@@ -19,11 +19,18 @@ function totpFor(secret: string, label: string): OTPAuth.TOTP {
   });
 }
 
-/** True when the 6-digit code matches now, the step before or the step after. */
-export function verifyTotp(secret: string, code: string, at = Date.now()): boolean {
+const PERIOD_MS = 30_000;
+
+/** The time step (30 s) the 6-digit code belongs to, when it matches now, the step before or after; else null. */
+export function totpStep(secret: string, code: string, at = Date.now()): number | null {
   const clean = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(clean)) return false;
-  return totpFor(secret, 'x').validate({ token: clean, timestamp: at, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(clean)) return null;
+  const delta = totpFor(secret, 'x').validate({ token: clean, timestamp: at, window: 1 });
+  return delta === null ? null : Math.floor(at / PERIOD_MS) + delta;
+}
+
+export function verifyTotp(secret: string, code: string, at = Date.now()): boolean {
+  return totpStep(secret, code, at) !== null;
 }
 
 export function currentTotp(secret: string, at = Date.now()): string {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../db/clock.js';
 import { newId } from '../db/ids.js';
@@ -19,6 +20,8 @@ export interface CurrentUser {
   role: Role;
   name: string;
   email: string;
+  /** Signed in with a temporary password an administrator set: must choose their own before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface NewUser {
@@ -75,6 +78,7 @@ export class UserRepository {
         'users.name',
         'users.email',
         'users.disabled',
+        'users.must_change_password',
       ])
       .where('users.id', '=', id)
       .executeTakeFirst();
@@ -90,6 +94,7 @@ export class UserRepository {
       role: row.role as Role,
       name: row.name,
       email: row.email,
+      mustChangePassword: !!row.must_change_password,
     };
   }
 
@@ -116,6 +121,7 @@ export class UserRepository {
         locked_until: null,
         oidc_subject: null,
         last_sign_in_at: null,
+        totp_last_step: null,
         created_at: now,
         updated_at: now,
       })
@@ -156,14 +162,43 @@ export class UserRepository {
       .execute();
   }
 
-  /** Counts a failed sign-in; locks the account for a while after too many. */
-  async recordFailure(user: UsersTable): Promise<void> {
-    const attempts = user.failed_attempts + 1;
-    const lock =
-      attempts >= MAX_FAILED_ATTEMPTS
-        ? new Date(this.clock.now().getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-        : user.locked_until;
-    await this.update(user.id, { failed_attempts: attempts, locked_until: lock });
+  /**
+   * Counts a sign-in attempt before it is checked, in one atomic UPDATE ... RETURNING, so parallel
+   * guesses each take a number: the account locks at the threshold however many arrive at once.
+   * An expired lock starts the count again. Returns the count including this attempt.
+   */
+  async claimAttempt(userId: string): Promise<number> {
+    const now = this.clock.iso();
+    const lockUntil = new Date(this.clock.now().getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+    const next = sql<number>`case when locked_until <= ${now} then 1 else failed_attempts + 1 end`;
+    const row = await this.db
+      .updateTable('users')
+      .set({
+        failed_attempts: next,
+        locked_until: sql<string | null>`case when locked_until > ${now} then locked_until
+          when ${next} >= ${MAX_FAILED_ATTEMPTS} then ${lockUntil} else null end`,
+        updated_at: now,
+      })
+      .where('id', '=', userId)
+      .returning('failed_attempts')
+      .executeTakeFirst();
+    return row ? Number(row.failed_attempts) : Number.POSITIVE_INFINITY;
+  }
+
+  /** A right answer clears the count and any lock. */
+  async clearAttempts(userId: string, fields: Partial<UsersTable> = {}): Promise<void> {
+    await this.update(userId, { ...fields, failed_attempts: 0, locked_until: null });
+  }
+
+  /** Takes a TOTP step as used; false when it (or a later one) was used already. */
+  async useTotpStep(userId: string, step: number): Promise<boolean> {
+    const res = await this.db
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
   }
 
   isLocked(user: UsersTable): boolean {

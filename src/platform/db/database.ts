@@ -69,7 +69,11 @@ export function openDatabase(opts: OpenOptions): DatabaseHandle {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
-  if (opts.sqliteFile !== ':memory:') fs.mkdirSync(path.dirname(opts.sqliteFile), { recursive: true });
+  if (opts.sqliteFile !== ':memory:') {
+    fs.mkdirSync(path.dirname(opts.sqliteFile), { recursive: true, mode: 0o700 });
+    // Made 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database file's mode.
+    fs.closeSync(fs.openSync(opts.sqliteFile, 'a', 0o600));
+  }
   const sqlite = new SQLite(opts.sqliteFile);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

@@ -1,8 +1,9 @@
-/** An error whose message is safe to show, with the HTTP status to answer with. */
+/** An error whose message is safe to show, with the HTTP status to answer with (and any headers, e.g. Retry-After). */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
 import client from 'prom-client';
 import type { AppDeps } from '../module.js';
 import { isReachable } from '../db/database.js';
@@ -39,8 +40,21 @@ export function registerHealth(app: FastifyInstance, deps: AppDeps): void {
     loggedDown = false;
     return { status: 'ready', database: deps.dialect };
   });
-  app.get('/metrics', { config: { access: 'public', bare: true } }, async (_req, reply) => {
+  app.get('/metrics', { config: { access: 'public', bare: true } }, async (req, reply) => {
+    if (!bearerMatches(req.headers.authorization, deps.config.metricsToken))
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="metrics"')
+        .send({ error: 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>' });
     reply.type(registry.contentType);
     return registry.metrics();
   });
+}
+
+/** True when no token is configured (development), or the header carries it. */
+function bearerMatches(header: string | undefined, token: string | null): boolean {
+  if (!token) return true;
+  const given = Buffer.from(/^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -3,17 +3,27 @@ import type nunjucks from 'nunjucks';
 import type { AppDeps, NavItem } from '../module.js';
 import { SESSION_COOKIE, SessionStore } from '../auth/sessions.js';
 import { UserRepository } from '../auth/users.js';
-import { AuditService } from '../audit/service.js';
+import type { AuditService } from '../audit/service.js';
 import { can, type Role } from '../permissions/roles.js';
 import { HttpError } from './errors.js';
 import './types.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Signing in and out still work when the service is read-only (they only add audit entries). */
+const READ_ONLY_ALLOWED = new Set(['/sign-in', '/sign-in/two-factor', '/sign-out']);
+/** The only pages open to a user who must replace a temporary password. */
+const MAY_CHANGE_PASSWORD = new Set([
+  '/account',
+  '/account/password',
+  '/sign-out',
+  '/sign-in/recovery-codes',
+]);
 
 export interface WebOptions {
   views: nunjucks.Environment;
   nav: NavItem[];
   defaultPartnership: () => Promise<{ id: string; name: string }>;
+  audit: AuditService;
 }
 
 export const isApiPath = (url: string) => url.startsWith('/api/') || url.startsWith('/open311/');
@@ -22,7 +32,7 @@ export const isApiPath = (url: string) => url.startsWith('/api/') || url.startsW
 export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOptions): void {
   const sessions = new SessionStore(deps.db, deps.clock);
   const users = new UserRepository(deps.db, deps.clock);
-  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
+  const { audit } = opts;
 
   // Default deny: a route that does not say who may use it is a programming error, caught at start-up.
   app.addHook('onRoute', (route) => {
@@ -35,6 +45,8 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
     }
   });
 
+  app.decorate('readOnlyReason', null);
+  app.decorate('starting', false);
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.decorateRequest('partnershipId', '');
@@ -57,6 +69,13 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     if (config?.bare) return;
+    if (app.starting)
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .type('text/plain; charset=utf-8')
+        .send('ASB Hub is starting. Try again in a few seconds.');
+    checkPageParameter(request.query);
     // Partner systems authenticate with their API key on every request: no session, cookie or user.
     if (config?.access === 'apikey') {
       request.partnershipId = (await opts.defaultPartnership()).id;
@@ -77,8 +96,11 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
       request.user?.partnershipId ?? session?.partnershipId ?? (await opts.defaultPartnership()).id;
   });
 
-  // Set the cookie of a session made during this request.
+  // Set the cookie of a session made during this request. Pages and exports for a signed-in user (or
+  // holding a public journey's answers) must not be kept by the browser or any shared cache.
   app.addHook('onSend', async (request, reply, payload) => {
+    if ((request.user || request.session) && !request.url.startsWith('/assets/'))
+      reply.header('cache-control', 'no-store');
     const token = (request as any)._newSessionToken as string | undefined;
     if (token) {
       reply.setCookie(SESSION_COOKIE, token, {
@@ -102,6 +124,10 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
         return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`);
       }
       throw new HttpError(401, 'Your session has ended. Sign in again.');
+    } else if (request.user.mustChangePassword && !MAY_CHANGE_PASSWORD.has(request.routeOptions.url ?? '')) {
+      // A temporary password set by an administrator opens nothing but the page to replace it.
+      if (request.method === 'GET') return reply.redirect('/account');
+      throw new HttpError(403, 'Choose a new password first.');
     } else if (!access || !can(request.user.role, access)) {
       await audit.record({
         partnershipId: request.user.partnershipId,
@@ -115,6 +141,18 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
       });
       throw new HttpError(403, 'You do not have permission to see this page');
     }
+    if (
+      app.readOnlyReason &&
+      STATE_CHANGING.has(request.method) &&
+      !READ_ONLY_ALLOWED.has(request.routeOptions.url ?? '')
+    )
+      throw new HttpError(
+        503,
+        'ASB Hub is read-only while its audit log is checked. Nothing can be changed.',
+        {
+          'retry-after': '3600',
+        },
+      );
     if (
       STATE_CHANGING.has(request.method) &&
       access !== 'apikey' &&
@@ -150,11 +188,20 @@ export function registerWeb(app: FastifyInstance, deps: AppDeps, opts: WebOption
         csrfToken: this.generateCsrf(),
         cspNonce: (this as any).cspNonce?.script,
         flash,
+        readOnlyReason: app.readOnlyReason,
         ...context,
       });
       return this.type('text/html; charset=utf-8').send(html);
     },
   );
+}
+
+/** Every list's ?page= is a whole number, whichever module reads it (1e400 or -1 would reach the database). */
+function checkPageParameter(query: unknown): void {
+  const page = (query as Record<string, unknown> | undefined)?.page;
+  if (page === undefined || page === '') return;
+  if (typeof page !== 'string' || !/^[1-9]\d{0,5}$/.test(page))
+    throw new HttpError(400, 'page must be a whole number from 1 to 999999');
 }
 
 /** Replaces the request's session with a new one (new token), e.g. after each sign-in step. */

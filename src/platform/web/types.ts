@@ -28,6 +28,12 @@ declare module 'fastify' {
     saveSession(): Promise<void>;
     flash(kind: 'success' | 'info', text: string): Promise<void>;
   }
+  interface FastifyInstance {
+    /** Set when the service runs read-only (the audit log failed its start-up check): why. */
+    readOnlyReason: string | null;
+    /** True while serve waits for the database and migrates: only the probes answer (see web/starting.ts). */
+    starting: boolean;
+  }
   interface FastifyReply {
     render(template: string, context?: Record<string, unknown>): Promise<FastifyReply>;
   }

@@ -1,20 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
 import { ReportInputError } from '../service.js';
 import { categoryEditSchema, ruleSchema, stateSchema, apiKeySchema } from '../schemas.js';
 import { resolveRoutes } from '../routing/resolve.js';
 import { ANY, HATE_CATEGORY } from '../defaults.js';
-import { ApiKeyService } from '../api/keys.js';
-import { ServiceMapService } from './service.js';
+import type { ReportServices } from '../services.js';
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 const list = (v: unknown) => (v == null || v === '' ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
 /** The service map (routing table, categories with targets, states) and partner API keys, for administrators. */
-export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const map = new ServiceMapService(deps);
-  const keys = new ApiKeyService(deps);
+export function registerAdminRoutes(app: FastifyInstance, s: ReportServices): void {
+  const { serviceMap: map, apiKeys: keys } = s;
   const settings = { access: 'settings.manage' } as const;
 
   const page = async (
@@ -143,14 +140,12 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   // ---- partner systems' API keys
   const keysAccess = { access: 'api.keys' } as const;
   const keysPage = async (req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) =>
-    reply
-      .code(extra.errors ? 400 : 200)
-      .render('reports/api-keys.njk', {
-        title: 'API keys',
-        keys: await keys.list(req.user!),
-        values: { rateLimit: '600' },
-        ...extra,
-      });
+    reply.code(extra.errors ? 400 : 200).render('reports/api-keys.njk', {
+      title: 'API keys',
+      keys: await keys.list(req.user!),
+      values: { rateLimit: '600' },
+      ...extra,
+    });
   app.get('/admin/api-keys', { config: keysAccess }, (req, reply) => keysPage(req, reply));
   app.post('/admin/api-keys', { config: keysAccess }, async (req, reply) => {
     const form = parseForm(apiKeySchema, req.body);

@@ -12,8 +12,12 @@ type Meta = { ip: string | null; requestId: string | null };
 export class ServiceMapService {
   private readonly ref: ReferenceService;
   private readonly audit: AuditService;
-  constructor(private readonly deps: AppDeps) {
-    this.ref = new ReferenceService(deps);
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { reference?: ReferenceService } = {},
+  ) {
+    this.ref = uses.reference ?? new ReferenceService(deps);
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
   }
 

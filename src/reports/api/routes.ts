@@ -1,14 +1,16 @@
+import { occurredAtProblem } from './dates.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { HttpError } from '../../platform/web/errors.js';
-import { ReportService, ReportInputError } from '../service.js';
+import { ReportInputError } from '../service.js';
 import { locate } from '../geo/locate.js';
-import { ApiKeyService, apiRateLimit, presentedKey } from './keys.js';
+import { apiRateLimit, presentedKey } from './keys.js';
 import { jsonRoute } from './headers.js';
 import { apiReportSchema } from './schemas.js';
 import { openApiDocument } from './openapi.js';
 import type { ReportsTable } from '../tables.js';
 import type { ReferenceData } from '../reference.js';
+import type { ReportServices } from '../services.js';
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 
@@ -36,9 +38,8 @@ function reportOut(
 }
 
 /** The JSON API for partner systems: one key per system; a key sees the reports it sent. */
-export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const reports = new ReportService(deps);
-  const keys = new ApiKeyService(deps);
+export function registerApiRoutes(app: FastifyInstance, deps: AppDeps, s: ReportServices): void {
+  const { reports, apiKeys: keys } = s;
   const apikey = { access: 'apikey', csrf: false } as const;
 
   const authenticate = async (req: FastifyRequest) => {
@@ -60,26 +61,29 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
         return reply.code(400).send({ error: 'The report is not valid', fields });
       }
       const v = parsed.data;
+      const dateProblem = v.occurred.at
+        ? await occurredAtProblem(deps, key.partnership_id, v.occurred.at)
+        : null;
+      if (dateProblem)
+        return reply
+          .code(400)
+          .send({ error: 'The report is not valid', fields: { 'occurred.at': dateProblem } });
       const located = locate({
         text: v.location.text ?? null,
         lat: v.location.lat ?? null,
         lng: v.location.lng ?? null,
       });
       if (located.status === 'outside') {
-        return reply
-          .code(400)
-          .send({
-            error: 'The report is not valid',
-            fields: { location: 'The location is outside the partnership area' },
-          });
+        return reply.code(400).send({
+          error: 'The report is not valid',
+          fields: { location: 'The location is outside the partnership area' },
+        });
       }
       if (located.status !== 'found') {
-        return reply
-          .code(400)
-          .send({
-            error: 'The report is not valid',
-            fields: { location: 'The location was not recognised; send lat and lng' },
-          });
+        return reply.code(400).send({
+          error: 'The report is not valid',
+          fields: { location: 'The location was not recognised; send lat and lng' },
+        });
       }
       try {
         const created = await reports.create(
@@ -139,12 +143,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
       const key = await authenticate(req);
       const q = req.query as Record<string, string | undefined>;
       if (q.since && Number.isNaN(new Date(q.since).getTime()))
-        return reply
-          .code(400)
-          .send({
-            error: 'since must be a date and time',
-            fields: { since: 'since must be a date and time like 2026-11-28T09:00:00Z' },
-          });
+        return reply.code(400).send({
+          error: 'since must be a date and time',
+          fields: { since: 'since must be a date and time like 2026-11-28T09:00:00Z' },
+        });
       if (q.state && !['open', 'closed'].includes(q.state))
         return reply
           .code(400)

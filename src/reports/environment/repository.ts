@@ -79,4 +79,19 @@ export class JobRepository {
       .where('raised_at', '>=', fromIso)
       .execute();
   }
+
+  /** Jobs raised or cleared in [from, to), for period figures. */
+  raisedOrClearedIn(partnershipId: string, fromIso: string, toIso: string) {
+    return this.db
+      .selectFrom('environmental_jobs')
+      .select(['id', 'category_code', 'state', 'raised_at', 'cleared_at', 'location_text'])
+      .where('partnership_id', '=', partnershipId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('raised_at', '>=', fromIso), eb('raised_at', '<', toIso)]),
+          eb.and([eb('cleared_at', '>=', fromIso), eb('cleared_at', '<', toIso)]),
+        ]),
+      )
+      .execute();
+  }
 }

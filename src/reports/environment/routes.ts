@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TZDate } from '@date-fns/tz';
 import type { AppDeps } from '../../platform/module.js';
 import { ReportInputError } from '../service.js';
-import { ReferenceService } from '../reference.js';
 import { parseUkDateTime } from '../schemas.js';
-import { EnvironmentService } from './service.js';
 import { JOB_STATE_LABELS, JOB_TRANSITIONS, type JobAction } from './jobs.js';
+import type { ReportServices } from '../services.js';
 
 const PAGE = 50;
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
@@ -18,9 +17,8 @@ const ACTION_LABELS: Record<JobAction, string> = {
   reopen: 'Reopen',
 };
 
-export function registerEnvironmentRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const env = new EnvironmentService(deps);
-  const ref = new ReferenceService(deps);
+export function registerEnvironmentRoutes(app: FastifyInstance, deps: AppDeps, s: ReportServices): void {
+  const { environment: env, reference: ref } = s;
   const access = { access: 'environment.manage' } as const;
 
   app.get('/environment/jobs', { config: access }, async (req, reply) => {

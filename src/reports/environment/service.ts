@@ -19,10 +19,14 @@ export class EnvironmentService {
   private readonly reports: ReportRepository;
   private readonly ref: ReferenceService;
   private readonly audit: AuditService;
-  constructor(private readonly deps: AppDeps) {
+  /** `uses`: the services the composition root has already built (made here when absent). */
+  constructor(
+    private readonly deps: AppDeps,
+    uses: { reference?: ReferenceService } = {},
+  ) {
     this.jobs = new JobRepository(deps.db);
     this.reports = new ReportRepository(deps.db);
-    this.ref = new ReferenceService(deps);
+    this.ref = uses.reference ?? new ReferenceService(deps);
     this.audit = new AuditService(deps.db, deps.dialect, deps.clock);
   }
 
@@ -123,5 +127,10 @@ export class EnvironmentService {
         target: ref.category.get(r.category)?.sla_hours,
       })),
     };
+  }
+
+  /** Environmental jobs raised or cleared in [from, to) (counts for packs; no personal data). */
+  jobsInPeriod(partnershipId: string, fromIso: string, toIso: string) {
+    return this.jobs.raisedOrClearedIn(partnershipId, fromIso, toIso);
   }
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
-import { ReportService, REPORTER_KINDS, ReportInputError } from '../service.js';
+import { REPORTER_KINDS, ReportInputError } from '../service.js';
 import {
   aboutSchema,
   detailsSchema,
@@ -18,6 +18,7 @@ import {
   MAX_PHOTOS,
   discardPending,
   savePending,
+  preparePhoto,
   sniffImage,
   type PendingPhoto,
 } from '../photos.js';
@@ -32,6 +33,7 @@ import {
 } from './state.js';
 import { summaryRows } from './summary.js';
 import { londonTime } from '../../platform/web/views.js';
+import type { ReportServices } from '../services.js';
 
 const KEY = 'reportJourney';
 const CONFIRM_KEY = 'reportConfirmation';
@@ -42,8 +44,8 @@ export const OUTSIDE_MESSAGE =
   'This place is outside the City of London. Report it to the council for that area, or call the Metropolitan Police on 101 (in an emergency call 999).';
 
 /** The public reporting journey: one question per page, answers kept in the session, no JavaScript needed. */
-export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const reports = new ReportService(deps);
+export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps, s: ReportServices): void {
+  const { reports } = s;
   const pub = { access: 'public' } as const;
 
   const answers = async (req: FastifyRequest): Promise<JourneyAnswers> => {
@@ -328,7 +330,15 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
             error = `You can add up to ${MAX_PHOTOS} photos`;
             continue;
           }
-          added.push(await savePending(deps.config.uploadDir, buf, mime, part.filename));
+          const prepared = await preparePhoto(buf, mime, part.filename, deps.config.clamdSocket);
+          if (!prepared.ok) {
+            if (prepared.infected) req.log.warn('uploaded photo refused by the virus check');
+            error = prepared.error;
+            continue;
+          }
+          added.push(
+            await savePending(deps.config.uploadDir, prepared.data, mime, part.filename, prepared.scan),
+          );
         }
       } catch (err: any) {
         if (err?.code === 'FST_REQ_FILE_TOO_LARGE' || err?.code === 'FST_FILES_LIMIT') {
@@ -433,6 +443,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps): void
         teams: created.teams.map((t) => t.name),
         slaHours: created.slaHours,
         caseReviewPrompt: created.caseReviewPrompt,
+        trackingCode: created.trackingCode,
         contact: a.about?.identity === 'named' ? a.about.contact : 'none',
         email: a.about?.identity === 'named' && a.about.contact === 'email' ? a.about.email : null,
       };

@@ -1,47 +1,51 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
-import { AuditService } from '../../platform/audit/service.js';
-import { ReportService } from '../service.js';
+import { AttemptLimiter } from '../../platform/web/attempts.js';
+import type { AuditService } from '../../platform/audit/service.js';
 import { trackSchema } from '../schemas.js';
+import type { ReportServices } from '../services.js';
 
+// One message whether the reference exists or not, so a failure tells an outsider nothing.
 const NOT_FOUND =
-  'We could not find a report with that reference and contact detail. Check both match what you gave when you reported. Anonymous reports cannot be followed online.';
+  'We could not find a report with that reference and tracking code. Check both match your confirmation.';
+const FAILURES_PER_REFERENCE = 5;
+const REFERENCE_WINDOW_MS = 15 * 60_000;
 
-/** Following a report: reference plus the email or phone given; status and public updates only. */
-export function registerTrackRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const reports = new ReportService(deps);
-  const audit = new AuditService(deps.db, deps.dialect, deps.clock);
+/** Following a report: reference plus the tracking code sent with the confirmation; status and public updates only. */
+export function registerTrackRoutes(app: FastifyInstance, s: ReportServices, audit: AuditService): void {
+  const { reports } = s;
+  const perReference = new AttemptLimiter(FAILURES_PER_REFERENCE, REFERENCE_WINDOW_MS);
   const pub = { access: 'public' } as const;
+  const page = (values: Record<string, unknown>, errors?: Record<string, string>) => ({
+    title: 'Follow your report',
+    values,
+    errors,
+    back: '/',
+  });
 
   app.get('/report/track', { config: pub }, async (_req, reply) =>
-    reply.render('reports/track.njk', { title: 'Follow your report', values: {}, back: '/' }),
+    reply.render('reports/track.njk', page({})),
   );
 
   app.post(
     '/report/track',
-    { config: { ...pub, rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { ...pub, rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const form = parseForm(trackSchema, req.body);
-      if (!form.ok)
-        return reply
-          .code(400)
-          .render('reports/track.njk', {
-            title: 'Follow your report',
-            values: form.values,
-            errors: form.errors,
-            back: '/',
-          });
-      const found = await reports.track(req.partnershipId, form.value!.reference, form.value!.contact);
+      if (!form.ok) return reply.code(400).render('reports/track.njk', page(form.values, form.errors));
+      const key = `${req.partnershipId}:${form.value!.reference.toUpperCase()}`;
+      if (perReference.blocked(key)) {
+        return reply.code(429).render(
+          'reports/track.njk',
+          page(form.values, {
+            code: `Too many tries for this reference. Wait ${perReference.minutesLeft(key)} minutes, then try again.`,
+          }),
+        );
+      }
+      const found = await reports.track(req.partnershipId, form.value!.reference, form.value!.code);
       if (!found) {
-        return reply
-          .code(400)
-          .render('reports/track.njk', {
-            title: 'Follow your report',
-            values: form.values,
-            errors: { reference: NOT_FOUND },
-            back: '/',
-          });
+        perReference.fail(key);
+        return reply.code(400).render('reports/track.njk', page(form.values, { reference: NOT_FOUND }));
       }
       await audit.record({
         partnershipId: req.partnershipId,

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
-import { ReportService, ReportInputError } from '../service.js';
+import { ReportInputError } from '../service.js';
 import { jsonRoute } from '../api/headers.js';
-import { ApiKeyService, apiRateLimit, presentedKey } from '../api/keys.js';
+import { apiRateLimit, presentedKey } from '../api/keys.js';
 import { locate } from '../geo/locate.js';
 import { DESCRIPTION_MAX, emailSchema, ukPhone } from '../schemas.js';
 import { open311Errors, publishable, requestOf, serviceDefinition, serviceOf } from './format.js';
+import type { ReportServices } from '../services.js';
 
 const BASE = '/open311/v2';
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
@@ -32,9 +33,8 @@ function attributes(body: Record<string, unknown>): Record<string, string[]> {
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2), JSON format: a FixMyStreet-style
  * client can list services and post requests with an API key. Errors are arrays of {code, description}.
  */
-export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps): void {
-  const reports = new ReportService(deps);
-  const keys = new ApiKeyService(deps);
+export function registerOpen311Routes(app: FastifyInstance, deps: AppDeps, services: ReportServices): void {
+  const { reports, apiKeys: keys } = services;
   const pub = { access: 'public' } as const;
   const fail = (reply: FastifyReply, code: number, ...messages: string[]) =>
     reply.code(code).send(open311Errors(code, ...messages));

@@ -3,7 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
 import { londonTime } from '../../platform/web/views.js';
-import { ReportService, ReportInputError, REPORTER_KINDS } from '../service.js';
+import { ReportInputError, REPORTER_KINDS } from '../service.js';
 import { intakeSchema, parseUkDateTime, DESCRIPTION_MAX } from '../schemas.js';
 import { locate } from '../geo/locate.js';
 import { placeNames } from '../geo/gazetteer.js';
@@ -11,6 +11,7 @@ import { OUTSIDE_MESSAGE } from '../journey/routes.js';
 import { can } from '../../platform/permissions/roles.js';
 import { PersonInfoService } from '../../people/person-info.js';
 import { FLAG_LABELS } from '../../people/repeats.js';
+import type { ReportServices } from '../services.js';
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -20,11 +21,14 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
  * place, earlier contacts and open reports for that person and place appear beside the form
  * (fetched as the handler types when JavaScript runs; with the "Look up history" button otherwise).
  */
-export function registerIntakeRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const reports = new ReportService(deps);
+export function registerIntakeRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  s: ReportServices,
+  people: PersonInfoService,
+): void {
+  const { reports } = s;
   const access = { access: 'reports.intake' } as const;
-
-  const people = new PersonInfoService(deps);
 
   /** Earlier contacts at the place (reports) and of the caller: people found by the linkage model, with repeat flags and open cases. */
   const lookup = async (req: FastifyRequest, v: Record<string, unknown>) => {

@@ -4,21 +4,26 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
 import { parseForm } from '../../platform/web/forms.js';
 import { can } from '../../platform/permissions/roles.js';
-import { ReportService, ReportInputError, REPORTER_KINDS, CHANNEL_LABELS } from '../service.js';
+import { ReportInputError, REPORTER_KINDS, CHANNEL_LABELS } from '../service.js';
 import { assignSchema, bulkAssignSchema, rerouteSchema, updateSchema } from '../schemas.js';
 import { isOverdue } from '../sla.js';
 import { reportPhotoDir } from '../photos.js';
 import { timelineItems, routeRows } from './present.js';
 import { PersonInfoService } from '../../people/person-info.js';
 import { FLAG_LABELS } from '../../people/repeats.js';
+import type { ReportServices } from '../services.js';
 
 const PAGE_SIZE = 50;
 const meta = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 
 /** Team queues and report pages for staff. */
-export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const reports = new ReportService(deps);
-  const personInfo = new PersonInfoService(deps);
+export function registerStaffRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  s: ReportServices,
+  personInfo: PersonInfoService,
+): void {
+  const { reports } = s;
 
   app.get('/queue', { config: { access: 'reports.read' } }, async (req, reply) => {
     const user = req.user!;

@@ -19,6 +19,7 @@ import {
   forEachCandidatePair,
 } from '../blocking.js';
 import { DEFAULT_BLOCKING } from '../link.js';
+import { withServices } from '../../../commands.js';
 
 // The target for this set is 0.94 (exact-cluster match); the engine reaches 0.86 with
 // its general defaults. The test holds the achieved level so it catches regressions; see the
@@ -95,7 +96,7 @@ describe('evaluation on the shared sets meets the targets', () => {
 
 async function runCommand(args: string[]): Promise<{ out: string; error: unknown }> {
   const program = new Command('asbhub').exitOverride();
-  registerPeopleCli(program);
+  registerPeopleCli(program, withServices);
   let out = '';
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string) => {
