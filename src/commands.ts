@@ -7,6 +7,7 @@ import { registerPeopleCli } from './people/cli.js';
 import { registerPlanCli } from './plan/cli.js';
 import { registerNteCli } from './nte/cli.js';
 import { registerApiKeysCli } from './reports/api/cli.js';
+import { registerPrivacyCli } from './privacy/cli.js';
 
 /**
  * Every command of `asbhub`. Kept apart from the module list so that a command loads only what it
@@ -20,6 +21,7 @@ export const commandRegistrations: ((program: Command, withServices: WithService
   registerPlanCli,
   registerNteCli,
   registerApiKeysCli,
+  registerPrivacyCli,
 ];
 
 /** Opens the database for one command and builds the service graph on it (src/composition.ts). */

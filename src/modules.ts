@@ -11,6 +11,8 @@ import { planModule } from './plan/index.js';
 import { nteModule } from './nte/index.js';
 import { operationsModule } from './operations/index.js';
 import './plan-figures.js';
+import { privacyModule } from './privacy/index.js';
+import { useModulesForCatalogue } from './privacy/catalogue.js';
 
 /** Every module, in dependency order (demo seeding runs in this order). */
 export const allModules = [
@@ -26,4 +28,7 @@ export const allModules = [
   planModule,
   meetingsModule,
   operationsModule,
+  privacyModule,
 ];
+
+useModulesForCatalogue(allModules);

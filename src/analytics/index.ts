@@ -4,9 +4,11 @@ import { registerAnalyticsRoutes } from './routes/index.js';
 import { seedAnalyticsDemo } from './demo.js';
 import './tables.js';
 import type { AnalyticsServices } from './services.js';
+import { analyticsPersonalData } from './personal-data.js';
 
 export const analyticsModule: AppModule<{ analytics: AnalyticsServices }> = {
   name: 'analytics',
+  personalData: analyticsPersonalData,
   migrations: analyticsMigrations,
   routes: registerAnalyticsRoutes,
   seedDemo: async (ctx) => {

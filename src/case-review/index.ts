@@ -5,9 +5,11 @@ import { seedCaseReviewDemo } from './seed.js';
 import './tables.js';
 import { caseReviewHome } from './home.js';
 import type { CaseReviewServices } from './services.js';
+import { caseReviewPersonalData } from './personal-data.js';
 
 export const caseReviewModule: AppModule<{ caseReview: CaseReviewServices }> = {
   name: 'case-review',
+  personalData: caseReviewPersonalData,
   home: caseReviewHome,
   migrations: caseReviewMigrations,
   routes: registerCaseReviewRoutes,

@@ -46,3 +46,13 @@ export const optionalDate = (what: string) =>
     .refine((v) => v === undefined || isIsoDate(v), { message: `${capital(what)} must be a real date` });
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Items for a GOV.UK date input whose three boxes are named name-day etc. */
+export function dateItems(values: Record<string, unknown> | undefined, name: string, hasError: boolean) {
+  const cls = hasError ? ' govuk-input--error' : '';
+  return [
+    { name: 'day', classes: `govuk-input--width-2${cls}`, value: values?.[`${name}-day`] },
+    { name: 'month', classes: `govuk-input--width-2${cls}`, value: values?.[`${name}-month`] },
+    { name: 'year', classes: `govuk-input--width-4${cls}`, value: values?.[`${name}-year`] },
+  ];
+}

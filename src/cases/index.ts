@@ -6,9 +6,11 @@ import './tables.js';
 import { casesHome } from './home.js';
 import type { CaseServices } from './services.js';
 import type { PersonInfoService } from '../people/person-info.js';
+import { casesPersonalData } from './personal-data.js';
 
 export const casesModule: AppModule<{ cases: CaseServices; people: { info: PersonInfoService } }> = {
   name: 'cases',
+  personalData: casesPersonalData,
   home: casesHome,
   migrations: casesMigrations,
   routes: registerCasesRoutes,

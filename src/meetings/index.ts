@@ -1,3 +1,4 @@
+import { meetingsPersonalData } from './personal-data.js';
 import type { AppModule } from '../platform/module.js';
 import { meetingsMigrations } from './migrations.js';
 import { registerMeetingsRoutes } from './routes/index.js';
@@ -10,6 +11,7 @@ import type { MeetingServices } from './services.js';
 
 export const meetingsModule: AppModule<{ meetings: MeetingServices }> = {
   name: 'meetings',
+  personalData: meetingsPersonalData,
   home: meetingsHome,
   migrations: meetingsMigrations,
   routes: registerMeetingsRoutes,

@@ -1,3 +1,4 @@
+import { ntePersonalData } from './personal-data.js';
 import type { AppModule } from '../platform/module.js';
 import { nteMigrations } from './migrations.js';
 import { registerNteRoutes } from './routes.js';
@@ -9,6 +10,7 @@ import './jobs.js';
 /** The night-time economy: the Monday weekend pack and the monthly Licensing Liaison pack. */
 export const nteModule: AppModule<{ nte: NteService }> = {
   name: 'nte',
+  personalData: ntePersonalData,
   migrations: nteMigrations,
   routes: registerNteRoutes,
   seedDemo: seedNteDemo,

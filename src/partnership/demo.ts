@@ -28,6 +28,12 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; team: str
   { email: 'partner@demo.asbhub.example', name: 'Pat Partner', role: 'partner', team: 'OUTREACH' },
   { email: 'auditor@demo.asbhub.example', name: 'Audrey Auditor', role: 'auditor', team: 'TC' },
   { email: 'outreach@demo.asbhub.example', name: 'Ola Outreach', role: 'outreach_worker', team: 'OUTREACH' },
+  {
+    email: 'dpo@demo.asbhub.example',
+    name: 'Dee Protection',
+    role: 'data_protection_officer',
+    team: 'TC',
+  },
 ];
 
 /** A demo account's TOTP secret, derived from the seed so that it is the same on every run. */

@@ -6,9 +6,11 @@ import { RELINK_JOB } from './relink.js';
 import { peopleHome } from './home.js';
 import type { PeopleServices } from './services.js';
 import type { AuditService } from '../platform/audit/service.js';
+import { peoplePersonalData } from './personal-data.js';
 
 export const peopleModule: AppModule<{ people: PeopleServices; platform: { audit: AuditService } }> = {
   name: 'people',
+  personalData: peoplePersonalData,
   home: peopleHome,
   migrations: peopleMigrations,
   routes: registerPeopleRoutes,

@@ -117,8 +117,38 @@ async function upRelink(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** Restriction of processing (UK GDPR Art. 18) and corrections with their history (Art. 16). */
+async function upPrivacy(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('persons').addColumn('restricted_at', 'text').execute();
+  await db.schema.alterTable('persons').addColumn('restricted_by', 'text').execute();
+  await db.schema.alterTable('persons').addColumn('restriction_reason', 'text').execute();
+  // Roles that see every person (need-to-know), as a JSON list; null: the default list.
+  await db.schema.alterTable('people_settings').addColumn('whole_partnership_roles', 'text').execute();
+  await db.schema
+    .createTable('person_corrections')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partnership_id', 'text', (c) => c.notNull())
+    .addColumn('person_id', 'text', (c) => c.notNull())
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .addColumn('source_type', 'text', (c) => c.notNull())
+    .addColumn('source_id', 'text')
+    .addColumn('field', 'text', (c) => c.notNull())
+    .addColumn('old_value', 'text')
+    .addColumn('new_value', 'text')
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('corrected_by', 'text', (c) => c.notNull())
+    .addColumn('corrected_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('person_corrections_record')
+    .on('person_corrections')
+    .columns(['partnership_id', 'record_id'])
+    .execute();
+}
+
 export const peopleMigrations: Record<string, Migration> = {
   '20261128_10_people_records': { up },
   '20261128_11_people_linkage': { up: upLinkage },
   '20261128_12_people_relink': { up: upRelink },
+  '20261208_10_people_privacy': { up: upPrivacy },
 };

@@ -13,6 +13,15 @@ interface Meta {
   requestId?: string;
 }
 
+/** Roles that see every person in the partnership unless the partnership's people settings name others. */
+export const WHOLE_PARTNERSHIP_ROLES = ['administrator', 'coordinator', 'data_protection_officer'];
+
+/** Whether a user may see a person, and if not, who holds them (to ask). */
+export interface NeedToKnow {
+  linked: boolean;
+  holders: { name: string; email: string | null }[];
+}
+
 export interface FlagPanelPerson {
   personId: string;
   name: string;
@@ -94,16 +103,54 @@ export class PersonInfoService {
   }
 
   /**
+   * Need-to-know: a user sees a person when their role needs the whole partnership (people
+   * settings), when a team of their agency recorded the person, or when they may see one of the
+   * person's reports or cases (routed to their team, or shared with their agency).
+   */
+  async needToKnow(user: CurrentUser, personId: string): Promise<NeedToKnow> {
+    const pid = user.partnershipId;
+    const repo = new PeopleRepository(this.deps.db);
+    const teams = await repo.holdingTeams(pid, [personId]);
+    const holders = [...new Map(teams.map((t) => [t.team_id, { name: t.name, email: t.email }])).values()];
+    const roles = (await repo.wholePartnershipRoles(pid)) ?? WHOLE_PARTNERSHIP_ROLES;
+    if (roles.includes(user.role)) return { linked: true, holders };
+    if (teams.some((t) => t.agency_id === user.agencyId)) return { linked: true, holders };
+    for (const r of await this.reports.listForPerson(pid, personId))
+      if (await this.reports.canSee(user, r.id)) return { linked: true, holders };
+    if (can(user.role, 'cases.read') || can(user.role, 'shared.read'))
+      for (const c of await this.cases.casesForPerson(pid, personId))
+        if (await this.cases.canSee({ user }, c.case_id)) return { linked: true, holders };
+    return { linked: false, holders };
+  }
+
+  /**
    * The person page: flags (from every record), and only the records, reports and cases the viewer
    * may see; how many were withheld is said, not what. A merged person redirects to the person it
    * became. The view is audited.
    */
-  async personPage(user: CurrentUser, personId: string, meta: Meta = {}) {
+  async personPage(user: CurrentUser, personId: string, meta: Meta & { reason?: string } = {}) {
     const pid = user.partnershipId;
     const resolved = await this.people.resolve(pid, personId);
     if (!resolved) throw notFound('Person');
     if (resolved !== personId) return { redirect: resolved } as const;
     const person = (await new PeopleRepository(this.deps.db).person(pid, personId))!;
+    const access = await this.needToKnow(user, personId);
+    if (!access.linked) {
+      await this.audit().record({
+        partnershipId: pid,
+        userId: user.id,
+        userLabel: user.name,
+        action: 'person.refused',
+        subjectType: 'person',
+        subjectId: personId,
+        reason: 'no link: need-to-know',
+        ip: meta.ip,
+        requestId: meta.requestId,
+      });
+      return { refusedHolders: access.holders } as const;
+    }
+    // Restricted (UK GDPR Art. 18): each view needs a reason, recorded in the audit log.
+    if (person.restricted_at && !meta.reason?.trim()) return { needsReason: personId } as const;
     const settings = await this.people.settings.thresholds(pid);
     const [all, flags, allReports, allCases] = await Promise.all([
       this.people.history(pid, personId),
@@ -129,8 +176,10 @@ export class PersonInfoService {
       action: 'person.viewed',
       subjectType: 'person',
       subjectId: personId,
+      reason: meta.reason?.trim() || null,
       details: { records: records.length, reports: reports.length, cases: cases.length, withheld },
-      ...meta,
+      ip: meta.ip,
+      requestId: meta.requestId,
     });
     return {
       person,
@@ -193,6 +242,22 @@ export class PersonInfoService {
     ]);
     const out = [];
     for (const f of found) {
+      const access = await this.needToKnow(user, f.personId);
+      if (!access.linked) {
+        out.push({
+          ...f,
+          personId: null,
+          name: 'A person matching these details',
+          ask: access.holders.map((h) => h.name).join(', ') || 'the data protection officer',
+          flags: [],
+          contacts: 0,
+          reports: [],
+          open: 0,
+          cases: [],
+          hiddenCases: 0,
+        });
+        continue;
+      }
       const mine = reports.filter((r) => r.reporter_person_id === f.personId);
       const open = (await this.cases.casesForPerson(pid, f.personId)).filter((c) => c.status !== 'closed');
       const visibleCases = [];

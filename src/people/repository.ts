@@ -27,15 +27,21 @@ export class PeopleRepository {
       .execute();
   }
 
-  async existingPersons(partnershipId: string, ids: string[]): Promise<Set<string>> {
+  /** Of these ids, the persons that exist (not merged away); restricted persons are left out unless asked for. */
+  async existingPersons(
+    partnershipId: string,
+    ids: string[],
+    includeRestricted = false,
+  ): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.db
+    let q = this.db
       .selectFrom('persons')
       .select('id')
       .where('partnership_id', '=', partnershipId)
       .where('id', 'in', ids)
-      .where('merged_into', 'is', null)
-      .execute();
+      .where('merged_into', 'is', null);
+    if (!includeRestricted) q = q.where('restricted_at', 'is', null);
+    const rows = await q.execute();
     return new Set(rows.map((r) => r.id));
   }
 
@@ -229,4 +235,136 @@ export class PeopleRepository {
       .where('id', 'in', reportIds)
       .execute();
   }
+
+  /** Renames persons whose every record has been anonymised (retention): nothing names them any more. */
+  async anonymiseEmptyPersons(partnershipId: string, now: string): Promise<number> {
+    const r = await this.db
+      .updateTable('persons')
+      .set({ display_name: ANONYMISED_PERSON, updated_at: now })
+      .where('partnership_id', '=', partnershipId)
+      .where('display_name', '!=', ANONYMISED_PERSON)
+      .where('merged_into', 'is', null)
+      .where(({ exists, not, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('person_records as r')
+              .select('r.id')
+              .whereRef('r.person_id', '=', 'persons.id')
+              .where((eb) =>
+                eb.or([
+                  eb('r.given_name', 'is not', null),
+                  eb('r.surname', 'is not', null),
+                  eb('r.phone', 'is not', null),
+                  eb('r.email', 'is not', null),
+                  eb('r.address', 'is not', null),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  async setRestriction(
+    partnershipId: string,
+    personId: string,
+    r: { at: string | null; by: string | null; reason: string | null; now: string },
+  ): Promise<void> {
+    await this.db
+      .updateTable('persons')
+      .set({ restricted_at: r.at, restricted_by: r.by, restriction_reason: r.reason, updated_at: r.now })
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', personId)
+      .execute();
+  }
+
+  /** Ids of restricted persons among these (all restricted persons when no ids are given). */
+  async restricted(partnershipId: string, ids?: readonly string[]): Promise<Set<string>> {
+    if (ids && !ids.length) return new Set();
+    let q = this.db
+      .selectFrom('persons')
+      .select('id')
+      .where('partnership_id', '=', partnershipId)
+      .where('restricted_at', 'is not', null);
+    if (ids) q = q.where('id', 'in', ids);
+    return new Set((await q.execute()).map((r) => r.id));
+  }
+
+  record(partnershipId: string, recordId: string) {
+    return this.db
+      .selectFrom('person_records')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', recordId)
+      .executeTakeFirst();
+  }
+
+  async correctRecord(recordId: string, values: Record<string, string | null>): Promise<void> {
+    await this.db.updateTable('person_records').set(values).where('id', '=', recordId).execute();
+  }
+
+  async insertCorrection(row: import('./tables.js').PersonCorrectionsTable): Promise<void> {
+    await this.db.insertInto('person_corrections').values(row).execute();
+  }
+
+  corrections(partnershipId: string, personId: string) {
+    return this.db
+      .selectFrom('person_corrections as c')
+      .leftJoin('users as u', 'u.id', 'c.corrected_by')
+      .select([
+        'c.id',
+        'c.record_id',
+        'c.field',
+        'c.old_value',
+        'c.new_value',
+        'c.reason',
+        'c.corrected_at',
+        'u.name as corrected_by_name',
+      ])
+      .where('c.partnership_id', '=', partnershipId)
+      .where('c.person_id', '=', personId)
+      .orderBy('c.corrected_at', 'desc')
+      .execute();
+  }
+
+  async renamePerson(partnershipId: string, personId: string, name: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('persons')
+      .set({ display_name: name, updated_at: now })
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', personId)
+      .execute();
+  }
+
+  /** The two persons a possible match is between. */
+  async matchPersons(partnershipId: string, matchId: string): Promise<string[]> {
+    const m = await this.match(partnershipId, matchId);
+    if (!m) return [];
+    return (await this.recordsById(partnershipId, [m.record_a_id, m.record_b_id])).map((r) => r.person_id);
+  }
+
+  /** Teams (with their agency and mailbox) that recorded these persons: who to ask about them. */
+  holdingTeams(partnershipId: string, personIds: readonly string[]) {
+    if (!personIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('person_records as r')
+      .innerJoin('teams as t', 't.id', 'r.team_id')
+      .select(['r.person_id', 't.id as team_id', 't.agency_id', 't.name', 't.email'])
+      .distinct()
+      .where('r.partnership_id', '=', partnershipId)
+      .where('r.person_id', 'in', personIds)
+      .execute();
+  }
+
+  async wholePartnershipRoles(partnershipId: string): Promise<string[] | null> {
+    const row = await this.db
+      .selectFrom('people_settings')
+      .select('whole_partnership_roles')
+      .where('partnership_id', '=', partnershipId)
+      .executeTakeFirst();
+    return row?.whole_partnership_roles ? (JSON.parse(row.whole_partnership_roles) as string[]) : null;
+  }
 }
+
+export const ANONYMISED_PERSON = 'Anonymised person';

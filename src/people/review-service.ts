@@ -92,6 +92,11 @@ export class ReviewService {
     return { items, total: groups.length, page: current, pages };
   }
 
+  /** The two persons a possible match is between (for the need-to-know check before a decision). */
+  matchPersons(partnershipId: string, matchId: string): Promise<string[]> {
+    return new PeopleRepository(this.deps.db).matchPersons(partnershipId, matchId);
+  }
+
   /**
    * Confirm (merge the two persons) or reject (keep them apart). The decision covers every pending
    * pair of records between the same two persons, so the same question is not asked twice.

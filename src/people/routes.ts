@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AppDeps } from '../platform/module.js';
 import type { AuditService } from '../platform/audit/service.js';
 import { parseForm } from '../platform/web/forms.js';
+import { forbidden } from '../platform/web/errors.js';
 import { londonTime } from '../platform/web/views.js';
 import type { PeopleServices } from './services.js';
 import { repeatSettingsSchema } from './settings.js';
@@ -66,18 +67,22 @@ export function registerPeopleRoutes(
     const pid = req.user!.partnershipId;
     const settings = await people.settings.thresholds(pid);
     const rows = await people.repeats(pid, { settings, flag: list?.flag });
+    // Need-to-know: people the user has no link to are counted, not named.
+    const linked = [];
+    for (const r of rows) if ((await info.needToKnow(req.user!, r.personId)).linked) linked.push(r);
     const withCases = await Promise.all(
-      rows.map(async (r) => ({
+      linked.map(async (r) => ({
         ...r,
         openCases: (await info.casesForPerson(pid, r.personId)).filter((c) => c.status !== 'closed').length,
       })),
     );
-    return { list, rows: withCases, settings };
+    return { list, rows: withCases, settings, notShown: rows.length - linked.length };
   };
 
   app.get('/people/repeats', { config: { access: 'people.read' } }, async (req, reply) => {
-    const { list, rows, settings } = await repeatRows(req);
+    const { list, rows, settings, notShown } = await repeatRows(req);
     return reply.render('people/repeats.njk', {
+      notShown,
       title: list ? `${list.title} for the ${list.meeting}` : 'Repeats',
       list,
       lists: Object.entries(LISTS).map(([key, l]) => ({ key, ...l })),
@@ -221,6 +226,12 @@ export function registerPeopleRoutes(
 
   app.post('/people/review/:id', { config: { access: 'people.review' } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
+    // Merging or keeping apart needs a link to both persons (need-to-know).
+    for (const personId of await review.matchPersons(
+      req.user!.partnershipId,
+      (req.params as { id: string }).id,
+    ))
+      if (!(await info.needToKnow(req.user!, personId)).linked) throw forbidden();
     const decision =
       body.decision === 'confirm' ? 'confirmed' : body.decision === 'reject' ? 'rejected' : null;
     if (!decision) {
@@ -243,8 +254,23 @@ export function registerPeopleRoutes(
   });
 
   app.get('/people/:id', { config: { access: 'people.read' } }, async (req, reply) => {
-    const view = await info.personPage(req.user!, (req.params as { id: string }).id, meta(req));
+    const reason = String((req.query as Record<string, unknown>).reason ?? '').slice(0, 500);
+    const view = await info.personPage(req.user!, (req.params as { id: string }).id, {
+      ...meta(req),
+      reason,
+    });
     if ('redirect' in view) return reply.redirect(`/people/${view.redirect}`);
+    if ('refusedHolders' in view)
+      return reply.code(403).render('people/person-withheld.njk', {
+        title: 'You cannot see this person',
+        holders: view.refusedHolders,
+      });
+    if ('needsReason' in view)
+      return reply.render('people/person-reason.njk', {
+        title: 'Why do you need to see this person?',
+        personId: view.needsReason,
+        errors: 'reason' in (req.query as object) ? { reason: 'Enter why you need to see this person' } : {},
+      });
     return reply.render('people/person.njk', {
       title: view.person.display_name,
       ...view,

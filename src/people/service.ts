@@ -226,8 +226,10 @@ export class PeopleService {
   /** Every flagged person with their flags and name (optionally one flag only), most flags first. */
   async repeats(partnershipId: string, opts: { settings?: RepeatSettings; flag?: RepeatFlag } = {}) {
     const s = opts.settings ?? (await this.settings.thresholds(partnershipId));
+    // Restricted persons (UK GDPR Art. 18) are left out of lists and meeting packs.
+    const restricted = await new PeopleRepository(this.deps.db).restricted(partnershipId);
     const flagged = (await computeFlags(this.deps.db, partnershipId, this.deps.clock.now(), s)).filter(
-      (f) => !opts.flag || f.flags.includes(opts.flag),
+      (f) => (!opts.flag || f.flags.includes(opts.flag)) && !restricted.has(f.personId),
     );
     const names = new Map(
       (
@@ -285,6 +287,7 @@ export class PeopleService {
       address?: string;
     },
     limit = 5,
+    opts: { includeRestricted?: boolean } = {},
   ): Promise<{ personId: string; name: string; probability: number | null; band: string }[]> {
     const typed = {
       given_name: clean(q.givenName),
@@ -307,17 +310,18 @@ export class PeopleService {
       const exist = await repo.existingPersons(
         partnershipId,
         candidates.map((c) => c.personId),
+        opts.includeRestricted,
       );
       for (const c of candidates)
         if (exist.has(c.personId))
           found.set(c.personId, { personId: c.personId, probability: c.probability, band: c.band });
     }
     if (found.size < limit) {
-      for (const r of await this.search(partnershipId, {
-        phone: q.phone,
-        email: q.email,
-        surname: q.surname,
-      })) {
+      for (const r of await this.search(
+        partnershipId,
+        { phone: q.phone, email: q.email, surname: q.surname },
+        opts,
+      )) {
         if (!found.has(r.person_id))
           found.set(r.person_id, { personId: r.person_id, probability: null, band: 'exact' });
       }
@@ -364,11 +368,24 @@ export class PeopleService {
   async search(
     partnershipId: string,
     q: { phone?: string; email?: string; surname?: string; postcode?: string },
+    opts: { includeRestricted?: boolean } = {},
   ) {
     let query = this.deps.db
       .selectFrom('person_records')
       .selectAll()
       .where('partnership_id', '=', partnershipId);
+    // Restricted persons (UK GDPR Art. 18) are not matched.
+    if (!opts.includeRestricted)
+      query = query.where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('persons as p')
+              .select('p.id')
+              .whereRef('p.id', '=', 'person_records.person_id')
+              .where('p.restricted_at', 'is not', null),
+          ),
+        ),
+      );
     const e164 = toE164(q.phone);
     const ors: [string, string][] = [];
     if (e164) ors.push(['phone_e164', e164]);

@@ -6,6 +6,26 @@ export interface PersonsTable {
   merged_into: string | null;
   created_at: string;
   updated_at: string;
+  /** Processing restricted (UK GDPR Art. 18): hidden from lists and matching; each view needs a reason. */
+  restricted_at: string | null;
+  restricted_by: string | null;
+  restriction_reason: string | null;
+}
+
+/** A correction to a person record: the old value stays here with the reason and who made it. */
+export interface PersonCorrectionsTable {
+  id: string;
+  partnership_id: string;
+  person_id: string;
+  record_id: string;
+  source_type: string;
+  source_id: string | null;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string;
+  corrected_by: string;
+  corrected_at: string;
 }
 
 export interface PersonRecordsTable {
@@ -53,6 +73,8 @@ export interface PeopleSettingsTable {
   min_reports: number;
   window_days: number;
   radius_metres: number;
+  /** JSON list of roles that see every person; null: WHOLE_PARTNERSHIP_ROLES. */
+  whole_partnership_roles: string | null;
   updated_by: string | null;
   updated_at: string;
 }
@@ -80,6 +102,7 @@ declare module '../platform/db/schema.js' {
   interface Database {
     persons: PersonsTable;
     person_records: PersonRecordsTable;
+    person_corrections: PersonCorrectionsTable;
     possible_matches: PossibleMatchesTable;
     people_settings: PeopleSettingsTable;
     people_relink_runs: PeopleRelinkRunsTable;

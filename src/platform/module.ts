@@ -78,4 +78,6 @@ export interface AppModule<S = unknown> {
   /** Job kinds this module runs (see platform/jobs.ts), given the services built at start-up. */
   jobs?: Record<string, ModuleJob<S>>;
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
+  /** The personal data in the module's tables (see platform/personal-data.ts and the privacy README). */
+  personalData?: import('./personal-data.js').PersonalDataDeclaration;
 }

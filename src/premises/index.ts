@@ -6,9 +6,11 @@ import './tables.js';
 import './colours.js';
 import type { PremisesServices } from './services.js';
 import { premisesHome } from './home.js';
+import { premisesPersonalData } from './personal-data.js';
 
 export const premisesModule: AppModule<{ premises: PremisesServices }> = {
   name: 'premises',
+  personalData: premisesPersonalData,
   home: premisesHome,
   migrations: premisesMigrations,
   routes: registerPremisesRoutes,

@@ -4,6 +4,7 @@ import { registerReportsRoutes, type ReportsRouteServices } from './routes.js';
 import { seedReportsDemo } from './seed/demo.js';
 import './tables.js';
 import { reportsHome } from './home.js';
+import { reportsPersonalData } from './personal-data.js';
 
 export { ReportService } from './service.js';
 export type { NewReport, Actor, CreatedReport } from './service.js';
@@ -11,6 +12,7 @@ export type { ReportSummaryRow } from './repository.js';
 
 export const reportsModule: AppModule<ReportsRouteServices> = {
   name: 'reports',
+  personalData: reportsPersonalData,
   home: reportsHome,
   migrations: reportsMigrations,
   routes: registerReportsRoutes,

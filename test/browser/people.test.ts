@@ -33,11 +33,13 @@ describe('people: review queue, flags and administration in Chromium', { skip: b
       postcode: string | null = 'EC1A 1BB',
       apartFrom?: string,
     ) => {
+      // Calls taken by the police control room: its agency has a link to these people (need-to-know).
       const r = await people.addRecord(deps.db, {
         partnershipId: pid,
         sourceType: 'import',
         sourceId: newId(),
         role: 'complainant',
+        teamId: demo.teams['COLP-CONTROL'],
         givenName,
         surname,
         dob,
@@ -116,10 +118,10 @@ describe('people: review queue, flags and administration in Chromium', { skip: b
   });
   after(() => h?.close());
 
-  it('an officer confirms one possible match and rejects another, and sees the flags change', async () => {
+  it('a police officer confirms one possible match and rejects another, and sees the flags change', async () => {
     const ctx = await h.newContext();
     const page = await ctx.newPage();
-    await signInInBrowser(page, DEMO.officer);
+    await signInInBrowser(page, DEMO.policeOfficer);
 
     await page.goto(`/people/${william}`);
     await page.locator('#flags').getByText('No repeat flags.').waitFor();

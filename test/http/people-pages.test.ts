@@ -141,17 +141,24 @@ for (const dialect of testDialects()) {
         0,
         'exact matching finds nothing',
       );
+      // Need-to-know: the police call handler's agency has no report, case or record of her, so the
+      // history says a match exists and whom to ask, not who she is.
       const handler = new Client(t.app);
       await handler.signIn(DEMO.callHandler);
       const live = await handler.get(`/intake/history?${new URLSearchParams(typed)}`);
       assert.equal(live.statusCode, 200);
-      assert.match(live.body, /Margaret Whitfield/);
-      assert.match(live.body, /Repeat victim/);
-      assert.match(live.body, new RegExp(reports[0].reference));
-      assert.match(live.body, new RegExp(`href="/people/${personId}"`));
-      // A call handler may not open the case, so it is counted, not listed.
+      assert.doesNotMatch(live.body, /Margaret Whitfield/);
+      assert.match(live.body, /A person matching these details/);
+      assert.match(live.body, /Not shown: your agency has no link to them\. Ask Community and Children/);
+      assert.doesNotMatch(live.body, new RegExp(reports[0].reference));
       assert.doesNotMatch(live.body, new RegExp(caseRef));
-      assert.match(live.body, /1 open case held by another team/);
+      assert.equal((await handler.get(`/people/${personId}`)).statusCode, 403);
+      // The officer's agency holds her case: the flags and reports.
+      const full = await officer.get(`/intake/history?${new URLSearchParams(typed)}`);
+      assert.match(full.body, /Margaret Whitfield/);
+      assert.match(full.body, /Repeat victim/);
+      assert.match(full.body, new RegExp(reports[0].reference));
+      assert.match(full.body, new RegExp(`href="/people/${personId}"`));
       // An officer of the team holding the case sees it listed.
       const byOfficer = await officer.get(`/intake/history?${new URLSearchParams(typed)}`);
       assert.match(
@@ -159,8 +166,8 @@ for (const dialect of testDialects()) {
         new RegExp(`Open case <a class="govuk-link" href="/cases/${caseId}">${caseRef}</a>`),
       );
       // Without JavaScript the look-up button renders the same panel.
-      await handler.get('/intake');
-      const page = await handler.post('/intake/lookup', { ...typed, channel: 'phone' });
+      await officer.get('/intake');
+      const page = await officer.post('/intake/lookup', { ...typed, channel: 'phone' });
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Repeat victim/);
 

@@ -9,6 +9,7 @@ export const ROLES = [
   'partner',
   'auditor',
   'outreach_worker',
+  'data_protection_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -22,6 +23,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   partner: 'Partner (limited access)',
   auditor: 'Auditor',
   outreach_worker: 'Outreach worker',
+  data_protection_officer: 'Data protection officer',
 };
 
 export const PERMISSIONS = [
@@ -51,6 +53,7 @@ export const PERMISSIONS = [
   'operations.read', // street operations: outreach contacts, street counts, Luscombe tickets
   'operations.record', // record outreach contacts, street counts, hub attendance
   'safeguarding.read', // named safeguarding roles: welfare notes, modern slavery indicators, NRM records
+  'privacy.manage', // retention, legal holds, subject access, restriction, records of processing
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -137,6 +140,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['staff.home', 'audit.read'],
   // A partner charity's street outreach worker: records contacts and counts, sees people, not cases.
   outreach_worker: ['staff.home', 'people.read', 'operations.read', 'operations.record', 'safeguarding.read'],
+  data_protection_officer: ['staff.home', 'audit.read', 'people.read', 'privacy.manage'],
 };
 
 export function isRole(v: string): v is Role {
