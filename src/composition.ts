@@ -20,6 +20,7 @@ import { reportPersonReferences } from './reports/person-references-repository.j
 import { casePersonReferences } from './cases/person-references-repository.js';
 import { caseReviewPersonReferences } from './case-review/person-references-repository.js';
 import { meetingPersonReferences } from './meetings/person-references-repository.js';
+import { privacyPersonReferences } from './privacy/person-references-repository.js';
 import { createMeetingServices } from './meetings/services.js';
 import { NteService } from './nte/service.js';
 
@@ -33,6 +34,7 @@ export function createServices(deps: AppDeps) {
       caseReviewPersonReferences,
       meetingPersonReferences,
       operationsPersonReferences,
+      privacyPersonReferences,
     ],
   });
   const reports = createReportServices(deps, { people: people.people });

@@ -43,6 +43,12 @@ export async function moveRecords(
         .where('partnership_id', '=', partnershipId)
         .where('id', 'in', part)
         .execute();
+      await trx
+        .updateTable('person_corrections')
+        .set({ person_id: to })
+        .where('partnership_id', '=', partnershipId)
+        .where('record_id', 'in', part)
+        .execute();
     }
   }
   await followRecords(trx, partnershipId, real, holders);
@@ -105,6 +111,13 @@ export async function markMerged(
 ): Promise<void> {
   for (const [from, to] of merged) {
     for (const holder of holders) await holder.repoint(trx, partnershipId, from, to);
+    // A person's correction history goes with them.
+    await trx
+      .updateTable('person_corrections')
+      .set({ person_id: to })
+      .where('partnership_id', '=', partnershipId)
+      .where('person_id', '=', from)
+      .execute();
     await trx
       .updateTable('persons')
       .set({ merged_into: to })

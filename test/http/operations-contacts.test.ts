@@ -148,9 +148,10 @@ for (const dialect of testDialects()) {
     });
 
     it('the person page shows the support side through the people module hook', async () => {
-      const officer = new Client(t.app);
-      await officer.signIn(DEMO.officer);
-      const page = await officer.get(`/people/${firstPerson}`);
+      // The coordinator sees the whole partnership (need-to-know keeps other agencies' officers out).
+      const coordinator = new Client(t.app);
+      await coordinator.signIn(DEMO.coordinator);
+      const page = await coordinator.get(`/people/${firstPerson}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Support and enforcement/);
       assert.match(page.body, /offered A place at the intervention hub/);
