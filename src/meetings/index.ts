@@ -6,6 +6,7 @@ import { meetingsHome } from './home.js';
 import { seedMeetingsDemo } from './demo.js';
 import './tables.js';
 import './agenda-tasking.js';
+import './agenda-nte.js';
 import { ACTION_REMINDER_JOB, sendActionReminder } from './reminders.js';
 import type { MeetingServices } from './services.js';
 

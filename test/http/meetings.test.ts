@@ -147,6 +147,22 @@ for (const dialect of testDialects()) {
       assert.equal(after.find((m) => m.id === next.id)!.held_on, '2027-04-07');
       assert.equal(after.find((m) => m.id === later.id)!.status, 'cancelled');
       assert.equal(after.length, nte.length, 'topped up to the same horizon, nothing doubled');
+      // The NTE agenda carries the issued pack of the weekend before: Easter's runs Friday 26 March to
+      // Tuesday 06:00, so the meeting moved to the Tuesday hears that weekend.
+      assert.ok((await s.agenda.build(actor, easter.id)).ok);
+      const packItems = await t.deps.db
+        .selectFrom('meeting_items')
+        .selectAll()
+        .where('meeting_id', '=', easter.id)
+        .where('kind', '=', 'pack')
+        .execute();
+      assert.equal(packItems.length, 1);
+      const pack = await t.deps.db
+        .selectFrom('nte_packs')
+        .select(['kind', 'period'])
+        .where('id', '=', packItems[0].source_id!)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual({ ...pack }, { kind: 'weekend', period: '2027-03-26' });
       // A meeting without series, date or chair is refused with each field named.
       const bad = await s.series.addMeeting(actor, { startTime: '10:00' });
       assert.equal(bad.ok, false);
