@@ -11,6 +11,7 @@ import { SUPPORT, SIGNPOSTING, labelsOf } from './labels.js';
 import { seedOperationsDemo } from './demo.js';
 import './tables.js';
 import type { OperationsServices } from './services.js';
+import { operationsPersonalData } from './personal-data.js';
 
 registerLadderCheck(supportBeforeEnforcement);
 
@@ -59,6 +60,7 @@ async function operationsHome(deps: AppDeps, user: CurrentUser) {
 
 export const operationsModule: AppModule<{ operations: OperationsServices }> = {
   name: 'operations',
+  personalData: operationsPersonalData,
   home: operationsHome,
   migrations: operationsMigrations,
   routes: registerOperationsRoutes,

@@ -31,6 +31,7 @@ export const reportsPersonalData: PersonalDataDeclaration = {
         reporter_email: 'null',
         reporter_phone: 'null',
         reporter_phone_e164: 'null',
+        media_url: 'null',
       },
       other: [
         'id',
@@ -140,6 +141,10 @@ export const reportsPersonalData: PersonalDataDeclaration = {
   ],
   outOfScope: [
     { table: 'report_categories', reason: 'kinds of report' },
+    {
+      table: 'api_client_refs',
+      reason: 'which partner system’s reference (e.g. a FixMyStreet id) made which report: ids only',
+    },
     { table: 'report_place_contexts', reason: 'kinds of place' },
     { table: 'report_routing_rules', reason: 'the service map: teams and their shared mailboxes' },
     { table: 'report_states', reason: 'report states' },
